@@ -1,0 +1,300 @@
+#!/usr/bin/env node
+/**
+ * jixiao command line. Exit codes: 0 all good, 1 some files failed, 2 bad usage or database error.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { readdir, stat, writeFile, rename } from "node:fs/promises";
+import { realpathSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { oneLine, ReadError, UsageError } from "./errors.js";
+import { CATALOG } from "./extract/catalog.js";
+import { renderText } from "./extract/document.js";
+import { sha256, toRecord } from "./extract/extract.js";
+import { readDocument } from "./extract/read.js";
+import { readFileChecked, readPath } from "./pipeline.js";
+import { exportCsv } from "./store/csv.js";
+import { documentFields, findBySha, listDocuments, openDb, saveFailure, saveRecord } from "./store/db.js";
+import { EXTRACTOR_VERSION } from "./version.js";
+
+const out = (s: string) => process.stdout.write(s + "\n");
+const err = (s: string) => process.stderr.write(s + "\n");
+
+/** Files under the given paths (folders recursively, hidden entries skipped), in a stable order. */
+export async function collectFiles(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = async (p: string) => {
+    const entries = await readdir(p, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const full = join(p, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile()) files.push(full);
+    }
+  };
+  for (const p of paths) {
+    let st;
+    try {
+      st = await stat(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (st.isDirectory()) await walk(p);
+    else files.push(p);
+  }
+  return { files, missing };
+}
+
+function fmtValue(v: unknown): string {
+  if (v === null || v === undefined) return "—";
+  return typeof v === "number" ? String(v) : String(v);
+}
+
+async function cmdExtract(files: string[], opts: { jsonl?: boolean }): Promise<number> {
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const { buf, doc } = await readPath(file);
+      const rec = toRecord(file, buf, doc);
+      const { text: _text, messages: _m, ...printable } = rec;
+      if (opts.jsonl) out(JSON.stringify(printable));
+      else {
+        out(`== ${file} (${rec.format}, ${rec.engine}, ${rec.document_kind}) ==`);
+        for (const def of CATALOG) {
+          const f = rec.fields[def.name];
+          if (!f) continue;
+          const where = [f.evidence.page ? `p.${f.evidence.page}` : "", f.evidence.section].filter(Boolean).join(" ");
+          out(`  ${def.name.padEnd(20)} ${fmtValue(f.value).padEnd(14)} ${f.raw}${where ? `  [${where}]` : ""}`);
+        }
+        for (const fl of rec.flags) out(`  ! ${fl.code}: ${fl.message}`);
+      }
+    } catch (e) {
+      failed++;
+      if (opts.jsonl) out(JSON.stringify({ file, error: oneLine(e), fields: {} }));
+      err(`${file}: failed: ${oneLine(e)}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+async function cmdText(file: string, opts: { json?: boolean }): Promise<number> {
+  try {
+    const buf = await readFileChecked(file);
+    const doc = await readDocument(buf);
+    if (opts.json) out(JSON.stringify({ file, sha256: sha256(buf), ...doc }, null, 2));
+    else process.stdout.write(renderText(doc).text);
+    for (const m of doc.messages) if (m.level !== "info") err(`${file}: ${m.level}: ${m.message}`);
+    return 0;
+  } catch (e) {
+    err(`${file}: failed: ${oneLine(e)}`);
+    return 1;
+  }
+}
+
+interface ImportOpts {
+  db: string;
+  json?: boolean;
+  force?: boolean;
+}
+
+async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
+  const { files, missing } = await collectFiles(paths);
+  let db;
+  try {
+    db = openDb(opts.db);
+  } catch (e) {
+    err(`${opts.db}: cannot open database: ${oneLine(e)}`);
+    return 2;
+  }
+  const counts = { imported: 0, unchanged: 0, failed: 0 };
+  const failures: string[] = [];
+  const report = (file: string, status: keyof typeof counts, extra: { error?: string; detail?: string } = {}) => {
+    counts[status]++;
+    if (status === "failed") failures.push(`${file}: ${extra.error}`);
+    if (opts.json) out(JSON.stringify({ file, status, ...(extra.error ? { error: extra.error } : {}) }));
+    else out(`${status.padEnd(9)} ${file}${extra.error ? `: ${extra.error}` : extra.detail ? `  ${extra.detail}` : ""}`);
+  };
+  for (const m of missing) report(m, "failed", { error: "no such file or directory" });
+  try {
+    for (const file of files) {
+      let buf: Buffer;
+      try {
+        buf = await readFileChecked(file);
+      } catch (e) {
+        report(file, "failed", { error: oneLine(e) });
+        continue;
+      }
+      const sha = sha256(buf);
+      const old = findBySha(db, sha);
+      if (!opts.force && old && old.status === "ok" && old.extractor_version === EXTRACTOR_VERSION) {
+        report(file, "unchanged", { detail: old.path !== file ? `(same content as ${old.path})` : "" });
+        continue;
+      }
+      try {
+        const doc = await readDocument(buf);
+        const rec = toRecord(file, buf, doc);
+        saveRecord(db, rec);
+        const u = rec.fields.unit_name?.value ?? "?";
+        const y = rec.fields.fiscal_year?.value ?? "?";
+        report(file, "imported", { detail: `${u} ${y}` });
+      } catch (e) {
+        const reason = e instanceof ReadError ? e.message : `internal error: ${oneLine(e)}`;
+        try {
+          saveFailure(db, { path: file, sha256: sha, size: buf.length, error: reason, extractor_version: EXTRACTOR_VERSION });
+        } catch (dbErr) {
+          err(`${opts.db}: database error: ${oneLine(dbErr)}`);
+          return 2;
+        }
+        report(file, "failed", { error: reason });
+      }
+    }
+  } finally {
+    db.close();
+  }
+  const total = counts.imported + counts.unchanged + counts.failed;
+  const summary = `${total} files: ${counts.imported} imported, ${counts.unchanged} unchanged, ${counts.failed} failed`;
+  if (opts.json) err(summary);
+  else {
+    out(summary);
+    for (const f of failures) out(`  failed: ${f}`);
+  }
+  return counts.failed ? 1 : 0;
+}
+
+async function cmdExport(opts: { db: string; csv: string; lang: "en" | "zh" }): Promise<number> {
+  let db;
+  try {
+    db = openDb(opts.db, { readonly: true });
+  } catch (e) {
+    err(`${opts.db}: cannot open database: ${oneLine(e)}`);
+    return 2;
+  }
+  try {
+    const csv = exportCsv(db, { lang: opts.lang });
+    if (opts.csv === "-") process.stdout.write(csv);
+    else {
+      // write to a temporary file and rename, so a reader never sees half a CSV
+      const tmp = `${opts.csv}.tmp-${process.pid}`;
+      await writeFile(tmp, csv);
+      await rename(tmp, opts.csv);
+      err(`wrote ${listDocuments(db).length} rows to ${resolve(opts.csv)}`);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function cmdList(opts: { db: string }): number {
+  let db;
+  try {
+    db = openDb(opts.db, { readonly: true });
+  } catch (e) {
+    err(`${opts.db}: cannot open database: ${oneLine(e)}`);
+    return 2;
+  }
+  try {
+    const docs = listDocuments(db, { includeFailed: true });
+    const cols = ["file", "unit_name", "fiscal_year", "self_score", "grade", "expenditure_total"];
+    const rows = docs.map((d) => {
+      if (d.status !== "ok") return [d.file_name, `failed: ${d.error ?? ""}`, "", "", "", ""];
+      const f = documentFields(db, d.id);
+      const v = (n: string) => fmtValue(f.get(n)?.value ?? null);
+      return [d.file_name, v("unit_name"), v("fiscal_year"), v("self_score"), v("grade"), v("expenditure_total")];
+    });
+    const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+    const widths = cols.map((c, i) => Math.min(40, Math.max(width(c), ...rows.map((r) => width(r[i])))));
+    const pad = (s: string, w: number) => {
+      let t = s;
+      while (width(t) > w) t = t.slice(0, -1);
+      return t + " ".repeat(w - width(t));
+    };
+    out(cols.map((c, i) => pad(c, widths[i])).join("  "));
+    out(widths.map((w) => "-".repeat(w)).join("  "));
+    for (const r of rows) out(r.map((c, i) => pad(c, widths[i])).join("  "));
+    out(`${docs.length} documents in ${opts.db}`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name("jixiao")
+    .description("Read Chinese government performance self-evaluation reports (绩效自评报告) into structured records with evidence.")
+    .version(EXTRACTOR_VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  program
+    .command("extract")
+    .description("extract fields from report files and print one record per document")
+    .argument("<files...>", "report files (.txt .docx .pdf .doc .html), detected by content")
+    .option("--jsonl", "one JSON object per line: {file, sha256, format, fields, flags, indicators}")
+    .action(async (files: string[], o) => setExit(await cmdExtract(files, o)));
+  program
+    .command("text")
+    .description("print the clean text of a report as jixiao reads it (evidence offsets point into it)")
+    .argument("<file>", "report file")
+    .option("--json", "print the block model (paragraphs, tables, pages) as JSON")
+    .action(async (file: string, o) => setExit(await cmdText(file, o)));
+  program
+    .command("import")
+    .description("read files or folders (recursively) into a SQLite database; unchanged files are skipped")
+    .argument("<paths...>", "files or folders")
+    .requiredOption("--db <file>", "SQLite database file (created if missing)")
+    .option("--json", "one JSON object per file: {file, status, error?}")
+    .option("--force", "re-read files even when their content is already stored")
+    .action(async (paths: string[], o: ImportOpts) => setExit(await cmdImport(paths, o)));
+  program
+    .command("export")
+    .description("write one CSV row per document (UTF-8 with BOM, for Excel)")
+    .requiredOption("--db <file>", "SQLite database file")
+    .requiredOption("--csv <file>", "output CSV file, or - for standard output")
+    .addOption(new Option("--lang <lang>", "column headers").choices(["en", "zh"]).default("en"))
+    .action(async (o) => setExit(await cmdExport(o)));
+  program
+    .command("list")
+    .description("print a summary table of the documents in a database")
+    .requiredOption("--db <file>", "SQLite database file")
+    .action((o) => setExit(cmdList(o)));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      err(`jixiao: ${e.message}`);
+      return 2;
+    }
+    err(`jixiao: ${oneLine(e)}`);
+    return 2;
+  }
+  return code;
+}
+
+// run when executed directly (also through the npm bin symlink), not when imported by tests
+function isMain(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+if (isMain()) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,182 @@
+/**
+ * The field catalog: every field jixiao extracts, in one place — its name (the output contract),
+ * its Chinese terms, its unit, its CSV column, and its rules.
+ *
+ * To add a field: add an entry here (name, label, terms, kind, rules) and a labelled example to a
+ * fixture's gold; the extractor, the store, JSONL and CSV pick it up from this list.
+ */
+import { fiscalYearRule, reportDateRule, unitNameRule } from "./identity.js";
+import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
+
+export interface FieldDef {
+  name: string;
+  /** Chinese name for people (and `--lang zh` headers) */
+  label: string;
+  /** the Chinese terms reports use for it (documentation; the rules hold the patterns) */
+  terms: string[];
+  kind: ValueKind;
+  /** CSV column: the name plus its unit */
+  column: string;
+  rules: Rule[];
+}
+
+/** Sections about individual projects, problems or plans: unit-level totals are not read there. */
+const PROJECT_SECTION = /项目(?!.*(?:整体|部门))|存在的?问题|改进措施|下一步/;
+/** A clause that talks about a budget (not an actual figure). */
+const BUDGET_WORDS = /预算|控制数|计划|安排/;
+/** A clause about a part of spending, not the total. */
+const PART_WORDS = /三公|经费|接待|公务|项目|基本支出|人员|公用|工资|其中|资本性|商品和服务|对个人/;
+
+const money = (name: string, label: string, terms: string[], rules: Rule[]): FieldDef => ({ name, label, terms, kind: "money", column: `${name}_yuan`, rules });
+
+export const CATALOG: FieldDef[] = [
+  { name: "unit_name", label: "单位名称", terms: ["评价单位", "单位名称", "部门（单位）名称", "落款单位"], kind: "text", column: "unit_name", rules: [unitNameRule] },
+  { name: "fiscal_year", label: "评价年度", terms: ["评价年度", "XXXX年度"], kind: "year", column: "fiscal_year", rules: [fiscalYearRule] },
+  { name: "report_date", label: "报告日期", terms: ["填报日期", "报告日期", "落款日期"], kind: "date", column: "report_date", rules: [reportDateRule] },
+  {
+    name: "self_score",
+    label: "自评得分",
+    terms: ["自评得分", "自评分数", "自评总得分", "整体评价得分", "综合得分"],
+    kind: "score",
+    column: "self_score_points",
+    rules: [
+      {
+        id: "self_score.keyword",
+        re: kw("自评(?:总)?(?:得分|分数|分值|评分|总分)|(?:整体|综合|总体)?评价(?:总)?得分|(?:综合|总)得分|评分结果", "score"),
+        confidence: 0.9,
+        notInClause: /项目(?!.*整体)|扣/,
+      },
+    ],
+  },
+  {
+    name: "grade",
+    label: "评价等级",
+    terms: ["评价等级", "自评等级", "等级为优/良/中/差", "优秀/良好/合格/不合格"],
+    kind: "grade",
+    column: "grade",
+    rules: [
+      {
+        id: "grade.keyword",
+        re: kw("(?:评价|自评|绩效|评定|综合)?等级|自评结果|评价结果|自评结论|评价结论", "grade", String.raw`(?:(?:为|是|评定为|定为|:|属于)\s*){0,2}`),
+        confidence: 0.9,
+        notInClause: /项目/,
+      },
+    ],
+  },
+  money("income_budget", "收入预算", ["收入预算", "预算收入"], [
+    { id: "income_budget.keyword", re: kw("收入预算(?:数|总额|合计)?|(?<!一般公共|基金)预算收入(?:总额|合计)?", "money"), confidence: 0.9, notInSection: PROJECT_SECTION },
+  ]),
+  money("expenditure_budget", "支出预算", ["支出预算", "预算支出总额"], [
+    {
+      id: "expenditure_budget.keyword",
+      re: kw("(?<!项目|基本|人员|公用)支出预算(?:数|总额|合计)?|(?<!一般公共|政府性基金|基金|资本经营|公共)预算支出(?:总额|合计)", "money"),
+      confidence: 0.9,
+      notInSection: PROJECT_SECTION,
+      notInClause: PART_WORDS,
+    },
+  ]),
+  money("income_total", "收入合计", ["本部门收入", "收入合计", "总收入", "本年收入"], [
+    {
+      id: "income_total.keyword",
+      re: kw("(?:本部门|本单位|我部门|我单位|全年|本年度?|当年)(?:总)?收入(?:合计|总额|总计)?|总收入|收入总(?:额|计)|收入合计", "money"),
+      confidence: 0.85,
+      notInSection: PROJECT_SECTION,
+    },
+  ]),
+  money("expenditure_total", "支出合计", ["共支出", "全年支出", "实际支出", "支出合计", "总支出"], [
+    {
+      id: "expenditure_total.keyword",
+      re: kw("共支出|总支出|支出总(?:额|计)|支出合计|全年(?:完成)?(?:实际)?支出(?:数|总额)?|本年(?:度)?(?:实际)?支出(?:数|总额)?|实际支出(?:数|总额)?|部门整体支出(?:总额)?", "money"),
+      confidence: 0.85,
+      notInSection: PROJECT_SECTION,
+      notInClause: PART_WORDS,
+      notInSentence: /项目/,
+    },
+  ]),
+  money("budget_initial", "年初预算数", ["年初预算数", "年初预算"], [
+    { id: "budget_initial.keyword", re: kw("年初预算(?:数|金额|总额)?", "money"), confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS },
+  ]),
+  money("budget_adjusted", "调整预算数", ["调整预算数", "全年预算数", "调整后预算"], [
+    {
+      id: "budget_adjusted.keyword",
+      re: kw("调整后?预算(?:数|金额|总额)?|全年预算(?:数|金额)?|预算调整(?:后|为)(?:数)?|变动后预算(?:数)?", "money"),
+      confidence: 0.9,
+      notInSection: PROJECT_SECTION,
+      notInClause: PART_WORDS,
+    },
+  ]),
+  money("basic_expenditure", "基本支出", ["基本支出"], [
+    { id: "basic_expenditure.keyword", re: kw("基本支出(?:决算数?|总额|合计|金额|支出)?", "money"), confidence: 0.85, notInClause: /年初|控制/ },
+  ]),
+  money("project_expenditure", "项目支出", ["项目支出"], [
+    { id: "project_expenditure.keyword", re: kw("项目支出(?:决算数?|总额|合计|金额)?", "money"), confidence: 0.85, notInClause: /年初|控制/ },
+  ]),
+  money("sangong_budget", "三公经费预算", ["“三公”经费预算数", "三公经费控制数"], [
+    { id: "sangong_budget.keyword", re: kw(`三公${Q}经费${Q}(?:的)?(?:年初|全年)?(?:预算(?:控制)?数?|控制数|预算安排)`, "money"), confidence: 0.9 },
+    { id: "sangong_budget.compared", re: new RegExp(`三公${Q}经费${Q}[^。;\\n]{0,24}?(?:低于|少于|未超过?|不超过|控制在)(?:年初)?预算(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.85 },
+  ]),
+  money("sangong_actual", "三公经费支出", ["“三公”经费支出", "三公经费总额", "三公经费实际支出数"], [
+    {
+      id: "sangong_actual.keyword",
+      re: kw(`三公${Q}经费${Q}(?:实际|全年|共)?(?:支出|决算|使用|开支)?(?:数|总额|合计|金额)?`, "money"),
+      confidence: 0.85,
+      notInClause: BUDGET_WORDS,
+    },
+  ]),
+  money("reception_expense", "公务接待费", ["公务接待费"], [
+    { id: "reception_expense.keyword", re: kw("公务接待费(?:用)?(?:支出)?(?:决算数?)?", "money"), confidence: 0.85, notInSentence: BUDGET_WORDS },
+  ]),
+  money("vehicle_expense", "公务用车购置及运行维护费", ["公务用车购置及运行维护费", "公务用车运行维护费"], [
+    {
+      id: "vehicle_expense.keyword",
+      re: kw("公务用车(?:购置及|购置和)?运行(?:维护|维修)?费(?:用)?(?:支出)?|公务用车费(?:用)?(?:支出)?", "money"),
+      confidence: 0.85,
+      notInSentence: BUDGET_WORDS,
+    },
+  ]),
+  {
+    name: "staff_authorized",
+    label: "编制人数",
+    terms: ["编制人数", "编制数", "人员编制", "核定编制"],
+    kind: "persons",
+    column: "staff_authorized_persons",
+    rules: [
+      { id: "staff_authorized.keyword", re: kw("(?<![行政事业工勤])编制(?:人数|数|总数)|人员编制(?:数)?|核定编制(?:人数|数)?", "persons"), confidence: 0.85 },
+    ],
+  },
+  {
+    name: "staff_actual",
+    label: "实有人数",
+    terms: ["实有人数", "实际在职人数", "在职人数"],
+    kind: "persons",
+    column: "staff_actual_persons",
+    rules: [{ id: "staff_actual.keyword", re: kw("实有(?:在职)?(?:人数|人员)|实际在职(?:人数|人员)|在职(?:人数|人员总数)|在编(?:人数|人员)", "persons"), confidence: 0.85, notInClause: /退休/ }],
+  },
+  {
+    name: "satisfaction",
+    label: "满意度",
+    terms: ["满意度", "服务对象满意度", "群众满意度"],
+    kind: "ratio",
+    column: "satisfaction_ratio",
+    rules: [
+      {
+        id: "satisfaction.keyword",
+        re: kw("满意度(?:均)?", "ratio", String.raw`(?:(?:为|是|达到|达|均达到|:|调查结果为)\s*){0,2}`),
+        confidence: 0.85,
+        notInClause: /目标|指标值|计划|不低于|≥|>/,
+        qualifiedFactor: 0.5,
+      },
+    ],
+  },
+  {
+    name: "carryover_rate",
+    label: "结转结余率",
+    terms: ["结转结余率", "结余结转率"],
+    kind: "ratio",
+    column: "carryover_rate_ratio",
+    rules: [{ id: "carryover_rate.keyword", re: kw("结(?:转结余|余结转)率", "ratio"), confidence: 0.85, notInClause: /目标|控制在|不超过|≤|</ }],
+  },
+];
+
+export const FIELD_NAMES = CATALOG.map((f) => f.name);
+export const FIELDS_BY_NAME = new Map(CATALOG.map((f) => [f.name, f]));

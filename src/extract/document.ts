@@ -1,0 +1,48 @@
+/**
+ * DocModel → clean text with a page map. The clean text is what `jixiao text` prints and what
+ * evidence offsets point into: paragraphs on their own lines, table rows as tab-separated cells.
+ */
+import type { Block, DocModel } from "../model.js";
+
+export interface Span {
+  start: number;
+  end: number;
+  page: number | null;
+  block: number;
+}
+
+export interface TextDoc {
+  text: string;
+  spans: Span[];
+}
+
+export function blockLines(b: Block): string[] {
+  if (b.kind === "paragraph") return [b.text];
+  return b.rows.map((r) => r.map((c) => c.text.replace(/[\t\n]+/g, " ")).join("\t"));
+}
+
+export function renderText(doc: DocModel): TextDoc {
+  let text = "";
+  const spans: Span[] = [];
+  doc.blocks.forEach((b, i) => {
+    const body = blockLines(b).join("\n");
+    const start = text.length;
+    text += body + "\n";
+    spans.push({ start, end: start + body.length, page: b.page, block: i });
+  });
+  return { text, spans };
+}
+
+/** The page of a clean-text offset (binary search over spans). */
+export function pageAt(doc: TextDoc, offset: number): number | null {
+  let lo = 0;
+  let hi = doc.spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.spans[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset > s.end) lo = mid + 1;
+    else return s.page;
+  }
+  return null;
+}

@@ -1,0 +1,105 @@
+/** DocModel → Record: clean text, folding, sections, field rules, validation. */
+import { createHash } from "node:crypto";
+import type { DocModel, DocumentKind, FieldValue, Flag, Record } from "../model.js";
+import { fold, unfoldRange } from "../normalize/text.js";
+import { EXTRACTOR_VERSION } from "../version.js";
+import { CATALOG } from "./catalog.js";
+import { renderText, type TextDoc } from "./document.js";
+import { buildSections } from "./sections.js";
+import { choose, runPattern, toFieldValue, type Candidate, type Context } from "./rules.js";
+import { correctUnits, validate } from "./validate.js";
+
+export function buildContext(doc: DocModel): Context {
+  const clean: TextDoc = renderText(doc);
+  const folded = fold(clean.text);
+  const lines: Context["lines"] = [];
+  let pos = 0;
+  for (const text of folded.text.split("\n")) {
+    lines.push({ start: pos, text });
+    pos += text.length + 1;
+  }
+  // headings marked as such by the source (Word heading styles, <h2>): folded line start → level
+  const styled = new Map<number, number>();
+  for (const span of clean.spans) {
+    const b = doc.blocks[span.block];
+    if (b.kind === "paragraph" && b.headingLevel) {
+      const fStart = folded.map.findIndex((o) => o >= span.start);
+      if (fStart >= 0) styled.set(fStart, b.headingLevel);
+    }
+  }
+  const sections = buildSections(
+    folded.text,
+    (s) => styled.get(s),
+    (s, e) => {
+      const [cs, ce] = unfoldRange(folded, s, e);
+      return clean.text.slice(cs, ce);
+    },
+  );
+  return { folded, clean, sections, lines };
+}
+
+export function documentKind(text: string): DocumentKind {
+  const head = text.slice(0, 3000);
+  if (/绩效自评|自评报告|自评表|绩效评价报告|整体支出绩效/.test(head) || /绩效自评|自评得分|自评等级/.test(text)) return "self_evaluation";
+  if (/部门决算|决算报告|决算公开|单位决算/.test(head)) return "final_accounts";
+  return "other";
+}
+
+export interface ExtractResult {
+  fields: { [name: string]: FieldValue | null };
+  flags: Flag[];
+  context: Context;
+  document_kind: DocumentKind;
+}
+
+export function extractFields(doc: DocModel): ExtractResult {
+  const ctx = buildContext(doc);
+  const fields: { [name: string]: FieldValue | null } = {};
+  const flags: Flag[] = [];
+  for (const def of CATALOG) {
+    const cands: Candidate[] = [];
+    for (const rule of def.rules) {
+      const found = typeof rule === "function" ? rule(ctx) : runPattern(ctx, rule, def.kind);
+      for (const c of found) {
+        if (def.kind === "money") {
+          const { candidate, flag } = correctUnits(ctx, def.name, c);
+          cands.push(candidate);
+          if (flag && !flags.some((f) => f.code === flag.code && f.fields[0] === def.name)) flags.push(flag);
+        } else cands.push(c);
+      }
+    }
+    const { winner, flags: f } = choose(def.name, cands);
+    flags.push(...f);
+    fields[def.name] = winner ? toFieldValue(ctx, winner) : null;
+  }
+  // a unit_corrected flag only matters when the corrected candidate was chosen
+  const kept = flags.filter((f) => f.code !== "unit_corrected" || fields[f.fields[0]]?.rule.endsWith("+unit_corrected"));
+  kept.push(...validate(fields));
+  return { fields, flags: kept, context: ctx, document_kind: documentKind(ctx.folded.text) };
+}
+
+export function sha256(buf: Buffer): string {
+  return createHash("sha256").update(buf).digest("hex");
+}
+
+/** One document's record, as `extract --jsonl` prints it and the store keeps it. */
+export function toRecord(file: string, buf: Buffer, doc: DocModel): Record & { text: string } {
+  const r = extractFields(doc);
+  const flags: Flag[] = [...r.flags];
+  for (const m of doc.messages) if (m.level !== "info") flags.push({ code: "reader_warning", fields: [], message: `${m.code}: ${m.message}` });
+  return {
+    file,
+    sha256: sha256(buf),
+    format: doc.format,
+    size: buf.length,
+    pages: doc.pages,
+    engine: doc.engine,
+    document_kind: r.document_kind,
+    extractor_version: EXTRACTOR_VERSION,
+    fields: r.fields,
+    flags,
+    indicators: [],
+    messages: doc.messages,
+    text: r.context.clean.text,
+  };
+}

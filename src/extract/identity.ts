@@ -1,0 +1,159 @@
+/**
+ * Who wrote the report, for which year, on which date: rules that read labels (评价单位：…),
+ * cover and signature lines, titles, and the body's own wording.
+ */
+import { parseDate, parseYear } from "../normalize/date.js";
+import type { Candidate, Context } from "./rules.js";
+
+const HAN = "\\u4e00-\\u9fa5";
+/** Endings of unit names: governments, offices, departments, institutions. */
+const UNIT_SUFFIX =
+  "人民政府|街道办事处|办事处|人民代表大会常务委员会|委员会|管理委员会|管委会|联合会|总工会|妇联|团委|人民法院|人民检察院|检察院|法院|" +
+  "局|委|办公室|办|中心|研究院|院|所|站|馆|部|社|队|学校|小学|中学|医院|协会|集团|公司";
+const UNIT_BODY = `[${HAN}()（）]{2,30}?`;
+const UNIT_RE = `${UNIT_BODY}(?:${UNIT_SUFFIX})`;
+const WHOLE_UNIT = new RegExp(`^(?:${UNIT_RE})(?:\\((?:本级|机关)\\))?$`);
+const TOWNSHIP = new RegExp(`([${HAN}]{1,6}?(?:镇|乡|街道))(?:人民政府|办事处|党委)`);
+
+/** Words that make a line a title or sentence rather than a bare unit name. */
+const NOT_A_NAME = /报告|情况|说明|通知|评价|绩效|自评|[，,。:：;；、]|\d|年度/;
+
+function isUnitName(s: string): boolean {
+  return s.length >= 4 && s.length <= 40 && WHOLE_UNIT.test(s) && !NOT_A_NAME.test(s);
+}
+
+function cand(value: string | number, unit: string, confidence: number, rule: string, start: number, end: number): Candidate {
+  return { value, unit, confidence, rule, start, end };
+}
+
+/** unit_name: label, cover/signature line, title, body phrase; the fullest form of the best name. */
+export function unitNameRule(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const text = ctx.folded.text;
+  // 1. labelled: 评价单位(公章): X / 单位名称: X / 部门(单位)名称: X
+  const label = /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)|填报单位|报送单位|编报单位|预算单位|主管部门|被评价单位)(?:\((?:公章|盖章)\))?[:：]\s*(?<v>[^\n\t:：,，。;；]{4,40})/g;
+  for (const m of text.matchAll(label)) {
+    const v = m.groups!.v.trim().replace(/\((?:公章|盖章)\)$/, "");
+    if (isUnitName(v)) {
+      const s = m.index! + m[0].lastIndexOf(v);
+      out.push(cand(v, "text", 0.95, "unit_name.label", s, s + v.length));
+    }
+  }
+  // 2. a line that is only a unit name, on the cover (first lines) or at the signature (last lines)
+  const nonEmpty = ctx.lines.filter((l) => l.text.trim());
+  const edge = [...nonEmpty.slice(0, 12).map((l) => [l, "cover"] as const), ...nonEmpty.slice(-10).map((l) => [l, "signature"] as const)];
+  for (const [l, where] of edge) {
+    const t = l.text.trim();
+    if (isUnitName(t)) {
+      const s = l.start + l.text.indexOf(t);
+      out.push(cand(t, "text", 0.85, `unit_name.${where}_line`, s, s + t.length));
+    }
+  }
+  // 3. a title: "<unit> 2023 年 部门整体支出绩效自评报告"
+  for (const l of nonEmpty.slice(0, 15)) {
+    const m = new RegExp(`^(?<v>${UNIT_RE})(?:\\d{4}年度?|关于|部门|单位|整体|预算|绩效)[^\\n]*(?:报告|自评|评价)`).exec(l.text.trim());
+    if (m && isUnitName(m.groups!.v)) {
+      const s = l.start + l.text.indexOf(m.groups!.v);
+      out.push(cand(m.groups!.v, "text", 0.8, "unit_name.title", s, s + m.groups!.v.length));
+    }
+  }
+  // 4. body: "2024年度<unit>(部门)整体支出", "对<unit>2024年度…"
+  const body = new RegExp(`(?:\\d{4}年度?|现将|对)(?<v>${UNIT_RE})(?:部门|单位)?(?:整体支出|部门整体|预算执行|绩效)`, "g");
+  for (const m of text.matchAll(body)) {
+    const v = m.groups!.v;
+    if (isUnitName(v)) {
+      const s = m.index! + m[0].indexOf(v);
+      out.push(cand(v, "text", 0.7, "unit_name.body", s, s + v.length));
+    }
+  }
+  if (out.length) return fullest(out);
+  // 5. only a township named in passing ("织篢镇党委、政府下设…"): its government, with the county seen before it
+  const m = TOWNSHIP.exec(text);
+  if (m) {
+    const town = m[1];
+    const county = new RegExp(`([${HAN}]{1,8}?(?:县|市|区|旗))${town}`).exec(text);
+    const name = `${county ? county[1] : ""}${town}${town.endsWith("街道") ? "办事处" : "人民政府"}`;
+    out.push(cand(name, "text", 0.5, "unit_name.township_mention", m.index, m.index + town.length));
+  }
+  return out;
+}
+
+/** When one candidate name ends with another ("吉岷镇人民政府" ⊂ "合水县吉岷镇人民政府"), they are the same unit: use the full name. */
+function fullest(cands: Candidate[]): Candidate[] {
+  return cands.map((c) => {
+    const longer = cands.filter((o) => String(o.value).length > String(c.value).length && String(o.value).endsWith(String(c.value)));
+    if (longer.length === 0) return c;
+    const best = longer.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+    return { ...c, value: best.value, start: best.start, end: best.end, rule: `${c.rule}+full_name` };
+  });
+}
+
+const YEAR = "(?<v>(?:19|20)\\d{2})";
+
+/** fiscal_year: label, title, body phrases about the evaluated year, then the most-mentioned 年度. */
+export function fiscalYearRule(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const text = ctx.folded.text;
+  const push = (m: RegExpMatchArray, conf: number, rule: string, base = 0) => {
+    const y = parseYear(m.groups!.v);
+    if (y === null) return;
+    const s = base + m.index! + m[0].indexOf(m.groups!.v);
+    out.push(cand(y, "year", conf, rule, s, s + 4));
+  };
+  for (const m of text.matchAll(new RegExp(`(?:评价年度|预算年度|所属年度|评价期间|年度)[:：]\\s*${YEAR}`, "g"))) push(m, 0.95, "fiscal_year.label");
+  for (const l of ctx.lines.slice(0, 40)) {
+    if (/(?:自评|评价|绩效)[^\n]{0,12}报告|整体支出绩效/.test(l.text) && !/[。;；]/.test(l.text) && l.text.length <= 60) {
+      const m = new RegExp(`${YEAR}\\s*年度?`).exec(l.text);
+      if (m) push(m, 0.9, "fiscal_year.title", l.start);
+    }
+  }
+  const body = new RegExp(
+    `${YEAR}年度?(?:我镇|我乡|我单位|我部门|本单位|本部门|我局|我委|部门|单位)?(?:部门)?(?:整体支出|整体)?(?:绩效)?(?:自评|绩效评价|绩效目标)`,
+    "g",
+  );
+  for (const m of text.matchAll(body)) push(m, 0.8, "fiscal_year.body");
+  for (const m of text.matchAll(new RegExp(`对${YEAR}年度`, "g"))) push(m, 0.75, "fiscal_year.body");
+  if (out.length === 0) {
+    // most mentioned "YYYY年" that is not part of a full date
+    const counts = new Map<number, { n: number; s: number }>();
+    for (const m of text.matchAll(new RegExp(`${YEAR}\\s*年(?!\\d{1,2}月\\d{1,2}日)`, "g"))) {
+      const y = parseYear(m.groups!.v);
+      if (y === null) continue;
+      const c = counts.get(y) ?? { n: 0, s: m.index! };
+      c.n++;
+      counts.set(y, c);
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1].n - a[1].n);
+    if (ranked.length && (ranked.length === 1 || ranked[0][1].n >= 2 * ranked[1][1].n)) {
+      const [y, c] = ranked[0];
+      out.push(cand(y, "year", 0.6, "fiscal_year.most_mentioned", c.s, c.s + 4));
+    }
+  }
+  return out;
+}
+
+const DATE = "(?<v>(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:19|20)\\d{2}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号])";
+
+/** report_date: a labelled date, or a line holding only a date on the cover or at the signature. */
+export function reportDateRule(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const text = ctx.folded.text;
+  for (const m of text.matchAll(new RegExp(`(?:填报日期|报告日期|报送日期|评价日期|编制日期|成文日期|填表日期|日期)[:：]\\s*${DATE}`, "g"))) {
+    const d = parseDate(m.groups!.v);
+    if (!d) continue;
+    const s = m.index! + m[0].indexOf(m.groups!.v);
+    out.push(cand(d, "date", 0.95, "report_date.label", s, s + m.groups!.v.length));
+  }
+  const nonEmpty = ctx.lines.filter((l) => l.text.trim());
+  const edge = [...nonEmpty.slice(0, 12), ...nonEmpty.slice(-6)];
+  for (const l of edge) {
+    const t = l.text.trim();
+    const m = new RegExp(`^${DATE}$`).exec(t);
+    if (!m) continue;
+    const d = parseDate(m.groups!.v);
+    if (!d) continue;
+    const s = l.start + l.text.indexOf(t);
+    out.push(cand(d, "date", 0.85, "report_date.date_line", s, s + t.length));
+  }
+  return out;
+}

@@ -1,0 +1,228 @@
+/**
+ * From positioned text lines to paragraphs and tables, for any PDF engine.
+ *
+ * - segments on one baseline become one row; a wide gap between them is a cell break (tab);
+ * - page numbers (- 3 -, 第 3 页, 3 / 11) and headers/footers repeated across pages are removed;
+ * - rows are re-joined into paragraphs, across page breaks too, when a row runs to the right
+ *   margin and the next one is not indented; nothing is inserted between Chinese characters or
+ *   inside numbers (95.\n83% → 95.83%);
+ * - runs of rows with cell breaks become table blocks.
+ */
+import type { Block } from "../../model.js";
+import { isCjk } from "../../normalize/text.js";
+
+export interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+  size: number;
+}
+
+export interface PageLines {
+  width: number;
+  height: number;
+  segments: Segment[];
+}
+
+interface Row {
+  page: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  size: number;
+  cells: string[];
+  /** true when the row's cells were separated by wide gaps */
+  tabular: boolean;
+}
+
+const PAGE_NUMBER = [
+  /^[-—–－_\s]*\d{1,4}[-—–－_\s]*$/,
+  /^第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?$/,
+  /^\d{1,4}\s*[/／]\s*\d{1,4}$/,
+  /^(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?$/i,
+  /^[-—–－\s]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[-—–－\s]*$/,
+];
+
+export function isPageNumber(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 20 && PAGE_NUMBER.some((re) => re.test(t));
+}
+
+/** Joins two pieces of one line or paragraph: no space around Chinese, digits or punctuation. */
+export function joinPieces(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  const l = a[a.length - 1];
+  const r = b[0];
+  if (/\s/.test(l) || /\s/.test(r)) return a + b;
+  if (isCjk(l) || isCjk(r)) return a + b;
+  if (/[0-9.,%(（-]/.test(l) || /[0-9.,%)）]/.test(r)) return a + b;
+  return `${a} ${b}`;
+}
+
+function rowsOfPage(p: PageLines, page: number): Row[] {
+  const segs = p.segments.filter((s) => s.text.trim() !== "").sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const rows: Segment[][] = [];
+  for (const s of segs) {
+    const h = Math.max(1, s.y1 - s.y0);
+    const mid = (s.y0 + s.y1) / 2;
+    // the last few rows: same baseline when the vertical centres are close
+    let placed = false;
+    for (let k = rows.length - 1; k >= Math.max(0, rows.length - 3); k--) {
+      const r = rows[k];
+      const ry0 = Math.min(...r.map((x) => x.y0));
+      const ry1 = Math.max(...r.map((x) => x.y1));
+      const rmid = (ry0 + ry1) / 2;
+      if (Math.abs(rmid - mid) <= Math.min(h, ry1 - ry0) * 0.45) {
+        r.push(s);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) rows.push([s]);
+  }
+  return rows.map((r) => {
+    r.sort((a, b) => a.x0 - b.x0);
+    const size = median(r.map((s) => s.size || s.y1 - s.y0));
+    const cells: string[] = [];
+    let cur = "";
+    let prevX1 = -Infinity;
+    let tabular = false;
+    for (const s of r) {
+      const gap = s.x0 - prevX1;
+      const text = s.text.replace(/\s+$/, "");
+      if (prevX1 > -Infinity && gap > Math.max(2.2 * size, 18)) {
+        cells.push(cur.trim());
+        cur = text.trimStart();
+        tabular = true;
+      } else if (prevX1 > -Infinity && gap > 0.45 * size && !isCjk(cur[cur.length - 1]) && !isCjk(text[0])) {
+        cur += " " + text.trimStart();
+      } else cur = joinPieces(cur, prevX1 > -Infinity ? text.trimStart() : text.trim());
+      prevX1 = Math.max(prevX1, s.x1);
+    }
+    cells.push(cur.trim());
+    return {
+      page,
+      x0: r[0].x0,
+      x1: Math.max(...r.map((s) => s.x1)),
+      y0: Math.min(...r.map((s) => s.y0)),
+      y1: Math.max(...r.map((s) => s.y1)),
+      size,
+      cells,
+      tabular,
+    };
+  });
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const rowText = (r: Row) => r.cells.join("\t");
+const shape = (t: string) => t.replace(/\s+/g, "").replace(/\d+/g, "#");
+
+/** Removes page numbers and running headers/footers (the same text at the top or bottom of many pages). */
+function stripRunning(pages: Row[][], heights: number[]): { pages: Row[][]; removed: number } {
+  let removed = 0;
+  const n = pages.length;
+  const edgeShapes = (which: "top" | "bottom") => {
+    const counts = new Map<string, number>();
+    pages.forEach((rows, i) => {
+      const h = heights[i];
+      const edge = which === "top" ? rows.filter((r) => r.y1 < h * 0.12).slice(0, 2) : rows.filter((r) => r.y0 > h * 0.88).slice(-2);
+      for (const sh of new Set(edge.map((r) => shape(rowText(r))))) counts.set(sh, (counts.get(sh) ?? 0) + 1);
+    });
+    return counts;
+  };
+  const top = edgeShapes("top");
+  const bottom = edgeShapes("bottom");
+  const minRepeats = Math.max(2, Math.ceil(n * 0.4));
+  const out = pages.map((rows, i) => {
+    const h = heights[i];
+    return rows.filter((r, k) => {
+      const t = rowText(r);
+      const sh = shape(t);
+      const nearTop = r.y1 < h * 0.12 || k === 0;
+      const nearBottom = r.y0 > h * 0.88 || k === rows.length - 1;
+      const drop =
+        ((nearTop || nearBottom) && isPageNumber(t)) ||
+        (n >= 2 && nearTop && r.y1 < h * 0.12 && (top.get(sh) ?? 0) >= minRepeats) ||
+        (n >= 2 && nearBottom && r.y0 > h * 0.88 && (bottom.get(sh) ?? 0) >= minRepeats);
+      if (drop) removed++;
+      return !drop;
+    });
+  });
+  return { pages: out, removed };
+}
+
+const SENTENCE_END = /[。！？!?；;：:」』”"）)]$/;
+const STARTS_LIKE_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\D|第[一二三四五六七八九十\d]+[部章节]|附件|附表)/;
+
+/** Lays out pages of positioned lines into blocks. */
+export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: number } {
+  const rowsPerPage = pagesIn.map((p, i) => rowsOfPage(p, i + 1));
+  const { pages, removed } = stripRunning(
+    rowsPerPage,
+    pagesIn.map((p) => p.height),
+  );
+  const all = pages.flat();
+  // text column edges, from body rows
+  const body = all.filter((r) => !r.tabular && rowText(r).length >= 8);
+  const left = body.length ? percentile(body.map((r) => r.x0), 0.1) : 0;
+  const right = body.length ? percentile(body.map((r) => r.x1), 0.9) : Infinity;
+
+  const blocks: Block[] = [];
+  let para: { text: string; page: number; last: Row } | null = null;
+  let table: { rows: string[][]; page: number } | null = null;
+  const flushPara = () => {
+    if (para && para.text.trim()) blocks.push({ kind: "paragraph", page: para.page, text: para.text.trim() });
+    para = null;
+  };
+  const flushTable = () => {
+    if (table) {
+      if (table.rows.length >= 2) blocks.push({ kind: "table", page: table.page, rows: table.rows.map((r) => r.map((c) => ({ text: c, colspan: 1, rowspan: 1 }))) });
+      else for (const r of table.rows) blocks.push({ kind: "paragraph", page: table.page, text: r.join("\t") });
+    }
+    table = null;
+  };
+  for (const r of all) {
+    if (r.tabular) {
+      flushPara();
+      if (!table) table = { rows: [], page: r.page };
+      table.rows.push(r.cells);
+      continue;
+    }
+    flushTable();
+    const text = r.cells[0];
+    if (para) {
+      const prev: Row = para.last;
+      const prevRunsToMargin = prev.x1 >= right - 1.5 * prev.size;
+      const indented = r.x0 > left + 1.2 * r.size;
+      const samePage = prev.page === r.page;
+      const gap = samePage ? r.y0 - prev.y1 : 0;
+      const bigGap = samePage && gap > 1.6 * Math.max(prev.size, r.size);
+      const continues =
+        prevRunsToMargin && !indented && !bigGap && !STARTS_LIKE_HEADING.test(text) && Math.abs(prev.size - r.size) < 1.5 && !(SENTENCE_END.test(para.text) && prev.x1 < right - 0.5 * prev.size);
+      if (continues) {
+        para.text = joinPieces(para.text, text);
+        para.last = r;
+        continue;
+      }
+      flushPara();
+    }
+    para = { text, page: r.page, last: r };
+  }
+  flushPara();
+  flushTable();
+  return { blocks, removed };
+}
+
+function percentile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.floor(q * (s.length - 1))))];
+}

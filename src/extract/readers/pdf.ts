@@ -1,0 +1,207 @@
+/**
+ * PDF: MuPDF.js (`mupdf`) first; pdf.js (`pdfjs-dist`) when MuPDF throws or its text is garbled.
+ * Both produce positioned lines; pdf-layout.ts turns them into paragraphs and tables.
+ * Every MuPDF / pdf.js object is destroyed in `finally` (see using()).
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { ReadError } from "../../errors.js";
+import type { Block, DocModel, Message } from "../../model.js";
+import { layoutPages, type PageLines, type Segment } from "./pdf-layout.js";
+
+export interface PdfOptions {
+  /** refuse documents with more pages than this */
+  maxPages?: number;
+  /** force one engine (tests, debugging) */
+  engine?: "mupdf" | "pdfjs";
+}
+
+/** open → use → always destroy. */
+export async function using<T extends { destroy(): unknown }, R>(resource: T, use: (r: T) => R | Promise<R>): Promise<R> {
+  try {
+    return await use(resource);
+  } finally {
+    try {
+      await resource.destroy();
+    } catch {
+      // already gone
+    }
+  }
+}
+
+type MuPDF = typeof import("mupdf");
+let mupdfModule: Promise<MuPDF> | undefined;
+function loadMupdf(): Promise<MuPDF> {
+  mupdfModule ??= import("mupdf");
+  return mupdfModule;
+}
+
+interface StextLine {
+  bbox: { x: number; y: number; w: number; h: number };
+  font?: { size?: number };
+  text: string;
+}
+interface StextJson {
+  blocks: Array<{ type: string; lines?: StextLine[] }>;
+}
+
+async function readWithMupdf(buf: Buffer, maxPages: number): Promise<PageLines[]> {
+  const mupdf = await loadMupdf();
+  let doc;
+  try {
+    doc = mupdf.Document.openDocument(buf, "application/pdf");
+  } catch (err) {
+    throw new ReadError(`damaged PDF (${err instanceof Error ? err.message : String(err)})`, "corrupt");
+  }
+  return using(doc, (doc) => {
+    if (doc.needsPassword()) throw new ReadError("encrypted PDF, password required", "encrypted");
+    const n = doc.countPages();
+    if (n === 0) throw new ReadError("PDF has no pages", "empty");
+    if (n > maxPages) throw new ReadError(`PDF has ${n} pages, more than the limit of ${maxPages}`, "too_many_pages");
+    const pages: PageLines[] = [];
+    for (let i = 0; i < n; i++) {
+      const page = doc.loadPage(i);
+      try {
+        const [x0, y0, x1, y1] = page.getBounds();
+        const st = page.toStructuredText("preserve-whitespace");
+        try {
+          const json = JSON.parse(st.asJSON()) as StextJson;
+          const segments: Segment[] = [];
+          for (const b of json.blocks) {
+            if (b.type !== "text" || !b.lines) continue;
+            for (const l of b.lines) {
+              segments.push({
+                x0: l.bbox.x - x0,
+                y0: l.bbox.y - y0,
+                x1: l.bbox.x + l.bbox.w - x0,
+                y1: l.bbox.y + l.bbox.h - y0,
+                text: l.text,
+                size: l.font?.size ?? l.bbox.h,
+              });
+            }
+          }
+          pages.push({ width: x1 - x0, height: y1 - y0, segments });
+        } finally {
+          st.destroy();
+        }
+      } finally {
+        page.destroy();
+      }
+    }
+    return pages;
+  });
+}
+
+const require = createRequire(import.meta.url);
+function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
+  const root = dirname(require.resolve("pdfjs-dist/package.json"));
+  // pdf.js in Node wants filesystem paths ending in "/"; without the CMaps, CID fonts such as
+  // STSong-Light (UniGB-UCS2-H) come back as empty text without any error.
+  return { cMapUrl: join(root, "cmaps") + "/", standardFontDataUrl: join(root, "standard_fonts") + "/" };
+}
+
+interface PdfjsTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+async function readWithPdfjs(buf: Buffer, maxPages: number): Promise<PageLines[]> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(buf),
+    ...pdfjsAssets(),
+    cMapPacked: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy();
+    const name = (err as { name?: string })?.name;
+    if (name === "PasswordException") throw new ReadError("encrypted PDF, password required", "encrypted");
+    throw new ReadError(`damaged PDF (${err instanceof Error ? err.message : String(err)})`, "corrupt");
+  }
+  return using(task, async () => {
+    const n = doc.numPages;
+    if (n > maxPages) throw new ReadError(`PDF has ${n} pages, more than the limit of ${maxPages}`, "too_many_pages");
+    const pages: PageLines[] = [];
+    for (let i = 1; i <= n; i++) {
+      const page = await doc.getPage(i);
+      try {
+        const vp = page.getViewport({ scale: 1 });
+        const content = await page.getTextContent();
+        const segments: Segment[] = [];
+        for (const it of content.items as PdfjsTextItem[]) {
+          if (!("str" in it) || !it.str) continue;
+          const [a, b, , d, e, f] = it.transform;
+          const size = Math.hypot(a, b) || Math.abs(d) || it.height;
+          const [vx, vy] = vp.convertToViewportPoint(e, f) as [number, number];
+          segments.push({ x0: vx, y0: vy - size, x1: vx + it.width, y1: vy, text: it.str, size });
+        }
+        pages.push({ width: vp.width, height: vp.height, segments });
+      } finally {
+        page.cleanup();
+      }
+    }
+    return pages;
+  });
+}
+
+/** Share of characters that look like real text (CJK, ASCII letters/digits, punctuation). */
+export function textQuality(text: string): { chars: number; cjk: number; bad: number } {
+  const visible = text.replace(/\s/g, "");
+  const cjk = visible.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  // replacement characters, private-use glyphs, C1 controls: signs of a font without a usable ToUnicode map
+  const bad = visible.match(/[\ufffd\ue000-\uf8ff\u0080-\u009f]/g)?.length ?? 0;
+  return { chars: visible.length, cjk, bad };
+}
+
+function garbled(pages: PageLines[]): boolean {
+  const text = pages.map((p) => p.segments.map((s) => s.text).join("")).join("");
+  const q = textQuality(text);
+  if (q.chars === 0) return true;
+  return q.bad / q.chars > 0.05;
+}
+
+export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocModel> {
+  const maxPages = opts.maxPages ?? 2000;
+  const messages: Message[] = [];
+  let pages: PageLines[] | undefined;
+  let engine = "mupdf";
+  if (opts.engine !== "pdfjs") {
+    try {
+      pages = await readWithMupdf(buf, maxPages);
+      if (garbled(pages) && opts.engine !== "mupdf") {
+        messages.push({ level: "warning", code: "pdf_garbled", message: "MuPDF text looks garbled; trying pdf.js" });
+        pages = undefined;
+      }
+    } catch (err) {
+      if (err instanceof ReadError && err.code !== "corrupt") throw err;
+      if (opts.engine === "mupdf") throw err;
+      messages.push({ level: "warning", code: "pdf_mupdf_failed", message: `MuPDF failed (${err instanceof Error ? err.message : String(err)}); trying pdf.js` });
+    }
+  }
+  if (!pages) {
+    engine = "pdf.js";
+    pages = await readWithPdfjs(buf, maxPages);
+  }
+  const { blocks, removed } = layoutPages(pages);
+  if (removed) messages.push({ level: "info", code: "pdf_running_text", message: `removed ${removed} page numbers and running header/footer lines` });
+  const text = blocks.map(blockText).join("");
+  const q = textQuality(text);
+  if (q.chars === 0) {
+    messages.push({ level: "warning", code: "no_text_layer", message: "PDF has no text layer (scanned?); OCR with tesseract is needed to read it" });
+  } else if (q.bad / q.chars > 0.05) {
+    messages.push({ level: "warning", code: "pdf_garbled", message: `PDF text is garbled (${q.bad} of ${q.chars} characters unreadable)` });
+  }
+  return { format: "pdf", pages: pages.length, blocks, engine, messages };
+}
+
+function blockText(b: Block): string {
+  return b.kind === "paragraph" ? b.text : b.rows.map((r) => r.map((c) => c.text).join("")).join("");
+}

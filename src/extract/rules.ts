@@ -1,0 +1,250 @@
+/**
+ * The rule engine: finds candidates for a field in the folded text, checks their context
+ * (clause, sentence, section), converts their values, and picks one — or none, with a flag,
+ * when equally good candidates disagree.
+ */
+import type { Evidence, FieldValue, Flag } from "../model.js";
+import { Dec } from "../normalize/decimal.js";
+import { normalizeGrade } from "../normalize/grade.js";
+import { isMoneyUnit, toYuan } from "../normalize/money.js";
+import { parseNumber } from "../normalize/number.js";
+import { percentToRatio } from "../normalize/ratio.js";
+import { unfoldRange, type Folded } from "../normalize/text.js";
+import { pageAt, type TextDoc } from "./document.js";
+import type { SectionTree } from "./sections.js";
+
+/** What a field's value is measured in; decides how a matched value is converted. */
+export type ValueKind = "money" | "ratio" | "score" | "persons" | "year" | "date" | "grade" | "text";
+
+/** Everything a rule can look at. */
+export interface Context {
+  folded: Folded;
+  clean: TextDoc;
+  sections: SectionTree;
+  /** folded lines with their folded start offsets */
+  lines: Array<{ start: number; text: string }>;
+}
+
+export interface Candidate {
+  value: number | string;
+  exact?: string;
+  unit: string;
+  qualifier?: string;
+  confidence: number;
+  rule: string;
+  /** folded offsets of the value as written */
+  start: number;
+  end: number;
+  /** number text and unit as matched (folded), for unit checks */
+  numberText?: string;
+  writtenUnit?: string;
+}
+
+/** A keyword pattern: `re` (global) must capture the value in group `v` (and `u` for a money unit, `q` for a qualifier). */
+export interface PatternRule {
+  id: string;
+  re: RegExp;
+  confidence: number;
+  /** reject when the clause before the keyword (since the last , ; 。 or line end) matches */
+  notInClause?: RegExp;
+  /** reject when the sentence before the keyword (since the last 。 ; or line end) matches */
+  notInSentence?: RegExp;
+  /** reject when the text right after the value matches */
+  notAfter?: RegExp;
+  /** reject when the heading path matches */
+  notInSection?: RegExp;
+  /** confidence multiplier when a qualifier (以上, 左右) follows the value */
+  qualifiedFactor?: number;
+}
+
+export type FunctionRule = (ctx: Context) => Candidate[];
+export type Rule = PatternRule | FunctionRule;
+
+// ---------------------------------------------------------------- value patterns
+
+const NUM = String.raw`-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?`;
+const CN_NUM = "[零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]+";
+/** Quotes people put around 三公 and similar terms, in any mix. */
+export const Q = "[\"“”'‘’「」]*";
+/** Words between a keyword and its value: 为, 是, 达到, 共计, ：… */
+export const CONN = String.raw`(?:(?:为|是|达到|达|共计|共|计|约|合计|总计|仅|:)\s*){0,2}`;
+
+export const VALUE: Record<Exclude<ValueKind, "year" | "date" | "text">, string> = {
+  money: String.raw`(?<v>${NUM}|${CN_NUM})\s*(?<u>亿元|万元|千元|元|万(?![\u4e00-\u9fa5]))`,
+  ratio: String.raw`(?<v>${NUM})\s*%(?<q>或以上|及以上|以上|以下|左右)?`,
+  score: String.raw`(?<v>\d{1,3}(?:\.\d+)?|[一二三四五六七八九十百点]+)\s*分(?![之钟])`,
+  persons: String.raw`(?<v>\d{1,6})\s*(?:人|名)(?![民次])`,
+  grade: String.raw`${Q}(?<v>不合格|优秀|良好|合格|中等|较差|优|良|中|差)${Q}(?=等|级|档|[^\u4e00-\u9fa5]|$)`,
+};
+
+/** Builds a global pattern: one of the keywords, connecting words, then a value of `kind`. */
+export function kw(keywords: string, kind: keyof typeof VALUE, conn = CONN): RegExp {
+  return new RegExp(`(?:${keywords})${conn}${VALUE[kind]}`, "g");
+}
+
+// ---------------------------------------------------------------- context
+
+const CLAUSE_BREAK = /[,，。;；\n!?！？]/;
+const SENTENCE_BREAK = /[。;；\n!?！？]/;
+
+function backTo(text: string, pos: number, re: RegExp): number {
+  let i = pos - 1;
+  while (i >= 0 && !re.test(text[i])) i--;
+  return i + 1;
+}
+function forwardTo(text: string, pos: number, re: RegExp): number {
+  let i = pos;
+  while (i < text.length && !re.test(text[i])) i++;
+  return i;
+}
+
+export function sectionPath(ctx: Context, foldedOffset: number): string[] {
+  return ctx.sections.pathAt(foldedOffset);
+}
+
+/** Evidence for a candidate: clean-text offsets, page, heading path, sentence. */
+export function evidenceFor(ctx: Context, c: Candidate): Evidence & { raw: string } {
+  const [start, end] = unfoldRange(ctx.folded, c.start, c.end);
+  const ft = ctx.folded.text;
+  const fs = backTo(ft, c.start, SENTENCE_BREAK);
+  let fe = forwardTo(ft, c.end, SENTENCE_BREAK);
+  if (ft[fe] === "。" || ft[fe] === ";" || ft[fe] === "；") fe++;
+  const [ss, se] = unfoldRange(ctx.folded, fs, Math.max(fe, fs));
+  let sentence = ctx.clean.text.slice(ss, se).trim();
+  if (sentence.length > 300) {
+    const rel = start - ss;
+    const from = Math.max(0, rel - 150);
+    sentence = sentence.slice(from, from + 300);
+  }
+  return {
+    start,
+    end,
+    page: pageAt(ctx.clean, start),
+    section: sectionPath(ctx, c.start).join(" > "),
+    text: sentence,
+    raw: ctx.clean.text.slice(start, end),
+  };
+}
+
+// ---------------------------------------------------------------- conversion
+
+export function convert(kind: ValueKind, v: string, u?: string): { value: number | string; exact?: string; unit: string } | null {
+  switch (kind) {
+    case "money": {
+      const n = parseNumber(v);
+      if (!n || !u || !isMoneyUnit(u)) return null;
+      const yuan = toYuan(n, u);
+      return { value: yuan.toNumber(), exact: yuan.toString(), unit: "元" };
+    }
+    case "ratio": {
+      const n = parseNumber(v);
+      if (!n) return null;
+      const r = percentToRatio(n);
+      return { value: r.toNumber(), exact: r.toString(), unit: "ratio" };
+    }
+    case "score": {
+      const n = parseNumber(v);
+      if (!n || n.cmp(Dec.fromInt(0)) < 0 || n.cmp(Dec.fromInt(100)) > 0) return null;
+      return { value: n.toNumber(), exact: n.toString(), unit: "分" };
+    }
+    case "persons": {
+      const n = parseNumber(v);
+      if (!n || n.scale !== 0) return null;
+      return { value: n.toNumber(), unit: "人" };
+    }
+    case "grade": {
+      const g = normalizeGrade(v);
+      return g ? { value: g, unit: "grade" } : null;
+    }
+    default:
+      return { value: v, unit: kind };
+  }
+}
+
+/** Runs one pattern rule over the folded text. */
+export function runPattern(ctx: Context, rule: PatternRule, kind: ValueKind): Candidate[] {
+  const out: Candidate[] = [];
+  const text = ctx.folded.text;
+  rule.re.lastIndex = 0;
+  for (const m of text.matchAll(rule.re)) {
+    const g = m.groups ?? {};
+    if (g.v === undefined) continue;
+    const matchStart = m.index!;
+    const vStart = matchStart + m[0].lastIndexOf(g.v, m[0].length - (g.u?.length ?? 0) - (g.q?.length ?? 0));
+    const valueEnd = matchStart + m[0].length - (g.q?.length ?? 0);
+    if (rule.notInClause && rule.notInClause.test(text.slice(backTo(text, matchStart, CLAUSE_BREAK), matchStart))) continue;
+    if (rule.notInSentence && rule.notInSentence.test(text.slice(backTo(text, matchStart, SENTENCE_BREAK), matchStart))) continue;
+    if (rule.notAfter && rule.notAfter.test(text.slice(matchStart + m[0].length, matchStart + m[0].length + 12))) continue;
+    if (rule.notInSection && rule.notInSection.test(sectionPath(ctx, matchStart).join(" > "))) continue;
+    const conv = convert(kind, g.v, g.u);
+    if (!conv) continue;
+    let confidence = rule.confidence;
+    if (g.q) confidence *= rule.qualifiedFactor ?? 0.5;
+    out.push({
+      ...conv,
+      qualifier: g.q || undefined,
+      confidence,
+      rule: rule.id,
+      start: vStart,
+      end: valueEnd,
+      numberText: g.v,
+      writtenUnit: g.u,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- selection
+
+export interface Choice {
+  winner: Candidate | null;
+  flags: Flag[];
+}
+
+/**
+ * Picks the best candidate. Candidates with the same value support each other. When the best two
+ * values are equally supported, the field is left empty and flagged: a wrong number is worse than none.
+ */
+export function choose(field: string, cands: Candidate[]): Choice {
+  if (cands.length === 0) return { winner: null, flags: [] };
+  const groups = new Map<string, Candidate[]>();
+  for (const c of cands) {
+    const k = String(c.exact ?? c.value);
+    const g = groups.get(k) ?? [];
+    g.push(c);
+    groups.set(k, g);
+  }
+  const ranked = [...groups.values()]
+    .map((g) => ({ g, best: Math.max(...g.map((c) => c.confidence)), n: g.length }))
+    .sort((a, b) => b.best - a.best || b.n - a.n || a.g[0].start - b.g[0].start);
+  const top = ranked[0];
+  const winner = top.g.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+  if (ranked.length > 1 && Math.abs(ranked[1].best - top.best) < 1e-9 && ranked[1].n === top.n) {
+    return {
+      winner: null,
+      flags: [
+        {
+          code: "conflicting_candidates",
+          fields: [field],
+          message: `${field}: equally supported values ${ranked.map((r) => JSON.stringify(r.g[0].value)).join(" vs ")}; left empty`,
+          values: ranked.map((r) => r.g[0].value),
+        },
+      ],
+    };
+  }
+  return { winner, flags: [] };
+}
+
+export function toFieldValue(ctx: Context, c: Candidate): FieldValue {
+  const { raw, ...evidence } = evidenceFor(ctx, c);
+  return {
+    value: c.value,
+    ...(c.exact !== undefined ? { exact: c.exact } : {}),
+    raw,
+    unit: c.unit,
+    ...(c.qualifier ? { qualifier: c.qualifier } : {}),
+    confidence: Math.round(c.confidence * 100) / 100,
+    rule: c.rule,
+    evidence,
+  };
+}

@@ -1,0 +1,20 @@
+/** jixiao's public surface. */
+export { CATALOG, FIELD_NAMES, type FieldDef } from "./extract/catalog.js";
+export { readDocument, type ReadOptions } from "./extract/read.js";
+export { detectFormat } from "./extract/detect.js";
+export { renderText } from "./extract/document.js";
+export { buildSections } from "./extract/sections.js";
+export { extractFields, toRecord, documentKind } from "./extract/extract.js";
+export { processFile } from "./pipeline.js";
+export { parseNumber, parsePercent, parseArabic } from "./normalize/number.js";
+export { parseMoney, toYuan } from "./normalize/money.js";
+export { parseRatio } from "./normalize/ratio.js";
+export { normalizeGrade, gradeForScore } from "./normalize/grade.js";
+export { parseDate, parseYear } from "./normalize/date.js";
+export { fold } from "./normalize/text.js";
+export { Dec } from "./normalize/decimal.js";
+export { openDb, saveRecord } from "./store/db.js";
+export { exportCsv, safeCell } from "./store/csv.js";
+export { ReadError } from "./errors.js";
+export { EXTRACTOR_VERSION } from "./version.js";
+export * from "./model.js";

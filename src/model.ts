@@ -1,0 +1,129 @@
+/**
+ * The data model, defined once as zod schemas; the TypeScript types are inferred from them.
+ *
+ * DocModel   what every reader produces: blocks (paragraphs, tables) with page numbers.
+ * Record     what extraction produces for one document: fields with evidence, flags, indicators.
+ */
+import { z } from "zod";
+
+export const Format = z.enum(["txt", "docx", "pdf", "doc", "html"]);
+export type Format = z.infer<typeof Format>;
+
+/** A note from a reader or a rule: warnings accumulate instead of throwing. */
+export const Message = z.object({
+  level: z.enum(["info", "warning", "error"]),
+  code: z.string(),
+  message: z.string(),
+  page: z.number().int().nullable().optional(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const Cell = z.object({
+  text: z.string(),
+  colspan: z.number().int().positive().default(1),
+  rowspan: z.number().int().positive().default(1),
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const Paragraph = z.object({
+  kind: z.literal("paragraph"),
+  text: z.string(),
+  page: z.number().int().nullable(),
+  /** heading level when the source marks it as one (Word heading style, <h2>) */
+  headingLevel: z.number().int().min(1).max(9).optional(),
+});
+export const Table = z.object({
+  kind: z.literal("table"),
+  rows: z.array(z.array(Cell)),
+  page: z.number().int().nullable(),
+});
+export const Block = z.discriminatedUnion("kind", [Paragraph, Table]);
+export type Paragraph = z.infer<typeof Paragraph>;
+export type Table = z.infer<typeof Table>;
+export type Block = z.infer<typeof Block>;
+
+export const DocModel = z.object({
+  format: Format,
+  /** page count for paged formats, null for flowing text */
+  pages: z.number().int().nullable(),
+  blocks: z.array(Block),
+  /** which engine read it, e.g. "mupdf", "pdf.js", "mammoth" */
+  engine: z.string(),
+  messages: z.array(Message),
+});
+export type DocModel = z.infer<typeof DocModel>;
+
+export const Evidence = z.object({
+  /** character offsets of `raw` in the document's clean text (`jixiao text FILE`) */
+  start: z.number().int(),
+  end: z.number().int(),
+  page: z.number().int().nullable(),
+  /** heading path, outermost first, joined with " > " */
+  section: z.string(),
+  /** the sentence the value was read from */
+  text: z.string(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const FieldValue = z.object({
+  value: z.union([z.number(), z.string()]).nullable(),
+  /** exact decimal form for money and ratios (no float rounding) */
+  exact: z.string().optional(),
+  /** the text as written, e.g. "1,956.58万元" */
+  raw: z.string(),
+  /** unit of `value`: 元, ratio, 分, 人, year, date, grade, text */
+  unit: z.string(),
+  /** for grades: the word as written (优秀, 良好) */
+  qualifier: z.string().optional(),
+  confidence: z.number().min(0).max(1),
+  /** the rule that found it, for debugging */
+  rule: z.string(),
+  evidence: Evidence,
+});
+export type FieldValue = z.infer<typeof FieldValue>;
+
+const flagBase = { fields: z.array(z.string()), message: z.string() };
+/** Validation and extraction flags: one typed list, each kind with a `code`. */
+export const Flag = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("unit_corrected"), ...flagBase, from: z.string(), to: z.string() }),
+  z.object({ code: z.literal("conflicting_candidates"), ...flagBase, values: z.array(z.union([z.number(), z.string()])) }),
+  z.object({ code: z.literal("parts_do_not_add_up"), ...flagBase, total: z.number(), sum: z.number() }),
+  z.object({ code: z.literal("score_grade_mismatch"), ...flagBase }),
+  z.object({ code: z.literal("out_of_range"), ...flagBase }),
+  z.object({ code: z.literal("foreign_table"), ...flagBase }),
+  z.object({ code: z.literal("reader_warning"), ...flagBase }),
+]);
+export type Flag = z.infer<typeof Flag>;
+export type FlagCode = Flag["code"];
+
+export const Indicator = z.object({
+  level1: z.string().nullable(),
+  level2: z.string().nullable(),
+  level3: z.string().nullable(),
+  target: z.string().nullable(),
+  actual: z.string().nullable(),
+  unit: z.string().nullable(),
+  weight: z.number().nullable(),
+  score: z.number().nullable(),
+  reason: z.string().nullable(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const DocumentKind = z.enum(["self_evaluation", "final_accounts", "other"]);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+export const Record = z.object({
+  file: z.string(),
+  sha256: z.string(),
+  format: Format,
+  size: z.number().int(),
+  pages: z.number().int().nullable(),
+  engine: z.string(),
+  document_kind: DocumentKind,
+  extractor_version: z.string(),
+  fields: z.record(z.string(), FieldValue.nullable()),
+  flags: z.array(Flag),
+  indicators: z.array(Indicator),
+  messages: z.array(Message),
+});
+export type Record = z.infer<typeof Record>;

@@ -1,0 +1,37 @@
+/**
+ * Money to 元, exactly: the number is parsed as a decimal and its point shifted by the unit's
+ * power of ten (万元 → 4, 亿元 → 8, 千元 → 3, 元 → 0). `1,956.58万元` → 19565800.
+ */
+import { Dec } from "./decimal.js";
+import { parseNumber } from "./number.js";
+
+export const MONEY_UNITS = {
+  元: 0,
+  千元: 3,
+  万元: 4,
+  万: 4,
+  百万元: 6,
+  亿元: 8,
+  亿: 8,
+} as const;
+export type MoneyUnit = keyof typeof MONEY_UNITS;
+
+export function isMoneyUnit(u: string): u is MoneyUnit {
+  return Object.prototype.hasOwnProperty.call(MONEY_UNITS, u);
+}
+
+/** Converts a number written in `unit` to 元. */
+export function toYuan(amount: Dec, unit: MoneyUnit): Dec {
+  return amount.shift(MONEY_UNITS[unit]);
+}
+
+/** Parses "1,956.58万元", "0.9亿元", "39622.04元", "两千万元" into 元; null when not money. */
+export function parseMoney(text: string): { yuan: Dec; unit: MoneyUnit; amount: Dec } | null {
+  const s = text.replace(/\s+/g, "");
+  const m = /^(.*?)(百万元|千元|万元|亿元|元|万|亿)$/.exec(s);
+  if (!m) return null;
+  const amount = parseNumber(m[1]);
+  if (!amount) return null;
+  const unit = m[2] as MoneyUnit;
+  return { yuan: toYuan(amount, unit), unit, amount };
+}

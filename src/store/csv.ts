@@ -1,0 +1,57 @@
+/**
+ * CSV export for Excel, pandas and R: UTF-8 with a BOM, one row per document, one column per
+ * catalog field with its unit in the name (income_budget_yuan, satisfaction_ratio), a stable
+ * column order, and text cells starting with = + - @ (or tab / CR) neutralised with a leading '.
+ */
+import { stringify } from "csv-stringify/sync";
+import { CATALOG } from "../extract/catalog.js";
+import { documentFields, documentFlags, listDocuments, type DB } from "./db.js";
+
+export const LEADING_COLUMNS = ["file", "path", "sha256", "format", "document_kind"] as const;
+export const TRAILING_COLUMNS = ["flags", "extractor_version", "imported_at"] as const;
+
+export function csvColumns(lang: "en" | "zh" = "en"): string[] {
+  const fields = CATALOG.map((f) => (lang === "zh" ? `${f.label}${unitLabel(f.kind)}` : f.column));
+  const lead = lang === "zh" ? ["文件", "路径", "SHA-256", "格式", "文档类型"] : [...LEADING_COLUMNS];
+  const trail = lang === "zh" ? ["标记", "提取器版本", "导入时间"] : [...TRAILING_COLUMNS];
+  return [...lead, ...fields, ...trail];
+}
+
+function unitLabel(kind: string): string {
+  return kind === "money" ? "（元）" : kind === "ratio" ? "（比率）" : kind === "score" ? "（分）" : kind === "persons" ? "（人）" : "";
+}
+
+/** Neutralises spreadsheet formulas in text cells (CWE-1236). Numbers are written as numbers. */
+export function safeCell(v: unknown): string | number {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? v : "";
+  const s = String(v);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+export function exportCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const d of listDocuments(db)) {
+    const values = documentFields(db, d.id);
+    const flags = [...new Set(documentFlags(db, d.id).map((f) => f.code))].join(";");
+    rows.push(
+      [
+        d.file_name,
+        d.path,
+        d.sha256,
+        d.format,
+        d.document_kind,
+        ...CATALOG.map((f) => {
+          const v = values.get(f.name);
+          if (!v) return null;
+          // money and ratios: the exact decimal, so Excel and pandas read the same digits we stored
+          return v.exact !== null && v.exact !== undefined ? Number(v.exact) : v.value;
+        }),
+        flags,
+        d.extractor_version,
+        d.imported_at,
+      ].map(safeCell),
+    );
+  }
+  return "\ufeff" + stringify([csvColumns(opts.lang ?? "en"), ...rows], { record_delimiter: "\r\n" });
+}

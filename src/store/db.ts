@@ -1,0 +1,209 @@
+/**
+ * SQLite store (better-sqlite3, WAL). A document is identified by the SHA-256 of its bytes;
+ * a document and all its values and flags are written in one transaction, so a database never
+ * holds half a document, and importing the same bytes twice adds nothing.
+ */
+import Database from "better-sqlite3";
+import { basename } from "node:path";
+import { CATALOG } from "../extract/catalog.js";
+import type { FieldValue, Flag, Indicator, Record as DocRecord } from "../model.js";
+
+export type DB = Database.Database;
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  format TEXT,
+  size INTEGER NOT NULL,
+  pages INTEGER,
+  engine TEXT,
+  document_kind TEXT,
+  imported_at TEXT NOT NULL,
+  extractor_version TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+  error TEXT,
+  text TEXT
+);
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+CREATE TABLE IF NOT EXISTS field_values (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  field TEXT NOT NULL,
+  value_num REAL,
+  value_text TEXT,
+  exact TEXT,
+  raw TEXT,
+  unit TEXT,
+  qualifier TEXT,
+  confidence REAL,
+  rule TEXT,
+  ev_start INTEGER,
+  ev_end INTEGER,
+  ev_page INTEGER,
+  ev_section TEXT,
+  ev_text TEXT,
+  PRIMARY KEY (document_id, field)
+);
+CREATE TABLE IF NOT EXISTS flags (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  code TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  message TEXT NOT NULL,
+  detail TEXT
+);
+CREATE INDEX IF NOT EXISTS flags_doc ON flags(document_id);
+CREATE INDEX IF NOT EXISTS flags_code ON flags(code);
+CREATE TABLE IF NOT EXISTS indicators (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  level1 TEXT, level2 TEXT, level3 TEXT, target TEXT, actual TEXT, unit TEXT,
+  weight REAL, score REAL, reason TEXT,
+  PRIMARY KEY (document_id, seq)
+);
+`;
+
+export function openDb(file: string, opts: { readonly?: boolean } = {}): DB {
+  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: 10000 });
+  if (!opts.readonly) {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    db.exec(SCHEMA);
+    db.prepare("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
+  } else {
+    db.pragma("foreign_keys = ON");
+  }
+  return db;
+}
+
+export interface StoredDoc {
+  id: number;
+  sha256: string;
+  path: string;
+  status: "ok" | "failed";
+  extractor_version: string;
+  error: string | null;
+}
+
+export function findBySha(db: DB, sha: string): StoredDoc | undefined {
+  return db.prepare("SELECT id, sha256, path, status, extractor_version, error FROM documents WHERE sha256 = ?").get(sha) as StoredDoc | undefined;
+}
+
+const now = () => new Date().toISOString();
+
+function fieldRow(docId: number, field: string, f: FieldValue) {
+  return {
+    document_id: docId,
+    field,
+    value_num: typeof f.value === "number" ? f.value : null,
+    value_text: typeof f.value === "string" ? f.value : null,
+    exact: f.exact ?? null,
+    raw: f.raw,
+    unit: f.unit,
+    qualifier: f.qualifier ?? null,
+    confidence: f.confidence,
+    rule: f.rule,
+    ev_start: f.evidence.start,
+    ev_end: f.evidence.end,
+    ev_page: f.evidence.page,
+    ev_section: f.evidence.section,
+    ev_text: f.evidence.text,
+  };
+}
+
+/** Stores one document with all its values, replacing any older record of the same bytes or path. */
+export function saveRecord(db: DB, rec: DocRecord & { text: string }): number {
+  const tx = db.transaction(() => {
+    db.prepare("DELETE FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").run(rec.sha256, rec.file, rec.sha256);
+    const info = db
+      .prepare(
+        `INSERT INTO documents (sha256, path, file_name, format, size, pages, engine, document_kind, imported_at, extractor_version, status, error, text)
+         VALUES (@sha256, @path, @file_name, @format, @size, @pages, @engine, @document_kind, @imported_at, @extractor_version, 'ok', NULL, @text)`,
+      )
+      .run({
+        sha256: rec.sha256,
+        path: rec.file,
+        file_name: basename(rec.file),
+        format: rec.format,
+        size: rec.size,
+        pages: rec.pages,
+        engine: rec.engine,
+        document_kind: rec.document_kind,
+        imported_at: now(),
+        extractor_version: rec.extractor_version,
+        text: rec.text,
+      });
+    const id = Number(info.lastInsertRowid);
+    const insField = db.prepare(
+      `INSERT INTO field_values VALUES (@document_id, @field, @value_num, @value_text, @exact, @raw, @unit, @qualifier, @confidence, @rule, @ev_start, @ev_end, @ev_page, @ev_section, @ev_text)`,
+    );
+    for (const [name, f] of Object.entries(rec.fields)) if (f) insField.run(fieldRow(id, name, f));
+    const insFlag = db.prepare("INSERT INTO flags (document_id, code, fields, message, detail) VALUES (?, ?, ?, ?, ?)");
+    for (const fl of rec.flags) {
+      const { code, fields, message, ...detail } = fl;
+      insFlag.run(id, code, JSON.stringify(fields), message, Object.keys(detail).length ? JSON.stringify(detail) : null);
+    }
+    const insInd = db.prepare("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    rec.indicators.forEach((r: Indicator, i: number) => insInd.run(id, i, r.level1, r.level2, r.level3, r.target, r.actual, r.unit, r.weight, r.score, r.reason));
+    return id;
+  });
+  return tx.immediate();
+}
+
+/** Records a file that could not be read; a good record of the same bytes is never replaced by a failure. */
+export function saveFailure(db: DB, f: { path: string; sha256: string; size: number; error: string; extractor_version: string }): void {
+  const tx = db.transaction(() => {
+    const old = findBySha(db, f.sha256);
+    if (old && old.status === "ok") return;
+    db.prepare("DELETE FROM documents WHERE sha256 = ?").run(f.sha256);
+    db.prepare(
+      `INSERT INTO documents (sha256, path, file_name, size, imported_at, extractor_version, status, error) VALUES (?, ?, ?, ?, ?, ?, 'failed', ?)`,
+    ).run(f.sha256, f.path, basename(f.path), f.size, now(), f.extractor_version, f.error);
+  });
+  tx.immediate();
+}
+
+export interface DocRow {
+  id: number;
+  sha256: string;
+  path: string;
+  file_name: string;
+  format: string | null;
+  size: number;
+  pages: number | null;
+  document_kind: string | null;
+  imported_at: string;
+  extractor_version: string;
+  status: string;
+  error: string | null;
+}
+
+export function listDocuments(db: DB, opts: { includeFailed?: boolean } = {}): DocRow[] {
+  return db
+    .prepare(
+      `SELECT id, sha256, path, file_name, format, size, pages, document_kind, imported_at, extractor_version, status, error
+       FROM documents ${opts.includeFailed ? "" : "WHERE status = 'ok'"} ORDER BY file_name, path`,
+    )
+    .all() as DocRow[];
+}
+
+/** Field values of one document, keyed by field name. */
+export function documentFields(db: DB, id: number): Map<string, { value: number | string | null; exact: string | null; raw: string; unit: string; ev_page: number | null; ev_section: string; ev_text: string; ev_start: number; ev_end: number; confidence: number }> {
+  const rows = db.prepare("SELECT * FROM field_values WHERE document_id = ?").all(id) as Array<Record<string, unknown>>;
+  const m = new Map();
+  for (const r of rows) m.set(r.field, { ...r, value: r.value_num ?? r.value_text });
+  return m;
+}
+
+export function documentFlags(db: DB, id: number): Flag[] {
+  const rows = db.prepare("SELECT code, fields, message, detail FROM flags WHERE document_id = ? ORDER BY id").all(id) as Array<{ code: string; fields: string; message: string; detail: string | null }>;
+  return rows.map((r) => ({ code: r.code, fields: JSON.parse(r.fields), message: r.message, ...(r.detail ? JSON.parse(r.detail) : {}) }) as Flag);
+}
+
+export const FIELD_ORDER = CATALOG.map((f) => f.name);

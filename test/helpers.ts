@@ -1,0 +1,13 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, join, resolve } from "node:path";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** ../shared beside the repository (CI clones next to it). */
+export const SHARED = resolve(ROOT, "..", "shared");
+export const FIXTURES = join(ROOT, "fixtures");
+export function shared(...p: string[]): string {
+  const f = join(SHARED, ...p);
+  if (!existsSync(f)) throw new Error(`missing shared data: ${f} (the tests need ../shared beside the repository)`);
+  return f;
+}

@@ -4,7 +4,7 @@ export { readDocument, type ReadOptions } from "./extract/read.js";
 export { detectFormat } from "./extract/detect.js";
 export { renderText } from "./extract/document.js";
 export { buildSections } from "./extract/sections.js";
-export { extractFields, toRecord, documentKind } from "./extract/extract.js";
+export { extractFields, toRecord } from "./extract/extract.js";
 export { processFile } from "./pipeline.js";
 export { parseNumber, parsePercent, parseArabic } from "./normalize/number.js";
 export { parseMoney, toYuan } from "./normalize/money.js";

@@ -109,7 +109,8 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
-export const DocumentKind = z.enum(["self_evaluation", "final_accounts", "other"]);
+/** 自评报告 performance self-evaluation, 决算 final accounts, 预算 budget, 其他 anything else. */
+export const DocumentKind = z.enum(["自评报告", "决算", "预算", "其他"]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 export const Record = z.object({

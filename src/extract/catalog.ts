@@ -5,7 +5,7 @@
  * To add a field: add an entry here (name, label, terms, kind, rules) and a labelled example to a
  * fixture's gold; the extractor, the store, JSONL and CSV pick it up from this list.
  */
-import { fiscalYearRule, reportDateRule, unitNameRule } from "./identity.js";
+import { documentKindRule, fiscalYearRule, reportDateRule, unitNameRule } from "./identity.js";
 import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
 
 export interface FieldDef {
@@ -30,6 +30,7 @@ const PART_WORDS = /三公|经费|接待|公务|项目|基本支出|人员|公�
 const money = (name: string, label: string, terms: string[], rules: Rule[]): FieldDef => ({ name, label, terms, kind: "money", column: `${name}_yuan`, rules });
 
 export const CATALOG: FieldDef[] = [
+  { name: "document_kind", label: "文档类型", terms: ["绩效自评报告", "部门决算", "部门预算"], kind: "text", column: "document_kind", rules: [documentKindRule] },
   { name: "unit_name", label: "单位名称", terms: ["评价单位", "单位名称", "部门（单位）名称", "落款单位"], kind: "text", column: "unit_name", rules: [unitNameRule] },
   { name: "fiscal_year", label: "评价年度", terms: ["评价年度", "XXXX年度"], kind: "year", column: "fiscal_year", rules: [fiscalYearRule] },
   { name: "report_date", label: "报告日期", terms: ["填报日期", "报告日期", "落款日期"], kind: "date", column: "report_date", rules: [reportDateRule] },
@@ -86,7 +87,7 @@ export const CATALOG: FieldDef[] = [
   money("expenditure_total", "支出合计", ["共支出", "全年支出", "实际支出", "支出合计", "总支出"], [
     {
       id: "expenditure_total.keyword",
-      re: kw("共支出|总支出|支出总(?:额|计)|支出合计|全年(?:完成)?(?:实际)?支出(?:数|总额)?|本年(?:度)?(?:实际)?支出(?:数|总额)?|实际支出(?:数|总额)?|部门整体支出(?:总额)?", "money"),
+      re: kw("共支出|总支出|(?<!收入)支出总(?:额|计)|(?<!收入)支出合计|全年(?:完成)?(?:实际)?支出(?:数|总额)?|本年(?:度)?(?:实际)?支出(?:数|总额)?|实际支出(?:数|总额)?|部门整体支出(?:总额)?", "money"),
       confidence: 0.85,
       notInSection: PROJECT_SECTION,
       notInClause: PART_WORDS,
@@ -112,16 +113,20 @@ export const CATALOG: FieldDef[] = [
     { id: "project_expenditure.keyword", re: kw("项目支出(?:决算数?|总额|合计|金额)?", "money"), confidence: 0.85, notInClause: /年初|控制/ },
   ]),
   money("sangong_budget", "三公经费预算", ["“三公”经费预算数", "三公经费控制数"], [
-    { id: "sangong_budget.keyword", re: kw(`三公${Q}经费${Q}(?:的)?(?:年初|全年)?(?:预算(?:控制)?数?|控制数|预算安排)`, "money"), confidence: 0.9 },
+    { id: "sangong_budget.keyword", re: kw(`三公${Q}经费${Q}(?:财政拨款)?(?:支出)?(?:的)?(?:年初|全年)?(?:预算(?:控制)?数?|控制数|预算安排)`, "money"), confidence: 0.9 },
     { id: "sangong_budget.compared", re: new RegExp(`三公${Q}经费${Q}[^。;\\n]{0,24}?(?:低于|少于|未超过?|不超过|控制在)(?:年初)?预算(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.85 },
   ]),
   money("sangong_actual", "三公经费支出", ["“三公”经费支出", "三公经费总额", "三公经费实际支出数"], [
     {
       id: "sangong_actual.keyword",
-      re: kw(`三公${Q}经费${Q}(?:实际|全年|共)?(?:支出|决算|使用|开支)?(?:数|总额|合计|金额)?`, "money"),
+      re: kw(`三公${Q}经费${Q}(?:财政拨款)?(?:实际|全年|共)?(?:支出)?(?:决算|使用|开支)?(?:数|总额|合计|金额)?`, "money"),
       confidence: 0.85,
       notInClause: BUDGET_WORDS,
     },
+    // "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元"
+    { id: "sangong_actual.after_budget", re: new RegExp(`三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]\s*(?:实际)?(?:支出)?决算(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.8 },
+    // "本年度无“三公”经费支出", "没有财政拨款“三公”经费支出"
+    { id: "sangong_actual.none", re: new RegExp(`(?:无|没有|未发生)(?:财政拨款)?${Q}三公${Q}经费${Q}(?:财政拨款)?(?:支出|开支)`, "g"), confidence: 0.8, zero: true },
   ]),
   money("reception_expense", "公务接待费", ["公务接待费"], [
     { id: "reception_expense.keyword", re: kw("公务接待费(?:用)?(?:支出)?(?:决算数?)?", "money"), confidence: 0.85, notInSentence: BUDGET_WORDS },
@@ -129,7 +134,7 @@ export const CATALOG: FieldDef[] = [
   money("vehicle_expense", "公务用车购置及运行维护费", ["公务用车购置及运行维护费", "公务用车运行维护费"], [
     {
       id: "vehicle_expense.keyword",
-      re: kw("公务用车(?:购置及|购置和)?运行(?:维护|维修)?费(?:用)?(?:支出)?|公务用车费(?:用)?(?:支出)?", "money"),
+      re: kw("公务用车(?:购置及|购置和)?运行(?:维护|维修)?费(?:用)?(?:支出)?(?:决算数?)?|公务用车费(?:用)?(?:支出)?(?:决算数?)?", "money"),
       confidence: 0.85,
       notInSentence: BUDGET_WORDS,
     },

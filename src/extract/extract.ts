@@ -38,13 +38,6 @@ export function buildContext(doc: DocModel): Context {
   return { folded, clean, sections, lines };
 }
 
-export function documentKind(text: string): DocumentKind {
-  const head = text.slice(0, 3000);
-  if (/绩效自评|自评报告|自评表|绩效评价报告|整体支出绩效/.test(head) || /绩效自评|自评得分|自评等级/.test(text)) return "self_evaluation";
-  if (/部门决算|决算报告|决算公开|单位决算/.test(head)) return "final_accounts";
-  return "other";
-}
-
 export interface ExtractResult {
   fields: { [name: string]: FieldValue | null };
   flags: Flag[];
@@ -75,7 +68,7 @@ export function extractFields(doc: DocModel): ExtractResult {
   // a unit_corrected flag only matters when the corrected candidate was chosen
   const kept = flags.filter((f) => f.code !== "unit_corrected" || fields[f.fields[0]]?.rule.endsWith("+unit_corrected"));
   kept.push(...validate(fields));
-  return { fields, flags: kept, context: ctx, document_kind: documentKind(ctx.folded.text) };
+  return { fields, flags: kept, context: ctx, document_kind: (fields.document_kind?.value as DocumentKind | undefined) ?? "其他" };
 }
 
 export function sha256(buf: Buffer): string {

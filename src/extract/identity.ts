@@ -16,7 +16,9 @@ const WHOLE_UNIT = new RegExp(`^(?:${UNIT_RE})(?:\\((?:本级|机关)\\))?$`);
 const TOWNSHIP = new RegExp(`([${HAN}]{1,6}?(?:镇|乡|街道))(?:人民政府|办事处|党委)`);
 
 /** Words that make a line a title or sentence rather than a bare unit name. */
-const NOT_A_NAME = /报告|情况|说明|通知|评价|绩效|自评|[，,。:：;；、]|\d|年度/;
+const NOT_A_NAME = /报告|情况|说明|通知|评价|绩效|自评|[，,。:：;；、]|\d|年度|^第[一二三四五六七八九十]+(?:部分|章|节)|^附件/;
+/** What may stand before a short name to make the full one: a region ("合水县" + "吉岷镇人民政府"). */
+const REGION_PREFIX = /(?:省|市|县|区|州|旗|盟|自治区|自治州|地区|自治县)$/;
 
 function isUnitName(s: string): boolean {
   return s.length >= 4 && s.length <= 40 && WHOLE_UNIT.test(s) && !NOT_A_NAME.test(s);
@@ -51,14 +53,14 @@ export function unitNameRule(ctx: Context): Candidate[] {
   }
   // 3. a title: "<unit> 2023 年 部门整体支出绩效自评报告"
   for (const l of nonEmpty.slice(0, 15)) {
-    const m = new RegExp(`^(?<v>${UNIT_RE})(?:\\d{4}年度?|关于|部门|单位|整体|预算|绩效)[^\\n]*(?:报告|自评|评价)`).exec(l.text.trim());
+    const m = new RegExp(`^(?<v>${UNIT_RE})(?:\\d{4}年度?|关于|部门|单位|整体|预算|绩效)[^\\n]*(?:报告|自评|评价|决算|预算)`).exec(l.text.trim());
     if (m && isUnitName(m.groups!.v)) {
       const s = l.start + l.text.indexOf(m.groups!.v);
       out.push(cand(m.groups!.v, "text", 0.8, "unit_name.title", s, s + m.groups!.v.length));
     }
   }
   // 4. body: "2024年度<unit>(部门)整体支出", "对<unit>2024年度…"
-  const body = new RegExp(`(?:\\d{4}年度?|现将|对)(?<v>${UNIT_RE})(?:部门|单位)?(?:整体支出|部门整体|预算执行|绩效)`, "g");
+  const body = new RegExp(`(?:\\d{4}年度?|现将|对|第一部分\\s*)(?<v>${UNIT_RE})(?:部门|单位)?(?:整体支出|部门整体|预算执行|绩效|概况|\\d{4}年度?(?:部门|单位)?(?:决算|预算))`, "g");
   for (const m of text.matchAll(body)) {
     const v = m.groups!.v;
     if (isUnitName(v)) {
@@ -81,7 +83,11 @@ export function unitNameRule(ctx: Context): Candidate[] {
 /** When one candidate name ends with another ("吉岷镇人民政府" ⊂ "合水县吉岷镇人民政府"), they are the same unit: use the full name. */
 function fullest(cands: Candidate[]): Candidate[] {
   return cands.map((c) => {
-    const longer = cands.filter((o) => String(o.value).length > String(c.value).length && String(o.value).endsWith(String(c.value)));
+    const short = String(c.value);
+    const longer = cands.filter((o) => {
+      const v = String(o.value);
+      return v.length > short.length && v.endsWith(short) && REGION_PREFIX.test(v.slice(0, -short.length));
+    });
     if (longer.length === 0) return c;
     const best = longer.reduce((a, b) => (b.confidence > a.confidence ? b : a));
     return { ...c, value: best.value, start: best.start, end: best.end, rule: `${c.rule}+full_name` };
@@ -156,4 +162,30 @@ export function reportDateRule(ctx: Context): Candidate[] {
     out.push(cand(d, "date", 0.85, "report_date.date_line", s, s + t.length));
   }
   return out;
+}
+
+/**
+ * document_kind: what sort of document this is, from its title lines first, then from which of
+ * 自评 / 决算 / 预算 its text talks about most. Value: 自评报告, 决算, 预算 or 其他.
+ */
+export function documentKindRule(ctx: Context): Candidate[] {
+  const KINDS: Array<[string, RegExp]> = [
+    ["决算", /决算/],
+    ["自评报告", /自评|绩效评价报告|绩效评价|整体支出绩效/],
+    ["预算", /预算(?:公开|说明|报告)?$|部门预算|单位预算/],
+  ];
+  const nonEmpty = ctx.lines.filter((l) => l.text.trim()).slice(0, 12);
+  for (const l of nonEmpty) {
+    const t = l.text.trim();
+    if (t.length > 60 || /[。;；]/.test(t) || /^(?:目录|附件\d*)$/.test(t)) continue;
+    if (!/报告|决算|预算|自评|评价/.test(t)) continue;
+    for (const [kind, re] of KINDS) if (re.test(t)) return [cand(kind, "text", 0.9, "document_kind.title", l.start, l.start + l.text.length)];
+  }
+  const text = ctx.folded.text;
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  const self = count(/自评/g) + count(/绩效评价/g);
+  const accounts = count(/决算/g);
+  if (self >= 2 && self >= accounts) return [cand("自评报告", "text", 0.7, "document_kind.terms", 0, 0)];
+  if (accounts >= 5) return [cand("决算", "text", 0.7, "document_kind.terms", 0, 0)];
+  return [cand("其他", "text", 0.5, "document_kind.default", 0, 0)];
 }

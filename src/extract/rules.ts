@@ -55,6 +55,8 @@ export interface PatternRule {
   notInSection?: RegExp;
   /** confidence multiplier when a qualifier (以上, 左右) follows the value */
   qualifiedFactor?: number;
+  /** the phrase itself states a zero amount ("无“三公”经费支出"): the value is 0, the evidence the phrase */
+  zero?: boolean;
 }
 
 export type FunctionRule = (ctx: Context) => Candidate[];
@@ -168,8 +170,13 @@ export function runPattern(ctx: Context, rule: PatternRule, kind: ValueKind): Ca
   rule.re.lastIndex = 0;
   for (const m of text.matchAll(rule.re)) {
     const g = m.groups ?? {};
-    if (g.v === undefined) continue;
     const matchStart = m.index!;
+    if (rule.zero) {
+      if (rule.notInSection && rule.notInSection.test(sectionPath(ctx, matchStart).join(" > "))) continue;
+      out.push({ value: 0, exact: "0", unit: kind === "money" ? "元" : kind, confidence: rule.confidence, rule: rule.id, start: matchStart, end: matchStart + m[0].length });
+      continue;
+    }
+    if (g.v === undefined) continue;
     const vStart = matchStart + m[0].lastIndexOf(g.v, m[0].length - (g.u?.length ?? 0) - (g.q?.length ?? 0));
     const valueEnd = matchStart + m[0].length - (g.q?.length ?? 0);
     if (rule.notInClause && rule.notInClause.test(text.slice(backTo(text, matchStart, CLAUSE_BREAK), matchStart))) continue;

@@ -7,12 +7,12 @@ import { stringify } from "csv-stringify/sync";
 import { CATALOG } from "../extract/catalog.js";
 import { documentFields, documentFlags, listDocuments, type DB } from "./db.js";
 
-export const LEADING_COLUMNS = ["file", "path", "sha256", "format", "document_kind"] as const;
+export const LEADING_COLUMNS = ["file", "path", "sha256", "format"] as const;
 export const TRAILING_COLUMNS = ["flags", "extractor_version", "imported_at"] as const;
 
 export function csvColumns(lang: "en" | "zh" = "en"): string[] {
   const fields = CATALOG.map((f) => (lang === "zh" ? `${f.label}${unitLabel(f.kind)}` : f.column));
-  const lead = lang === "zh" ? ["文件", "路径", "SHA-256", "格式", "文档类型"] : [...LEADING_COLUMNS];
+  const lead = lang === "zh" ? ["文件", "路径", "SHA-256", "格式"] : [...LEADING_COLUMNS];
   const trail = lang === "zh" ? ["标记", "提取器版本", "导入时间"] : [...TRAILING_COLUMNS];
   return [...lead, ...fields, ...trail];
 }
@@ -40,7 +40,6 @@ export function exportCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
         d.path,
         d.sha256,
         d.format,
-        d.document_kind,
         ...CATALOG.map((f) => {
           const v = values.get(f.name);
           if (!v) return null;

@@ -175,6 +175,7 @@ export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: n
   const body = all.filter((r) => !r.tabular && rowText(r).length >= 8);
   const left = body.length ? percentile(body.map((r) => r.x0), 0.1) : 0;
   const right = body.length ? percentile(body.map((r) => r.x1), 0.9) : Infinity;
+  const bodySize = body.length ? median(body.map((r) => r.size)) : 0;
 
   const blocks: Block[] = [];
   let para: { text: string; page: number; last: Row } | null = null;
@@ -208,7 +209,10 @@ export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: n
       const bigGap = samePage && gap > 1.6 * Math.max(prev.size, r.size);
       const continues =
         prevRunsToMargin && !indented && !bigGap && !STARTS_LIKE_HEADING.test(text) && Math.abs(prev.size - r.size) < 1.5 && !(SENTENCE_END.test(para.text) && prev.x1 < right - 0.5 * prev.size);
-      if (continues) {
+      // a title set in a large font over several centred lines ("上海市普陀区规划和自然" / "资源局")
+      const titleLines =
+        samePage && bodySize > 0 && prev.size >= 1.2 * bodySize && Math.abs(prev.size - r.size) < 0.5 && gap < 1.2 * r.size && !STARTS_LIKE_HEADING.test(text) && !SENTENCE_END.test(para.text);
+      if (continues || titleLines) {
         para.text = joinPieces(para.text, text);
         para.last = r;
         continue;

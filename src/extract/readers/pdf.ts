@@ -32,7 +32,11 @@ export async function using<T extends { destroy(): unknown }, R>(resource: T, us
 type MuPDF = typeof import("mupdf");
 let mupdfModule: Promise<MuPDF> | undefined;
 function loadMupdf(): Promise<MuPDF> {
-  mupdfModule ??= import("mupdf");
+  mupdfModule ??= import("mupdf").then((m) => {
+    // MuPDF prints font warnings (FT_Load_Glyph …) to the console; they are not the user's business
+    m.setLog({ error: () => {}, warning: () => {} });
+    return m;
+  });
   return mupdfModule;
 }
 

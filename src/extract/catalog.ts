@@ -91,7 +91,7 @@ export const CATALOG: FieldDef[] = [
       confidence: 0.85,
       notInSection: PROJECT_SECTION,
       notInClause: PART_WORDS,
-      notInSentence: /项目/,
+      notInSentence: /项目|三公|经费/,
     },
   ]),
   money("budget_initial", "年初预算数", ["年初预算数", "年初预算"], [
@@ -124,19 +124,19 @@ export const CATALOG: FieldDef[] = [
       notInClause: BUDGET_WORDS,
     },
     // "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元"
-    { id: "sangong_actual.after_budget", re: new RegExp(`三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]\s*(?:实际)?(?:支出)?决算(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.8 },
+    { id: "sangong_actual.after_budget", re: new RegExp(`三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]\s*(?:实际支出|支出决算|实际|决算|支出)(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.8 },
     // "本年度无“三公”经费支出", "没有财政拨款“三公”经费支出"
-    { id: "sangong_actual.none", re: new RegExp(`(?:无|没有|未发生)(?:财政拨款)?${Q}三公${Q}经费${Q}(?:财政拨款)?(?:支出|开支)`, "g"), confidence: 0.8, zero: true },
+    { id: "sangong_actual.none", re: new RegExp(`(?:无|没有|未发生)(?:财政拨款)?${Q}三公${Q}经费${Q}(?:财政拨款)?(?:支出|开支)`, "g"), confidence: 0.8, zero: true, notAfter: /^的/ },
   ]),
   money("reception_expense", "公务接待费", ["公务接待费"], [
-    { id: "reception_expense.keyword", re: kw("公务接待费(?:用)?(?:支出)?(?:决算数?)?", "money"), confidence: 0.85, notInSentence: BUDGET_WORDS },
+    { id: "reception_expense.keyword", re: kw("公务接待费(?:用)?(?:支出)?(?:决算数?)?", "money"), confidence: 0.85, notInBudgetContext: true },
   ]),
   money("vehicle_expense", "公务用车购置及运行维护费", ["公务用车购置及运行维护费", "公务用车运行维护费"], [
     {
       id: "vehicle_expense.keyword",
       re: kw("公务用车(?:购置及|购置和)?运行(?:维护|维修)?费(?:用)?(?:支出)?(?:决算数?)?|公务用车费(?:用)?(?:支出)?(?:决算数?)?", "money"),
       confidence: 0.85,
-      notInSentence: BUDGET_WORDS,
+      notInBudgetContext: true,
     },
   ]),
   {
@@ -155,7 +155,7 @@ export const CATALOG: FieldDef[] = [
     terms: ["实有人数", "实际在职人数", "在职人数"],
     kind: "persons",
     column: "staff_actual_persons",
-    rules: [{ id: "staff_actual.keyword", re: kw("实有(?:在职)?(?:人数|人员)|实际在职(?:人数|人员)|在职(?:人数|人员总数)|在编(?:人数|人员)", "persons"), confidence: 0.85, notInClause: /退休/ }],
+    rules: [{ id: "staff_actual.keyword", re: kw("实有(?:在职|在编)?(?:人数|人员)|实际在职(?:人数|人员)|在职(?:人数|人员总数)|在编(?:人数|人员)", "persons"), confidence: 0.85, notInClause: /退休/ }],
   },
   {
     name: "satisfaction",

@@ -33,7 +33,7 @@ export function unitNameRule(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const text = ctx.folded.text;
   // 1. labelled: 评价单位(公章): X / 单位名称: X / 部门(单位)名称: X
-  const label = /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)|填报单位|报送单位|编报单位|预算单位|主管部门|被评价单位)(?:\((?:公章|盖章)\))?[:：]\s*(?<v>[^\n\t:：,，。;；]{4,40})/g;
+  const label = /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)|填报单位|报送单位|编报单位|预算单位|主管部门|被评价单位)(?:\((?:公章|盖章)\))?\s*[:：\t]\s*(?<v>[^\n\t:：,，。;；]{4,40})/g;
   for (const m of text.matchAll(label)) {
     const v = m.groups!.v.trim().replace(/\((?:公章|盖章)\)$/, "");
     if (isUnitName(v)) {
@@ -106,7 +106,7 @@ export function fiscalYearRule(ctx: Context): Candidate[] {
     const s = base + m.index! + m[0].indexOf(m.groups!.v);
     out.push(cand(y, "year", conf, rule, s, s + 4));
   };
-  for (const m of text.matchAll(new RegExp(`(?:评价年度|预算年度|所属年度|评价期间|年度)[:：]\\s*${YEAR}`, "g"))) push(m, 0.95, "fiscal_year.label");
+  for (const m of text.matchAll(new RegExp(`(?:评价年度|预算年度|所属年度|评价期间|年度)\\s*[:：\\t]\\s*${YEAR}`, "g"))) push(m, 0.95, "fiscal_year.label");
   for (const l of ctx.lines.slice(0, 40)) {
     if (/(?:自评|评价|绩效)[^\n]{0,12}报告|整体支出绩效/.test(l.text) && !/[。;；]/.test(l.text) && l.text.length <= 60) {
       const m = new RegExp(`${YEAR}\\s*年度?`).exec(l.text);
@@ -144,7 +144,7 @@ const DATE = "(?<v>(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日
 export function reportDateRule(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const text = ctx.folded.text;
-  for (const m of text.matchAll(new RegExp(`(?:填报日期|报告日期|报送日期|评价日期|编制日期|成文日期|填表日期|日期)[:：]\\s*${DATE}`, "g"))) {
+  for (const m of text.matchAll(new RegExp(`(?:填报日期|报告日期|报送日期|评价日期|编制日期|成文日期|填表日期|日期)\\s*[:：\\t]\\s*${DATE}`, "g"))) {
     const d = parseDate(m.groups!.v);
     if (!d) continue;
     const s = m.index! + m[0].indexOf(m.groups!.v);

@@ -55,6 +55,8 @@ export interface PatternRule {
   notInSection?: RegExp;
   /** confidence multiplier when a qualifier (以上, 左右) follows the value */
   qualifiedFactor?: number;
+  /** reject when the sentence so far talks about a budget (预算, 控制数) that no actual figure (实际, 决算, 支出) has followed */
+  notInBudgetContext?: boolean;
   /** the phrase itself states a zero amount ("无“三公”经费支出"): the value is 0, the evidence the phrase */
   zero?: boolean;
 }
@@ -75,7 +77,7 @@ export const VALUE: Record<Exclude<ValueKind, "year" | "date" | "text">, string>
   money: String.raw`(?<v>${NUM}|${CN_NUM})\s*(?<u>亿元|万元|千元|元|万(?![\u4e00-\u9fa5]))`,
   ratio: String.raw`(?<v>${NUM})\s*%(?<q>或以上|及以上|以上|以下|左右)?`,
   score: String.raw`(?<v>\d{1,3}(?:\.\d+)?|[一二三四五六七八九十百点]+)\s*分(?![之钟])`,
-  persons: String.raw`(?<v>\d{1,6})\s*(?:人|名)(?![民次])`,
+  persons: String.raw`(?<v>\d{1,6}|[一二两三四五六七八九十百千]+)\s*(?:人|名)(?![民次])`,
   grade: String.raw`${Q}(?<v>不合格|优秀|良好|合格|中等|较差|优|良|中|差)${Q}(?=等|级|档|[^\u4e00-\u9fa5]|$)`,
 };
 
@@ -86,6 +88,8 @@ export function kw(keywords: string, kind: keyof typeof VALUE, conn = CONN): Reg
 
 // ---------------------------------------------------------------- context
 
+/** Placeholders of blank templates: XX, ××, ＊＊. */
+const PLACEHOLDER = /XX|xx|××|\*\*|＊＊|□□/;
 const CLAUSE_BREAK = /[,，。;；\n!?！？]/;
 const SENTENCE_BREAK = /[。;；\n!?！？]/;
 
@@ -98,6 +102,18 @@ function forwardTo(text: string, pos: number, re: RegExp): number {
   let i = pos;
   while (i < text.length && !re.test(text[i])) i++;
   return i;
+}
+
+/** True when the last budget word in `prefix` comes after the last word for an actual amount. */
+export function inBudgetContext(prefix: string): boolean {
+  const lastOf = (re: RegExp) => {
+    let last = -1;
+    for (const m of prefix.matchAll(re)) last = m.index! + m[0].length;
+    return last;
+  };
+  const budget = lastOf(/预算|控制数|计划数|安排/g);
+  const actual = lastOf(/实际|决算|(?<!预算)支出|总额|使用|开支/g);
+  return budget > actual;
 }
 
 export function sectionPath(ctx: Context, foldedOffset: number): string[] {
@@ -171,6 +187,10 @@ export function runPattern(ctx: Context, rule: PatternRule, kind: ValueKind): Ca
   for (const m of text.matchAll(rule.re)) {
     const g = m.groups ?? {};
     const matchStart = m.index!;
+    // template text ("上海市XX局2024年度无…") is not a statement about a real unit
+    const sentenceStart = backTo(text, matchStart, SENTENCE_BREAK);
+    if (PLACEHOLDER.test(text.slice(sentenceStart, forwardTo(text, matchStart + m[0].length, SENTENCE_BREAK)))) continue;
+    if (rule.notAfter && rule.notAfter.test(text.slice(matchStart + m[0].length, matchStart + m[0].length + 12))) continue;
     if (rule.zero) {
       if (rule.notInSection && rule.notInSection.test(sectionPath(ctx, matchStart).join(" > "))) continue;
       out.push({ value: 0, exact: "0", unit: kind === "money" ? "元" : kind, confidence: rule.confidence, rule: rule.id, start: matchStart, end: matchStart + m[0].length });
@@ -181,8 +201,8 @@ export function runPattern(ctx: Context, rule: PatternRule, kind: ValueKind): Ca
     const valueEnd = matchStart + m[0].length - (g.q?.length ?? 0);
     if (rule.notInClause && rule.notInClause.test(text.slice(backTo(text, matchStart, CLAUSE_BREAK), matchStart))) continue;
     if (rule.notInSentence && rule.notInSentence.test(text.slice(backTo(text, matchStart, SENTENCE_BREAK), matchStart))) continue;
-    if (rule.notAfter && rule.notAfter.test(text.slice(matchStart + m[0].length, matchStart + m[0].length + 12))) continue;
     if (rule.notInSection && rule.notInSection.test(sectionPath(ctx, matchStart).join(" > "))) continue;
+    if (rule.notInBudgetContext && inBudgetContext(text.slice(sentenceStart, matchStart))) continue;
     const conv = convert(kind, g.v, g.u);
     if (!conv) continue;
     let confidence = rule.confidence;

@@ -18,6 +18,8 @@ export interface Segment {
   y1: number;
   text: string;
   size: number;
+  /** baseline y, when the engine gives it: rows are grouped by baseline (glyph boxes of CJK fonts are often taller than the line pitch) */
+  base?: number;
 }
 
 export interface PageLines {
@@ -64,19 +66,25 @@ export function joinPieces(a: string, b: string): string {
 }
 
 function rowsOfPage(p: PageLines, page: number): Row[] {
-  const segs = p.segments.filter((s) => s.text.trim() !== "").sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const segs = p.segments.filter((s) => s.text.trim() !== "").sort((a, b) => (a.base ?? a.y0) - (b.base ?? b.y0) || a.x0 - b.x0);
   const rows: Segment[][] = [];
   for (const s of segs) {
     const h = Math.max(1, s.y1 - s.y0);
-    const mid = (s.y0 + s.y1) / 2;
-    // the last few rows: same baseline when the vertical centres are close
     let placed = false;
     for (let k = rows.length - 1; k >= Math.max(0, rows.length - 3); k--) {
       const r = rows[k];
-      const ry0 = Math.min(...r.map((x) => x.y0));
-      const ry1 = Math.max(...r.map((x) => x.y1));
-      const rmid = (ry0 + ry1) / 2;
-      if (Math.abs(rmid - mid) <= Math.min(h, ry1 - ry0) * 0.45) {
+      let same: boolean;
+      if (s.base !== undefined && r[0].base !== undefined) {
+        // same baseline (a quote mark from another font sits on the same baseline as the text around it)
+        same = Math.abs(r[0].base - s.base) <= 0.3 * Math.max(1, Math.min(s.size, r[0].size));
+      } else {
+        // same row when the vertical extents overlap by half the smaller height
+        const ry0 = Math.min(...r.map((x) => x.y0));
+        const ry1 = Math.max(...r.map((x) => x.y1));
+        const overlap = Math.min(ry1, s.y1) - Math.max(ry0, s.y0);
+        same = overlap >= 0.5 * Math.min(h, median(r.map((x) => x.y1 - x.y0)));
+      }
+      if (same) {
         r.push(s);
         placed = true;
         break;
@@ -125,6 +133,9 @@ function median(xs: number[]): number {
 
 const rowText = (r: Row) => r.cells.join("\t");
 const shape = (t: string) => t.replace(/\s+/g, "").replace(/\d+/g, "#");
+/** A running header or footer repeats the same text at the same height: text shape @ 4-pt band. */
+const edgeKey = (r: Row) => `${shape(rowText(r))}@${Math.round(r.y0 / 4)}`;
+const shiftKey = (key: string, d: number) => key.replace(/@(-?\d+)$/, (_, b) => `@${Number(b) + d}`);
 
 /** Removes page numbers and running headers/footers (the same text at the top or bottom of many pages). */
 function stripRunning(pages: Row[][], heights: number[]): { pages: Row[][]; removed: number } {
@@ -134,8 +145,8 @@ function stripRunning(pages: Row[][], heights: number[]): { pages: Row[][]; remo
     const counts = new Map<string, number>();
     pages.forEach((rows, i) => {
       const h = heights[i];
-      const edge = which === "top" ? rows.filter((r) => r.y1 < h * 0.12).slice(0, 2) : rows.filter((r) => r.y0 > h * 0.88).slice(-2);
-      for (const sh of new Set(edge.map((r) => shape(rowText(r))))) counts.set(sh, (counts.get(sh) ?? 0) + 1);
+      const edge = which === "top" ? rows.filter((r) => r.y1 < h * 0.15).slice(0, 2) : rows.filter((r) => r.y0 > h * 0.85).slice(-2);
+      for (const key of new Set(edge.map(edgeKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
     });
     return counts;
   };
@@ -146,13 +157,14 @@ function stripRunning(pages: Row[][], heights: number[]): { pages: Row[][]; remo
     const h = heights[i];
     return rows.filter((r, k) => {
       const t = rowText(r);
-      const sh = shape(t);
+      const key = edgeKey(r);
       const nearTop = r.y1 < h * 0.12 || k === 0;
       const nearBottom = r.y0 > h * 0.88 || k === rows.length - 1;
+      const repeated = (m: Map<string, number>) => Math.max(m.get(key) ?? 0, m.get(shiftKey(key, -1)) ?? 0, m.get(shiftKey(key, 1)) ?? 0) >= minRepeats;
       const drop =
         ((nearTop || nearBottom) && isPageNumber(t)) ||
-        (n >= 2 && nearTop && r.y1 < h * 0.12 && (top.get(sh) ?? 0) >= minRepeats) ||
-        (n >= 2 && nearBottom && r.y0 > h * 0.88 && (bottom.get(sh) ?? 0) >= minRepeats);
+        (n >= 2 && nearTop && r.y1 < h * 0.15 && repeated(top)) ||
+        (n >= 2 && nearBottom && r.y0 > h * 0.85 && repeated(bottom));
       if (drop) removed++;
       return !drop;
     });
@@ -202,7 +214,9 @@ export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: n
     const text = r.cells[0];
     if (para) {
       const prev: Row = para.last;
-      const prevRunsToMargin = prev.x1 >= right - 1.5 * prev.size;
+      // a line runs to the margin, or stops short because the next word (a number) did not fit
+      const leadingWord = /^[0-9A-Za-z.,%]+/.exec(text)?.[0] ?? "";
+      const prevRunsToMargin = prev.x1 >= right - 1.5 * prev.size - leadingWord.length * 0.6 * r.size;
       const indented = r.x0 > left + 1.2 * r.size;
       const samePage = prev.page === r.page;
       const gap = samePage ? r.y0 - prev.y1 : 0;

@@ -40,15 +40,6 @@ function loadMupdf(): Promise<MuPDF> {
   return mupdfModule;
 }
 
-interface StextLine {
-  bbox: { x: number; y: number; w: number; h: number };
-  font?: { size?: number };
-  text: string;
-}
-interface StextJson {
-  blocks: Array<{ type: string; lines?: StextLine[] }>;
-}
-
 async function readWithMupdf(buf: Buffer, maxPages: number): Promise<PageLines[]> {
   const mupdf = await loadMupdf();
   let doc;
@@ -69,21 +60,23 @@ async function readWithMupdf(buf: Buffer, maxPages: number): Promise<PageLines[]
         const [x0, y0, x1, y1] = page.getBounds();
         const st = page.toStructuredText("preserve-whitespace");
         try {
-          const json = JSON.parse(st.asJSON()) as StextJson;
+          // character by character: fonts that draw quote marks apart from the Chinese run around
+          // them overlap in line boxes, so only glyph positions give the reading order
           const segments: Segment[] = [];
-          for (const b of json.blocks) {
-            if (b.type !== "text" || !b.lines) continue;
-            for (const l of b.lines) {
+          st.walk({
+            onChar(c, origin, _font, size, quad) {
+              const [ulx, uly, urx, ury, llx, lly, lrx, lry] = quad;
               segments.push({
-                x0: l.bbox.x - x0,
-                y0: l.bbox.y - y0,
-                x1: l.bbox.x + l.bbox.w - x0,
-                y1: l.bbox.y + l.bbox.h - y0,
-                text: l.text,
-                size: l.font?.size ?? l.bbox.h,
+                x0: Math.min(ulx, llx) - x0,
+                x1: Math.max(urx, lrx) - x0,
+                y0: Math.min(uly, ury) - y0,
+                y1: Math.max(lly, lry) - y0,
+                text: c,
+                size,
+                base: origin[1] - y0,
               });
-            }
-          }
+            },
+          });
           pages.push({ width: x1 - x0, height: y1 - y0, segments });
         } finally {
           st.destroy();
@@ -145,7 +138,7 @@ async function readWithPdfjs(buf: Buffer, maxPages: number): Promise<PageLines[]
           const [a, b, , d, e, f] = it.transform;
           const size = Math.hypot(a, b) || Math.abs(d) || it.height;
           const [vx, vy] = vp.convertToViewportPoint(e, f) as [number, number];
-          segments.push({ x0: vx, y0: vy - size, x1: vx + it.width, y1: vy, text: it.str, size });
+          segments.push({ x0: vx, y0: vy - size, x1: vx + it.width, y1: vy, text: it.str, size, base: vy });
         }
         pages.push({ width: vp.width, height: vp.height, segments });
       } finally {

@@ -1,0 +1,282 @@
+#!/usr/bin/python3
+"""Builds jixiao's binary fixtures from text sources: real .docx, .pdf and encoded .txt files.
+
+    /usr/bin/python3 scripts/make-fixtures.py        (from the repository root)
+
+Needs Debian's python3-docx, python3-reportlab, libreoffice-writer-nogui and a Chinese font
+(fonts-wqy-microhei or fonts-arphic-uming). The outputs are committed; CI and the tests only read
+them, so none of these tools is needed to run jixiao or its tests.
+
+For every source text (fixtures/src/*.txt, and the seeds copied to fixtures/reports/seeds/):
+  docx/NAME.docx     python-docx: paragraphs, numbered headings in Word heading styles, tables
+                     (merged cells where the source table leaves cells empty under a label),
+                     a running header and a "- N -" page-number footer
+  pdf/NAME.pdf       LibreOffice's PDF of that .docx: embedded TrueType subset fonts, header,
+                     footer and page numbers on every page
+  pdf-cid/NAME.pdf   reportlab with the non-embedded CID font STSong-Light (UniGB-UCS2-H): the
+                     case where pdf.js returns empty text unless given its CMaps
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.lib import colors
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FIX = os.path.join(ROOT, "fixtures")
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+def clean_lines(text):
+    lines = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        line = re.sub(r"\[bookmark: [^\]]*\]", "", line)
+        lines.append(line.rstrip("\n"))
+    return lines
+
+
+def parse(text):
+    """Source text → list of ("p", text) / ("table", rows)."""
+    blocks = []
+    lines = clean_lines(text)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if "\t" in line and len([c for c in line.split("\t") if c.strip()]) >= 2:
+            rows = []
+            while i < len(lines) and "\t" in lines[i]:
+                rows.append([c.strip() for c in lines[i].rstrip("\t").split("\t")])
+                i += 1
+            width = max(len(r) for r in rows)
+            blocks.append(("table", [r + [""] * (width - len(r)) for r in rows]))
+            continue
+        if line.strip():
+            blocks.append(("p", line.strip()))
+        i += 1
+    return blocks
+
+
+def heading_level(text):
+    if len(text) > 40 or "。" in text[:-1]:
+        return None
+    if re.match(r"^\s*[一二三四五六七八九十]+、", text):
+        return 1
+    if re.match(r"^\s*[（(][一二三四五六七八九十]+[）)]", text):
+        return 2
+    return None
+
+
+def set_cjk_font(run, name="SimSun", size=None):
+    run.font.name = name
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    fonts.set(qn("w:eastAsia"), name)
+    if size:
+        run.font.size = Pt(size)
+
+
+def add_page_field(paragraph):
+    """'- PAGE -' as a real Word field."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    r = paragraph.add_run("- ")
+    set_cjk_font(r)
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+    r = paragraph.add_run(" -")
+    set_cjk_font(r)
+
+
+def merge_plan(rows):
+    """Cells to merge: a label row's empty tail merges right; empty cells in the first two columns merge up."""
+    spans = []  # (r0, c0, r1, c1)
+    width = len(rows[0])
+    taken = set()
+    for r, row in enumerate(rows):
+        filled = [c for c, v in enumerate(row) if v]
+        # "预期目标 | long text | | | …": the text spans the rest of the row
+        if len(filled) == 2 and filled[0] == 0 and filled[1] == 1 and width > 3:
+            spans.append((r, 1, r, width - 1))
+            taken.update((r, c) for c in range(1, width))
+        if len(filled) == 1 and width > 2:
+            spans.append((r, filled[0], r, width - 1))
+            taken.update((r, c) for c in range(filled[0], width))
+    for c in (0, 1):
+        r = 0
+        while r < len(rows):
+            if rows[r][c] and (r, c) not in taken:
+                end = r
+                while end + 1 < len(rows) and not rows[end + 1][c] and any(rows[end + 1][2:]) and (end + 1, c) not in taken and (c == 0 or rows[end + 1][0] == ""):
+                    end += 1
+                if end > r:
+                    spans.append((r, c, end, c))
+                    taken.update((x, c) for x in range(r, end + 1))
+                r = end + 1
+            else:
+                r += 1
+    return spans
+
+
+def make_docx(blocks, title, out):
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = "SimSun"
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "SimSun")
+    normal.font.size = Pt(12)
+    section = doc.sections[0]
+    hp = section.header.paragraphs[0]
+    hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    set_cjk_font(hp.add_run(title), size=9)
+    add_page_field(section.footer.paragraphs[0])
+    for kind, content in blocks:
+        if kind == "p":
+            level = heading_level(content)
+            if level:
+                p = doc.add_heading("", level=level)
+                set_cjk_font(p.add_run(content), "SimHei", 14 if level == 1 else 12)
+            else:
+                p = doc.add_paragraph()
+                p.paragraph_format.first_line_indent = Pt(24)
+                set_cjk_font(p.add_run(content))
+        else:
+            rows = content
+            table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+            table.style = "Table Grid"
+            spans = merge_plan(rows)
+            covered = set()
+            for (r0, c0, r1, c1) in spans:
+                for r in range(r0, r1 + 1):
+                    for c in range(c0, c1 + 1):
+                        if (r, c) != (r0, c0):
+                            covered.add((r, c))
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    if (r, c) in covered:
+                        continue
+                    cell = table.cell(r, c)
+                    cell.text = ""
+                    set_cjk_font(cell.paragraphs[0].add_run(value), size=9)
+            for (r0, c0, r1, c1) in spans:
+                table.cell(r0, c0).merge(table.cell(r1, c1))
+            doc.add_paragraph()
+    doc.save(out)
+
+
+def make_cid_pdf(blocks, title, out):
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=11, leading=18, firstLineIndent=22, wordWrap="CJK")
+    head = ParagraphStyle("head", parent=body, fontSize=13, leading=22, firstLineIndent=0, spaceBefore=6)
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7.5, leading=9.5, wordWrap="CJK")
+
+    def on_page(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 15 * mm, title)
+        canvas.drawCentredString(A4[0] / 2, 12 * mm, "- %d -" % doc.page)
+        canvas.restoreState()
+
+    story = []
+    esc = lambda s: s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for kind, content in blocks:
+        if kind == "p":
+            story.append(Paragraph(esc(content), head if heading_level(content) else body))
+        else:
+            rows = content
+            data = [[Paragraph(esc(v), cell) for v in row] for row in rows]
+            width = (A4[0] - 40 * mm) / len(rows[0])
+            t = Table(data, colWidths=[width] * len(rows[0]), repeatRows=0)
+            style = [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            for (r0, c0, r1, c1) in merge_plan(rows):
+                style.append(("SPAN", (c0, r0), (c1, r1)))
+            t.setStyle(TableStyle(style))
+            story.append(Spacer(1, 4))
+            story.append(t)
+            story.append(Spacer(1, 4))
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=25 * mm, bottomMargin=22 * mm, title=title)
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+
+
+def docx_to_pdf(docx_path, out_dir):
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", out_dir, docx_path],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+
+def title_of(blocks):
+    for kind, content in blocks[:12]:
+        if kind == "p" and ("报告" in content or "自评" in content) and len(content) <= 40:
+            return content
+    return "部门整体支出绩效自评报告"
+
+
+def build(src, stem, out_root):
+    with open(src, encoding="utf-8") as f:
+        text = f.read()
+    blocks = parse(text)
+    title = title_of(blocks)
+    for sub in ("docx", "pdf", "pdf-cid"):
+        os.makedirs(os.path.join(out_root, sub), exist_ok=True)
+    docx_path = os.path.join(out_root, "docx", stem + ".docx")
+    make_docx(blocks, title, docx_path)
+    docx_to_pdf(docx_path, os.path.join(out_root, "pdf"))
+    make_cid_pdf(blocks, title, os.path.join(out_root, "pdf-cid", stem + ".pdf"))
+    print("built", stem)
+
+
+def main():
+    seeds_src = os.path.join(ROOT, "..", "shared", "seeds")
+    seeds_dst = os.path.join(FIX, "reports", "seeds")
+    if os.path.isdir(seeds_src):
+        os.makedirs(seeds_dst, exist_ok=True)
+        for name in sorted(os.listdir(seeds_src)):
+            if name.endswith(".txt"):
+                shutil.copyfile(os.path.join(seeds_src, name), os.path.join(seeds_dst, name))
+    for name in sorted(os.listdir(seeds_dst)):
+        build(os.path.join(seeds_dst, name), name[:-4], os.path.join(FIX, "reports", "seeds-as"))
+    variants = os.path.join(FIX, "src", "variants")
+    for name in sorted(os.listdir(variants)):
+        if name.endswith(".txt"):
+            build(os.path.join(variants, name), name[:-4], os.path.join(FIX, "reports", "variants"))
+    # the variant sources also ship as text: UTF-8, and one in GBK
+    for name in sorted(os.listdir(variants)):
+        if name.endswith(".txt"):
+            dst = os.path.join(FIX, "reports", "variants", "txt")
+            os.makedirs(dst, exist_ok=True)
+            with open(os.path.join(variants, name), encoding="utf-8") as f:
+                text = f.read()
+            enc = "gbk" if "_gbk" in name else "utf-8"
+            with open(os.path.join(dst, name), "w", encoding=enc, newline="\r\n" if "_gbk" in name else "\n") as f:
+                f.write(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -120,9 +120,12 @@ def merge_plan(rows):
     for r, row in enumerate(rows):
         filled = [c for c, v in enumerate(row) if v]
         # "预期目标 | long text | | | …": the text spans the rest of the row
-        if len(filled) == 2 and filled[0] == 0 and filled[1] == 1 and width > 3:
-            spans.append((r, 1, r, width - 1))
-            taken.update((r, c) for c in range(1, width))
+        if len(filled) == 2 and filled[0] == 0 and filled[1] <= 2 and width > 3:
+            spans.append((r, filled[1], r, width - 1))
+            taken.update((r, c) for c in range(filled[1], width))
+            if filled[1] == 2:
+                spans.append((r, 0, r, 1))
+                taken.update([(r, 0), (r, 1)])
         if len(filled) == 1 and width > 2:
             spans.append((r, filled[0], r, width - 1))
             taken.update((r, c) for c in range(filled[0], width))

@@ -35,7 +35,7 @@ export class Dec {
       mantissa /= 10n;
       scale--;
     }
-    return mantissa === this.mantissa ? this : new Dec(mantissa, scale);
+    return scale === this.scale ? this : new Dec(mantissa, scale);
   }
 
   /** this × 10^k, exactly. */

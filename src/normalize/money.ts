@@ -25,13 +25,19 @@ export function toYuan(amount: Dec, unit: MoneyUnit): Dec {
   return amount.shift(MONEY_UNITS[unit]);
 }
 
-/** Parses "1,956.58万元", "0.9亿元", "39622.04元", "两千万元" into 元; null when not money. */
+/** Parses "1,956.58万元", "0.9亿元", "39622.04元", "两千万元", "一亿零五百万元" into 元; null when not money. */
 export function parseMoney(text: string): { yuan: Dec; unit: MoneyUnit; amount: Dec } | null {
   const s = text.replace(/\s+/g, "");
+  // the unit as written (for display); the number keeps its own 万/亿 ("一亿零五百万" + "元")
   const m = /^(.*?)(百万元|千元|万元|亿元|元|万|亿)$/.exec(s);
   if (!m) return null;
-  const amount = parseNumber(m[1]);
-  if (!amount) return null;
   const unit = m[2] as MoneyUnit;
-  return { yuan: toYuan(amount, unit), unit, amount };
+  if (/^[\d.,，．\-０-９]+$/.test(m[1])) {
+    const amount = parseNumber(m[1]);
+    return amount ? { yuan: toYuan(amount, unit), unit, amount } : null;
+  }
+  // Chinese numerals: the whole text before 元 is one number
+  const body = s.endsWith("元") ? s.slice(0, -1) : s;
+  const yuan = parseNumber(body);
+  return yuan ? { yuan, unit: "元", amount: yuan } : null;
 }

@@ -1,0 +1,118 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractFields } from "../../src/extract/extract.js";
+import { readDocument } from "../../src/extract/read.js";
+import { textToBlocks } from "../../src/extract/readers/text.js";
+import type { DocModel } from "../../src/model.js";
+import { FIXTURES, ROOT, shared } from "../helpers.js";
+import { jixiao } from "../run.js";
+
+/** Extracts with the CLI and scores with the shared scorer; returns its last line. */
+function score(gold: string, files: string[], minP: number, minR: number): string {
+  const out = join(mkdtempSync(join(tmpdir(), "jixiao-")), "out.jsonl");
+  const r = jixiao(["extract", "--jsonl", ...files]);
+  expect(r.code).toBe(0);
+  writeFileSync(out, r.stdout);
+  const s = spawnSync(process.execPath, [shared("eval", "score.mjs"), gold, out, "--min-precision", String(minP), "--min-recall", String(minR)], { encoding: "utf8" });
+  const last = s.stdout.trim().split("\n").pop()!;
+  expect(s.status, s.stdout).toBe(0);
+  return last;
+}
+const dir = (...p: string[]) => readdirSync(join(FIXTURES, ...p)).map((f) => join(FIXTURES, ...p, f));
+
+describe("end to end: the seed score", () => {
+  it("seeds as text: precision 1.0, recall ≥ 0.95", () => {
+    const seeds = readdirSync(shared("seeds")).map((f) => shared("seeds", f));
+    expect(score(shared("gold", "seeds.jsonl"), seeds, 1.0, 0.95)).toContain("precision=1.000");
+  });
+  it.each(["docx", "pdf", "pdf-cid"])("seeds as %s: precision ≥ 0.98, recall ≥ 0.90", (kind) => {
+    score(shared("gold", "seeds.jsonl"), dir("reports", "seeds-as", kind), 0.98, 0.9);
+  });
+  it.each(["txt", "docx", "pdf", "pdf-cid"])("own variants as %s: precision ≥ 0.98, recall ≥ 0.90", (kind) => {
+    score(join(ROOT, "fixtures", "gold", "variants.jsonl"), dir("reports", "variants", kind), 0.98, 0.9);
+  });
+  it("real 部门决算 PDFs: document kind and figures", () => {
+    const files = readdirSync(shared("realpdf")).filter((f) => f.endsWith(".pdf")).map((f) => shared("realpdf", f));
+    score(shared("gold", "realpdf.jsonl"), files, 0.98, 0.9);
+  });
+});
+
+const docOf = (text: string): DocModel => ({ format: "txt", pages: null, engine: "test", messages: [], ...textToBlocks(text) });
+const fieldsOf = (text: string) => extractFields(docOf(text));
+
+describe("evidence", () => {
+  it("points at the raw text, page and section of every value", async () => {
+    const file = join(FIXTURES, "reports", "seeds-as", "pdf", "002_ead4207e0aef5641.pdf");
+    const r = jixiao(["extract", "--jsonl", file]);
+    const rec = JSON.parse(r.stdout);
+    const text = jixiao(["text", file]).stdout;
+    for (const [name, f] of Object.entries(rec.fields) as Array<[string, { raw: string; evidence: { start: number; end: number; page: number; section: string; text: string } } | null]>) {
+      if (!f || name === "document_kind") continue;
+      expect(text.slice(f.evidence.start, f.evidence.end), name).toBe(f.raw);
+      expect(f.evidence.page, name).toBeGreaterThanOrEqual(1);
+      expect(f.evidence.text.replace(/\s/g, ""), name).toContain(f.raw.replace(/\s/g, ""));
+    }
+    expect(rec.fields.basic_expenditure.evidence.section).toBe("一、部门基本情况 > （三）部门整体支出情况");
+  });
+});
+
+describe("rules: context decides", () => {
+  it("corrects a 元 figure that the report gives in 万元 elsewhere, and flags it (seed 002)", async () => {
+    const d = await readDocument(readFileSync(shared("seeds", "002_ead4207e0aef5641.txt")));
+    const r = extractFields(d);
+    expect(r.fields.expenditure_total?.value).toBe(396220400);
+    expect(r.fields.expenditure_total?.raw).toBe("39622.04元");
+    expect(r.flags.find((f) => f.code === "unit_corrected")?.fields).toEqual(["expenditure_total"]);
+  });
+  it("a figure under 存在问题 or in a project section is not the unit's total", () => {
+    const r = fieldsOf("一、部门整体支出情况\n本年度部门整体支出绩效良好。\n二、项目支出绩效情况\n全年支出500万元。\n三、存在的问题\n全年支出超出计划120万元。\n");
+    expect(r.fields.expenditure_total).toBeNull();
+  });
+  it("a project's score before the unit's score is not the unit's score", () => {
+    const r = fieldsOf("其中，农村公路项目自评得分85分。部门整体支出绩效自评得分为93.5分，等级为优秀。");
+    expect(r.fields.self_score?.value).toBe(93.5);
+    expect(r.fields.grade?.value).toBe("优");
+    expect(r.fields.grade?.raw).toBe("优秀");
+  });
+  it("良好 as an adjective is not a grade", () => {
+    expect(fieldsOf("管理效率总体良好，各项任务开展顺利。自评总得分为 97.82 分。").fields.grade).toBeNull();
+  });
+  it("a budget figure is not an actual one (三公 budget sentence)", () => {
+    const r = fieldsOf("2024年“三公经费”预算控制数为30万元，为公务接待费30万元。\n2024年“三公“经费总额为18.25万元，为公务接待费18.25万元。");
+    expect(r.fields.sangong_budget?.value).toBe(300000);
+    expect(r.fields.sangong_actual?.value).toBe(182500);
+    expect(r.fields.reception_expense?.value).toBe(182500);
+  });
+  it("a target is not an achievement; a qualified figure loses to an exact one", () => {
+    const r = fieldsOf("满意度指标为群众满意度，年度目标值为80%或以上，群众满意度为89.15%。服务对象满意度均达到90%以上。");
+    expect(r.fields.satisfaction?.value).toBe(0.8915);
+  });
+  it("equally good candidates that disagree give no value and a flag", () => {
+    const r = fieldsOf("本单位编制人数为20人。\n另据统计，编制人数为25人。");
+    expect(r.fields.staff_authorized).toBeNull();
+    expect(r.flags.some((f) => f.code === "conflicting_candidates" && f.fields[0] === "staff_authorized")).toBe(true);
+  });
+  it("reads full-width digits, Chinese numerals and spaced numbers", () => {
+    const r = fieldsOf("我街道2022年度自评得分：９２．５分。核定编制三十八名，实有人数 35 人。本部门收入预算 1,956.58 万元。");
+    expect(r.fields.self_score?.value).toBe(92.5);
+    expect(r.fields.staff_authorized?.value).toBe(38);
+    expect(r.fields.staff_actual?.value).toBe(35);
+    expect(r.fields.income_budget?.value).toBe(19565800);
+    expect(r.fields.income_budget?.exact).toBe("19565800");
+  });
+  it("flags a score that contradicts its grade", () => {
+    const r = fieldsOf("部门整体支出绩效自评得分为72分，评价等级为优秀。");
+    expect(r.flags.map((f) => f.code)).toContain("score_grade_mismatch");
+  });
+  it("flags parts that do not add up", () => {
+    const r = fieldsOf("全年支出合计1000万元，其中基本支出300万元，项目支出500万元。");
+    expect(r.flags.find((f) => f.code === "parts_do_not_add_up")?.fields).toEqual(["expenditure_total", "basic_expenditure", "project_expenditure"]);
+  });
+  it("ignores blank-template placeholders", () => {
+    expect(fieldsOf("上海市XX局2024年度无“三公”经费财政拨款支出。").fields.sangong_actual).toBeNull();
+    expect(fieldsOf("上海市财政局2024年度无“三公”经费财政拨款支出。").fields.sangong_actual?.value).toBe(0);
+  });
+});

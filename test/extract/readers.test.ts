@@ -1,0 +1,126 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { detectFormat } from "../../src/extract/detect.js";
+import { renderText } from "../../src/extract/document.js";
+import { readDocument } from "../../src/extract/read.js";
+import { readPdf } from "../../src/extract/readers/pdf.js";
+import { decodeText } from "../../src/extract/readers/text.js";
+import type { DocModel, Table } from "../../src/model.js";
+import { FIXTURES, shared } from "../helpers.js";
+import { cer } from "./cer.js";
+
+const fx = (...p: string[]) => readFileSync(join(FIXTURES, ...p));
+const textOf = (d: DocModel) => renderText(d).text;
+const SEEDS = ["000_02982db791a3379a", "001_7677739c59076178", "002_ead4207e0aef5641", "003_cfc37400837c5c83", "004_70a4941c04d84bdd"];
+const seedText = (n: string) => readFileSync(join(FIXTURES, "reports", "seeds", `${n}.txt`), "utf8");
+
+describe("format detection by content", () => {
+  it("recognises each fixture whatever its name", () => {
+    expect(detectFormat(fx("reports", "seeds-as", "pdf", `${SEEDS[0]}.pdf`))).toBe("pdf");
+    expect(detectFormat(fx("reports", "seeds-as", "docx", `${SEEDS[0]}.docx`))).toBe("docx");
+    expect(detectFormat(fx("reports", "seeds", `${SEEDS[0]}.txt`))).toBe("txt");
+    expect(detectFormat(fx("reports", "variants", "txt", "v01_nongye_gbk.txt"))).toBe("txt");
+    expect(detectFormat(Buffer.from("<!DOCTYPE html><html><body>x</body></html>"))).toBe("html");
+  });
+  it("refuses empty, binary and non-Word zip files with a reason", () => {
+    expect(() => detectFormat(Buffer.alloc(0))).toThrow("empty file");
+    expect(() => detectFormat(Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 9]))).toThrow(/unrecognised binary/);
+    expect(() => detectFormat(Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.from("mimetype and other.xml")]))).toThrow(/not a Word document/);
+  });
+});
+
+describe("text reader", () => {
+  it("reads UTF-8 seeds, with a tab-separated table as rows and cells", async () => {
+    const d = await readDocument(fx("reports", "seeds", `${SEEDS[3]}.txt`));
+    expect(d.format).toBe("txt");
+    const tables = d.blocks.filter((b): b is Table => b.kind === "table");
+    const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+    expect(rows).toBeGreaterThanOrEqual(25);
+    expect(tables.some((t) => t.rows.some((r) => r.map((c) => c.text).includes("基本支出预算执行率")))).toBe(true);
+    expect(textOf(d)).not.toContain("[bookmark:");
+  });
+  it("detects GBK and decodes it", async () => {
+    const buf = fx("reports", "variants", "txt", "v01_nongye_gbk.txt");
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(buf)).toThrow();
+    const d = await readDocument(buf);
+    expect(d.engine).toBe("text/GB18030");
+    expect(cer(readFileSync(join(FIXTURES, "src", "variants", "v01_nongye_gbk.txt"), "utf8"), textOf(d))).toBe(0);
+  });
+  it("decodes UTF-16 with a BOM and GB2312-declared HTML", () => {
+    const s = "部门整体支出绩效自评报告（２０２４年度）";
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(s, "utf16le")])).text).toBe(s);
+    expect(decodeText(iconv.encode(s, "gbk"), "gb2312").text).toBe(s);
+  });
+});
+
+describe("docx reader (mammoth)", () => {
+  it.each(SEEDS)("reads %s.docx with the source's words", async (n) => {
+    const d = await readDocument(fx("reports", "seeds-as", "docx", `${n}.docx`));
+    expect(d.format).toBe("docx");
+    expect(cer(seedText(n), textOf(d))).toBeLessThanOrEqual(0.005);
+    // the running header and page-number footer are not body text
+    expect(textOf(d)).not.toMatch(/^- ?\d+ ?-$/m);
+  });
+  it("keeps merged table cells with their spans, and heading styles", async () => {
+    const d = await readDocument(fx("reports", "seeds-as", "docx", `${SEEDS[3]}.docx`));
+    const cells = d.blocks.filter((b): b is Table => b.kind === "table").flatMap((t) => t.rows.flat());
+    expect(cells.some((c) => c.rowspan > 1 && c.text === "部门管理")).toBe(true);
+    expect(cells.some((c) => c.colspan > 1 && c.text.startsWith("1. 促进经济发展"))).toBe(true);
+    expect(d.blocks.some((b) => b.kind === "paragraph" && b.headingLevel === 1 && b.text.startsWith("一、基本情况"))).toBe(true);
+  });
+});
+
+describe("pdf reader", () => {
+  const NO_TABLE = SEEDS.filter((n) => n !== SEEDS[3]);
+  it.each(NO_TABLE)("LibreOffice PDF %s: source words in reading order, headers, footers and page numbers removed", async (n) => {
+    const d = await readDocument(fx("reports", "seeds-as", "pdf", `${n}.pdf`));
+    expect(d.engine).toBe("mupdf");
+    expect(d.pages).toBeGreaterThan(1);
+    const t = textOf(d);
+    expect(cer(seedText(n), t)).toBeLessThanOrEqual(0.02);
+    expect(t).not.toMatch(/^- ?\d+ ?-$/m);
+  });
+  it.each(NO_TABLE)("CID-font PDF %s (STSong-Light, not embedded) reads with MuPDF and with pdf.js", async (n) => {
+    const buf = fx("reports", "seeds-as", "pdf-cid", `${n}.pdf`);
+    for (const engine of ["mupdf", "pdfjs"] as const) {
+      const d = await readPdf(buf, { engine });
+      expect(cer(seedText(n), textOf(d))).toBeLessThanOrEqual(0.02);
+    }
+  });
+  it("re-joins a number that a line wrap split from its keyword", async () => {
+    const d = await readDocument(fx("reports", "seeds-as", "pdf", `${SEEDS[2]}.pdf`));
+    expect(textOf(d).replace(/\s/g, "")).toContain("项目支出33757.27万元");
+  });
+  it("the seed table reads row by row where cells fit on one line (multi-line cells: issue 3)", async () => {
+    const d = await readDocument(fx("reports", "seeds-as", "pdf-cid", `${SEEDS[3]}.pdf`));
+    const t = textOf(d);
+    expect(t).toMatch(/^总分\t100\t91\.93$/m);
+    expect(t).toMatch(/^一级指标\t二级指标\t三级指标\t/m);
+    expect(cer(seedText(SEEDS[3]), t)).toBeLessThanOrEqual(0.1);
+  });
+  it("refuses a page count over the limit", async () => {
+    await expect(readPdf(fx("reports", "seeds-as", "pdf", `${SEEDS[0]}.pdf`), { maxPages: 1 })).rejects.toThrow(/more than the limit of 1/);
+  });
+});
+
+describe("real published PDFs (../shared/realpdf)", () => {
+  it.each([
+    ["putuo-ghzy-2024-juesuan.pdf", 30, "上海市普陀区规划和自然资源局"],
+    ["putuo-shgzb-2024-juesuan.pdf", 24, "中共上海市普陀区委社会工作部"],
+    ["putuo-czj-2024-juesuan.pdf", 25, "上海市普陀区财政局"],
+    ["juesuan-template-2024.pdf", 23, "上海市XX"],
+  ])("%s: %i pages, the unit's name, no garbling", async (file, pages, name) => {
+    const d = await readDocument(readFileSync(shared("realpdf", file)));
+    expect(d.pages).toBe(pages);
+    const t = textOf(d);
+    expect(t.replace(/\s/g, "")).toContain(name);
+    expect(t).not.toMatch(/[\ufffd\ue000-\uf8ff]/);
+    expect(d.messages.filter((m) => m.level !== "info")).toEqual([]);
+  });
+  it("pdf.js reads the Word-made PDF too (fallback engine)", async () => {
+    const d = await readPdf(readFileSync(shared("realpdf", "putuo-ghzy-2024-juesuan.pdf")), { engine: "pdfjs" });
+    expect(textOf(d).replace(/\s/g, "")).toContain("本年支出合计9759.38万元");
+  });
+});

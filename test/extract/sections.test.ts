@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { buildSections, headingTitle, parseMarker } from "../../src/extract/sections.js";
+import { fold } from "../../src/normalize/text.js";
+
+const tree = (text: string) => buildSections(fold(text).text);
+const paths = (text: string) => tree(text).headings.map((h) => h.path.join(" > "));
+
+describe("heading markers", () => {
+  it.each([
+    ["一、基本情况", 1, 1],
+    ["十二、其他", 1, 12],
+    ["(三)预算执行", 2, 3],
+    ["（三） 预算执行", 2, 3],
+    ["( 三 )预算执行", 2, 3],
+    ["1.基本支出", 3, 1],
+    ["2、项目支出", 3, 2],
+    ["3 . 效果性", 3, 3],
+    ["(1)资金下达", 4, 1],
+    ["（12）其他", 4, 12],
+    ["①数量指标", 5, 1],
+    ["第一部分 摘要", 0, 1],
+  ])("%s → level %i, number %i", (line, rank, number) => {
+    const m = parseMarker(fold(line).text);
+    expect(m?.rank).toBe(rank);
+    expect(m?.number).toBe(number);
+  });
+  it.each(["2024年度", "3.5%的增长", "1043.96万元", "一是聚焦产业建设", "吉政函字〔2025〕31号"])("%s is not a heading", (line) => {
+    const m = parseMarker(fold(line).text);
+    expect(m === null || headingTitle(m.rest) === null).toBe(true);
+  });
+  it("a long numbered sentence is a list item, an inline title is a heading", () => {
+    expect(headingTitle("制定和组织实施经济、社会发展计划，制定资源开发和产业结构调整方案，组织好各业生产，协调好本镇与外地区的经济交流与合作；")).toBeNull();
+    expect(headingTitle("资金下达合规性。我部门的所有资金都能按时下达。")).toBe("资金下达合规性");
+  });
+});
+
+describe("section tree", () => {
+  it("nests the four standard levels", () => {
+    expect(paths("一、基本情况\n(一)概况\n1.职责\n(1)宣传\n正文\n(2)落实\n2.机构\n二、支出情况\n")).toEqual([
+      "一、基本情况",
+      "一、基本情况 > (一)概况",
+      "一、基本情况 > (一)概况 > 1.职责",
+      "一、基本情况 > (一)概况 > 1.职责 > (1)宣传",
+      "一、基本情况 > (一)概况 > 1.职责 > (2)落实",
+      "一、基本情况 > (一)概况 > 2.机构",
+      "二、支出情况",
+    ]);
+  });
+
+  it("repairs Word auto-numbering that exported 二、 as 2、", () => {
+    const t = "一、部门基本情况\n（一）机构设置情况\n（四）绩效目标设定情况\n2、 部门整体支出管理及使用情况\n（一）预算执行\n1.基本支出情况\n2.项目支出情况\n3.三公经费\n3、 政府性基金预算支出情况\n四、部门整体支出绩效情况\n（一）综合评价结论\n（2） 综合评价情况\n1.部门职责履行情况\n";
+    const hs = tree(t).headings;
+    const level = (title: string) => hs.find((h) => h.title.startsWith(title))!.level;
+    expect(level("2、")).toBe(1);
+    expect(level("3、")).toBe(1);
+    expect(level("四、")).toBe(1);
+    expect(level("(2)")).toBe(2);
+    expect(hs.find((h) => h.title.startsWith("1.部门职责"))!.path).toEqual(["四、部门整体支出绩效情况", "(2)综合评价情况", "1.部门职责履行情况"]);
+  });
+
+  it("tells which section an offset is in", () => {
+    const text = fold("一、基本情况\n编制78人。\n二、存在的问题\n满意度有待提高。\n").text;
+    const t = buildSections(text);
+    expect(t.pathAt(text.indexOf("编制"))).toEqual(["一、基本情况"]);
+    expect(t.pathAt(text.indexOf("满意度"))).toEqual(["二、存在的问题"]);
+    expect(t.pathAt(0)).toEqual(["一、基本情况"]);
+  });
+
+  it("uses heading styles from the source for un-numbered headings", () => {
+    const text = "部门概况\n正文一\n绩效结论\n正文二\n";
+    const t = buildSections(text, (start) => (start === 0 || start === text.indexOf("绩效结论") ? 1 : undefined));
+    expect(t.pathAt(text.indexOf("正文二"))).toEqual(["绩效结论"]);
+  });
+});

@@ -199,11 +199,15 @@ function cmdList(opts: { db: string }): number {
   try {
     const docs = listDocuments(db, { includeFailed: true });
     const cols = ["file", "unit_name", "fiscal_year", "self_score", "grade", "expenditure_total"];
+    // a file name that occurs twice is shown with its folder
+    const seen = new Map<string, number>();
+    for (const d of docs) seen.set(d.file_name, (seen.get(d.file_name) ?? 0) + 1);
+    const label = (d: (typeof docs)[number]) => (seen.get(d.file_name)! > 1 ? d.path.split(/[\\/]/).slice(-2).join("/") : d.file_name);
     const rows = docs.map((d) => {
-      if (d.status !== "ok") return [d.file_name, `failed: ${d.error ?? ""}`, "", "", "", ""];
+      if (d.status !== "ok") return [label(d), `failed: ${d.error ?? ""}`, "", "", "", ""];
       const f = documentFields(db, d.id);
       const v = (n: string) => fmtValue(f.get(n)?.value ?? null);
-      return [d.file_name, v("unit_name"), v("fiscal_year"), v("self_score"), v("grade"), v("expenditure_total")];
+      return [label(d), v("unit_name"), v("fiscal_year"), v("self_score"), v("grade"), v("expenditure_total")];
     });
     const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
     const widths = cols.map((c, i) => Math.min(40, Math.max(width(c), ...rows.map((r) => width(r[i])))));

@@ -86,12 +86,19 @@ export function headingTitle(rest: string): string | null {
  * @param isHeadingLine level of a line the source marked as a heading (Word style, <h2>)
  * @param display the title as it should be shown, from a folded range (e.g. the clean text's)
  */
+function findLastIndex<T>(xs: T[], pred: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (pred(xs[i])) return i;
+  return -1;
+}
+
 export function buildSections(
   text: string,
   isHeadingLine?: (start: number) => number | undefined,
   display: (start: number, end: number) => string = (s, e) => text.slice(s, e),
 ): SectionTree {
-  const headings: Heading[] = [];
+  const headings: Array<Heading & { origStyle: string }> = [];
+  /** per marker style, the number of the last numbered line that was a list item, not a heading */
+  const listItem = new Map<string, number>();
   const stack: Array<Heading & { origStyle: string }> = [];
   let pos = 0;
   for (const line of text.split("\n")) {
@@ -112,10 +119,16 @@ export function buildSections(
       }
       continue;
     }
-    const title = headingTitle(marker.rest);
-    if (title === null) continue;
-    let level = marker.rank;
     const n = marker.number;
+    let title = headingTitle(marker.rest);
+    // an item that continues a numbered list of sentences is one more list item, even when short
+    if (title !== null && n !== null && n > 1 && listItem.get(marker.style) === n - 1) title = null;
+    if (title === null) {
+      if (n !== null) listItem.set(marker.style, n);
+      continue;
+    }
+    listItem.delete(marker.style);
+    let level = marker.rank;
     if (n !== null && n > 1 && !/[,，]/.test(title)) {
       // its own siblings: the last open heading of the same level
       const sibling = [...stack].reverse().find((h) => h.level === level);
@@ -124,10 +137,15 @@ export function buildSections(
         // an earlier heading in the same style that was moved up (2、 after 一、), or the Chinese twin
         // of this style (一、 for 2、, （一） for （2）) numbered n - 1
         const twin = TWIN[marker.style];
-        const best =
-          stack.find((h) => h.level < level && h.number === n - 1 && h.origStyle === marker.style) ??
-          stack.find((h) => h.level < level && h.number === n - 1 && twin !== undefined && h.level === twin);
-        if (best) level = best.level;
+        // a sibling numbered n - 1 earlier in the same twin-level section (list items may have closed it)
+        const sectionStart = twin === undefined ? -1 : findLastIndex(headings, (h) => h.level <= twin);
+        const earlierSibling = headings.slice(sectionStart + 1).reverse().find((h) => h.origStyle === marker.style && h.number === n - 1);
+        const best = earlierSibling
+          ? undefined
+          : (stack.find((h) => h.level < level && h.number === n - 1 && h.origStyle === marker.style) ??
+            stack.find((h) => h.level < level && h.number === n - 1 && twin !== undefined && h.level === twin));
+        if (earlierSibling) level = earlierSibling.level;
+        else if (best) level = best.level;
       }
     }
     while (stack.length && stack[stack.length - 1].level >= level) stack.pop();

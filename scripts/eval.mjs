@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Per-field precision and recall of `jixiao extract` on every labelled set the project has:
+// the seeds (../shared/gold/seeds.jsonl) as text, docx, PDF and CID-font PDF, the project's own
+// variants (fixtures/gold/variants.jsonl) in every format, and the real 决算 PDFs.
+//   npm run eval            summary lines
+//   npm run eval -- -v      the scorer's full per-field table for each set
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const shared = join(root, "..", "shared");
+const verbose = process.argv.includes("-v");
+const files = (...p) => {
+  const d = join(...p);
+  return existsSync(d) ? readdirSync(d).filter((f) => !f.startsWith(".")).map((f) => join(d, f)) : [];
+};
+const sets = [
+  ["seeds/txt", join(shared, "gold", "seeds.jsonl"), files(shared, "seeds")],
+  ["seeds/docx", join(shared, "gold", "seeds.jsonl"), files(root, "fixtures", "reports", "seeds-as", "docx")],
+  ["seeds/pdf", join(shared, "gold", "seeds.jsonl"), files(root, "fixtures", "reports", "seeds-as", "pdf")],
+  ["seeds/pdf-cid", join(shared, "gold", "seeds.jsonl"), files(root, "fixtures", "reports", "seeds-as", "pdf-cid")],
+  ...["txt", "docx", "pdf", "pdf-cid"].map((k) => [`variants/${k}`, join(root, "fixtures", "gold", "variants.jsonl"), files(root, "fixtures", "reports", "variants", k)]),
+  ["realpdf", join(shared, "gold", "realpdf.jsonl"), files(shared, "realpdf").filter((f) => f.endsWith(".pdf"))],
+];
+const tmp = mkdtempSync(join(tmpdir(), "jixiao-eval-"));
+for (const [name, gold, inputs] of sets) {
+  if (!existsSync(gold) || inputs.length === 0) {
+    console.log(`${name.padEnd(18)} skipped (no gold or no files)`);
+    continue;
+  }
+  const ex = spawnSync(process.execPath, [join(root, "dist", "cli.js"), "extract", "--jsonl", ...inputs], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const out = join(tmp, name.replace(/\//g, "_") + ".jsonl");
+  writeFileSync(out, ex.stdout);
+  const sc = spawnSync(process.execPath, [join(shared, "eval", "score.mjs"), gold, out], { encoding: "utf8" });
+  const last = sc.stdout.trim().split("\n").pop();
+  if (verbose) console.log(`\n== ${name} ==\n${sc.stdout}`);
+  else console.log(`${name.padEnd(18)} ${last}`);
+}

@@ -183,9 +183,9 @@ export function documentKindRule(ctx: Context): Candidate[] {
   }
   const text = ctx.folded.text;
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
-  const self = count(/自评/g) + count(/绩效评价/g);
-  const accounts = count(/决算/g);
-  if (self >= 2 && self >= accounts) return [cand("自评报告", "text", 0.7, "document_kind.terms", 0, 0)];
-  if (accounts >= 5) return [cand("决算", "text", 0.7, "document_kind.terms", 0, 0)];
+  const self = count(/自评|绩效评价|整体支出绩效|绩效目标/g);
+  const accounts = count(/(?<!预)决算/g);
+  if (self >= 3 && self > accounts) return [cand("自评报告", "text", 0.7, "document_kind.terms", 0, 0)];
+  if (accounts >= 5 && accounts > self) return [cand("决算", "text", 0.7, "document_kind.terms", 0, 0)];
   return [cand("其他", "text", 0.5, "document_kind.default", 0, 0)];
 }

@@ -43,6 +43,16 @@ describe("end to end: the seed score", () => {
 const docOf = (text: string): DocModel => ({ format: "txt", pages: null, engine: "test", messages: [], ...textToBlocks(text) });
 const fieldsOf = (text: string) => extractFields(docOf(text));
 
+describe("document kind", () => {
+  it("every bundled report in every format is a self-evaluation report", () => {
+    const files = ["seeds", "seeds-as/docx", "seeds-as/pdf", "seeds-as/pdf-cid", "variants/txt", "variants/pdf"].flatMap((d) => dir("reports", ...d.split("/")));
+    const r = jixiao(["extract", "--jsonl", ...files]);
+    const kinds = r.stdout.trim().split("\n").map((l) => JSON.parse(l).document_kind);
+    expect(kinds).toHaveLength(files.length);
+    expect(new Set(kinds)).toEqual(new Set(["自评报告"]));
+  });
+});
+
 describe("evidence", () => {
   it("points at the raw text, page and section of every value", async () => {
     const file = join(FIXTURES, "reports", "seeds-as", "pdf", "002_ead4207e0aef5641.pdf");

@@ -40,7 +40,7 @@ describe("end to end: the seed score", () => {
   });
 });
 
-const docOf = (text: string): DocModel => ({ format: "txt", pages: null, engine: "test", messages: [], ...textToBlocks(text) });
+const docOf = (text: string): DocModel => ({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
 const fieldsOf = (text: string) => extractFields(docOf(text));
 
 describe("document kind", () => {

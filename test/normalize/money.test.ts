@@ -49,7 +49,7 @@ describe("percent → ratio", () => {
 
 describe("Dec", () => {
   it("prints plain decimals without exponent or trailing zeros", () => {
-    expect(Dec.parse("1e3" === "x" ? "0" : "1000.500").toString()).toBe("1000.5");
+    expect(Dec.parse("1000.500").toString()).toBe("1000.5");
     expect(Dec.parse("0.000001").toString()).toBe("0.000001");
     expect(Dec.parse("-0.50").toString()).toBe("-0.5");
     expect(Dec.parse("123456789012345678.25").shift(4).toString()).toBe("1234567890123456782500");

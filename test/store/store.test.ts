@@ -68,7 +68,9 @@ describe("import into SQLite", () => {
     copyFileSync(join(FIXTURES, "reports", "variants", "txt", "v04_weijian_cover.txt"), join(bad, "good.txt"));
     const r = jixiao(["import", bad, join(dir, "missing.pdf"), "--db", db, "--json"]);
     expect(r.code).toBe(1);
-    const byFile = Object.fromEntries(r.stdout.trim().split("\n").map((l) => JSON.parse(l)).map((o) => [o.file.split("/").pop(), o]));
+    const byFile: Record<string, { status: string; error?: string }> = Object.fromEntries(
+      r.stdout.trim().split("\n").map((l) => JSON.parse(l)).map((o) => [o.file.split("/").pop(), o]),
+    );
     expect(byFile["good.txt"].status).toBe("imported");
     expect(byFile["empty.pdf"]).toMatchObject({ status: "failed", error: "empty file" });
     expect(byFile["random.docx"].status).toBe("failed");

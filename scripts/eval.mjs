@@ -19,10 +19,8 @@ const files = (...p) => {
 };
 const sets = [
   ["seeds/txt", join(shared, "gold", "seeds.jsonl"), files(shared, "seeds")],
-  ["seeds/docx", join(shared, "gold", "seeds.jsonl"), files(root, "fixtures", "reports", "seeds-as", "docx")],
-  ["seeds/pdf", join(shared, "gold", "seeds.jsonl"), files(root, "fixtures", "reports", "seeds-as", "pdf")],
-  ["seeds/pdf-cid", join(shared, "gold", "seeds.jsonl"), files(root, "fixtures", "reports", "seeds-as", "pdf-cid")],
-  ...["txt", "docx", "pdf", "pdf-cid"].map((k) => [`variants/${k}`, join(root, "fixtures", "gold", "variants.jsonl"), files(root, "fixtures", "reports", "variants", k)]),
+  ...["docx", "pdf", "pdf-cid", "doc", "html"].map((k) => [`seeds/${k}`, join(shared, "gold", "seeds.jsonl"), files(root, "fixtures", "reports", "seeds-as", k)]),
+  ...["txt", "docx", "pdf", "pdf-cid", "doc", "html"].map((k) => [`variants/${k}`, join(root, "fixtures", "gold", "variants.jsonl"), files(root, "fixtures", "reports", "variants", k)]),
   ["realpdf", join(shared, "gold", "realpdf.jsonl"), files(shared, "realpdf").filter((f) => f.endsWith(".pdf"))],
 ];
 const tmp = mkdtempSync(join(tmpdir(), "jixiao-eval-"));

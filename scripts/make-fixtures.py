@@ -234,6 +234,71 @@ def docx_to_pdf(docx_path, out_dir):
         )
 
 
+def make_html(blocks, title, out, charset):
+    """A page as a county government site publishes it: navigation, breadcrumbs, a metadata block
+    (索引号, 发布日期 — the publication date, not the report date), the article, share buttons, footer."""
+    esc = lambda s: s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    body = []
+    for kind, content in blocks:
+        if kind == "p":
+            body.append(f'<p style="text-indent:2em">{esc(content)}</p>')
+        else:
+            rows = content
+            covered, spans = set(), {}
+            for (r0, c0, r1, c1) in merge_plan(rows):
+                spans[(r0, c0)] = (r1 - r0 + 1, c1 - c0 + 1)
+                for r in range(r0, r1 + 1):
+                    for c in range(c0, c1 + 1):
+                        if (r, c) != (r0, c0):
+                            covered.add((r, c))
+            trs = []
+            for r, row in enumerate(rows):
+                tds = []
+                for c, v in enumerate(row):
+                    if (r, c) in covered:
+                        continue
+                    rs, cs = spans.get((r, c), (1, 1))
+                    attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+                    tds.append(f"<td{attrs}>{esc(v)}</td>")
+                trs.append("<tr>" + "".join(tds) + "</tr>")
+            body.append('<table border="1" cellspacing="0">' + "".join(trs) + "</table>")
+    page = f"""<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset={"gb2312" if charset == "gb18030" else charset}">
+<title>{esc(title)}_政府信息公开</title>
+<script>var _hmt = _hmt || []; document.write("统计代码");</script>
+<style>.nav li{{display:inline}}</style></head>
+<body>
+<div class="header"><div class="logo">县人民政府门户网站</div>
+<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/bsfw/">办事服务</a></li><li><a href="/hdjl/">互动交流</a></li></ul></div>
+<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 财政预决算</div>
+<div class="main">
+<table class="xxgk-meta"><tr><td>索引号：</td><td>11431122MB1C12345X/2025-00123</td><td>发布机构：</td><td>县财政局</td></tr>
+<tr><td>发布日期：</td><td>2025-08-01</td><td>主题分类：</td><td>财政预算、决算</td></tr></table>
+<div class="article">
+<h1 class="title">{esc(title)}</h1>
+<div class="info">发布时间：2025-08-01 10:32 来源：县财政局 浏览次数：<span id="hits">128</span></div>
+<div class="content" id="zoom">
+{chr(10).join(body)}
+</div>
+<div class="share">分享到：<a href="#">微信</a><a href="#">微博</a> <a href="javascript:window.print()">【打印本页】</a><a href="javascript:window.close()">【关闭窗口】</a></div>
+</div></div>
+<div class="footer">主办单位：县人民政府办公室 地址：县府路1号 网站标识码：4311220001 ICP备案号：湘ICP备12345678号</div>
+</body></html>
+"""
+    with open(out, "w", encoding=charset, errors="strict") as f:
+        f.write(page)
+
+
+def docx_to_doc(docx_path, out_dir):
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "doc:MS Word 97", "--outdir", out_dir, docx_path],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+
 def title_of(blocks):
     for kind, content in blocks[:12]:
         if kind == "p" and ("报告" in content or "自评" in content) and len(content) <= 40:
@@ -246,13 +311,69 @@ def build(src, stem, out_root):
         text = f.read()
     blocks = parse(text)
     title = title_of(blocks)
-    for sub in ("docx", "pdf", "pdf-cid"):
+    for sub in ("docx", "pdf", "pdf-cid", "doc", "html"):
         os.makedirs(os.path.join(out_root, sub), exist_ok=True)
     docx_path = os.path.join(out_root, "docx", stem + ".docx")
     make_docx(blocks, title, docx_path)
     docx_to_pdf(docx_path, os.path.join(out_root, "pdf"))
     make_cid_pdf(blocks, title, os.path.join(out_root, "pdf-cid", stem + ".pdf"))
+    docx_to_doc(docx_path, os.path.join(out_root, "doc"))
+    # web pages: GB2312 for every other one (as many county sites still serve), and one saved with a .doc name
+    index = sum(1 for _ in open(src, encoding="utf-8")) % 2
+    charset = "gb18030" if index else "utf-8"
+    name = stem + (".doc" if stem.startswith("001") or stem.startswith("v02") else ".html")
+    make_html(blocks, title, os.path.join(out_root, "html", name), charset)
     print("built", stem)
+
+
+def make_broken(out_dir, sample_pdf, sample_docx, sample_html):
+    """Files a crawl meets that cannot (or can only just) be read: each must end as one clear error."""
+    import random
+    import zipfile
+    os.makedirs(out_dir, exist_ok=True)
+    w = lambda name, data: open(os.path.join(out_dir, name), "wb").write(data)
+    w("empty.pdf", b"")
+    rnd = random.Random(42)
+    w("random-bytes.docx", bytes(rnd.randrange(256) for _ in range(8192)))
+    pdf = open(sample_pdf, "rb").read()
+    w("truncated.pdf", pdf[: len(pdf) // 3])
+    docx = open(sample_docx, "rb").read()
+    w("truncated.docx", docx[: len(docx) // 2])
+    w("really-a-pdf.docx", pdf)
+    shutil.copyfile(sample_html, os.path.join(out_dir, "really-html.doc"))
+    with zipfile.ZipFile(os.path.join(out_dir, "not-word.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("readme.txt", "这不是 Word 文档")
+        z.writestr("data/table.csv", "a,b\n1,2\n")
+    # a zip bomb dressed as .docx: a 400 MB document.xml of spaces, about 400 KB compressed
+    with zipfile.ZipFile(os.path.join(out_dir, "zip-bomb.docx"), "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        with z.open("word/document.xml", "w", force_zip64=False) as f:
+            chunk = b" " * (1 << 20)
+            for _ in range(400):
+                f.write(chunk)
+    # encrypted PDF (user password)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    from reportlab.pdfgen import canvas as rl_canvas
+    c = rl_canvas.Canvas(os.path.join(out_dir, "encrypted.pdf"), encrypt="secret")
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 720, "部门整体支出绩效自评报告（加密）")
+    c.save()
+    # odd but valid names: spaces, Chinese, shell characters
+    text = "某县文化和旅游局2023年度部门整体支出绩效自评报告\n部门整体支出绩效自评得分为90分，评价等级为优秀。\n"
+    for name in ("报告 (最终版) $HOME;echo x.txt", "it's \"quoted\" & <tagged>.txt", "-starts-with-dash.txt"):
+        w(name, text.encode("utf-8"))
+
+
+def make_scanned(src_pdf, out_pdf, pages=2):
+    """An image-only PDF (no text layer), as a scanner makes it: pages rendered at 200 dpi."""
+    from reportlab.pdfgen import canvas as rl_canvas
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-l", str(pages), src_pdf, os.path.join(tmp, "p")], check=True)
+        c = rl_canvas.Canvas(out_pdf, pagesize=A4)
+        for png in sorted(os.listdir(tmp)):
+            c.drawImage(os.path.join(tmp, png), 0, 0, width=A4[0], height=A4[1])
+            c.showPage()
+        c.save()
 
 
 def main():
@@ -269,6 +390,11 @@ def main():
     for name in sorted(os.listdir(variants)):
         if name.endswith(".txt"):
             build(os.path.join(variants, name), name[:-4], os.path.join(FIX, "reports", "variants"))
+    seeds_as = os.path.join(FIX, "reports", "seeds-as")
+    make_broken(os.path.join(FIX, "broken"), os.path.join(seeds_as, "pdf", "001_7677739c59076178.pdf"),
+                os.path.join(seeds_as, "docx", "001_7677739c59076178.docx"), os.path.join(seeds_as, "html", "000_02982db791a3379a.html"))
+    os.makedirs(os.path.join(FIX, "scanned"), exist_ok=True)
+    make_scanned(os.path.join(seeds_as, "pdf", "001_7677739c59076178.pdf"), os.path.join(FIX, "scanned", "001_7677739c59076178.pdf"), pages=4)
     # the variant sources also ship as text: UTF-8, and one in GBK
     for name in sorted(os.listdir(variants)):
         if name.endswith(".txt"):

@@ -270,6 +270,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `jixiao … | head`: a closed pipe ends the output quietly
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   let code = 0;
   const program = buildProgram((c) => (code = c));
   try {
@@ -300,5 +305,7 @@ function isMain(): boolean {
 if (isMain()) {
   main(process.argv).then((code) => {
     process.exitCode = code;
+    // for tests and benchmarks: the peak resident memory of this run
+    if (process.env.JIXIAO_REPORT_RSS) process.stderr.write(`maxrss_kb=${process.resourceUsage().maxRSS}\n`);
   });
 }

@@ -31,11 +31,14 @@ export const Paragraph = z.object({
   page: z.number().int().nullable(),
   /** heading level when the source marks it as one (Word heading style, <h2>) */
   headingLevel: z.number().int().min(1).max(9).optional(),
+  /** read by OCR from a scanned page: its numbers are less certain */
+  ocr: z.literal(true).optional(),
 });
 export const Table = z.object({
   kind: z.literal("table"),
   rows: z.array(z.array(Cell)),
   page: z.number().int().nullable(),
+  ocr: z.literal(true).optional(),
 });
 export const Block = z.discriminatedUnion("kind", [Paragraph, Table]);
 export type Paragraph = z.infer<typeof Paragraph>;

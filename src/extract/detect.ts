@@ -1,6 +1,7 @@
 /** File format by content, never by name: a PDF named .docx is read as a PDF. */
 import { ReadError } from "../errors.js";
 import type { Format } from "../model.js";
+import { zipEntries } from "./zip.js";
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -9,9 +10,11 @@ export function detectFormat(buf: Buffer): Format {
   const head = buf.subarray(0, 1024);
   if (head.includes("%PDF-")) return "pdf";
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 0x03 || buf[2] === 0x05)) {
-    // OOXML word documents name word/document.xml in the zip directory (names are stored uncompressed)
-    if (buf.includes("word/document.xml") || buf.includes("word/document2.xml")) return "docx";
-    if (buf.includes("content.xml") && buf.includes("opendocument")) throw new ReadError("OpenDocument (.odt) files are not supported", "unsupported");
+    // OOXML word documents have word/document.xml in the zip directory
+    const names = zipEntries(buf).map((e) => e.name);
+    if (names.some((n) => /^word\/document\d*\.xml$/.test(n))) return "docx";
+    if (names.includes("content.xml") && names.includes("mimetype")) throw new ReadError("OpenDocument (.odt) files are not supported", "unsupported");
+    if (names.some((n) => n.startsWith("xl/"))) throw new ReadError("Excel workbook (.xlsx), not a Word document", "not_word_zip");
     throw new ReadError("zip archive that is not a Word document (no word/document.xml)", "not_word_zip");
   }
   if (buf.subarray(0, 8).equals(OLE2)) return "doc";

@@ -9,6 +9,8 @@ export interface Span {
   end: number;
   page: number | null;
   block: number;
+  /** the block was read by OCR */
+  ocr?: boolean;
 }
 
 export interface TextDoc {
@@ -28,13 +30,18 @@ export function renderText(doc: DocModel): TextDoc {
     const body = blockLines(b).join("\n");
     const start = text.length;
     text += body + "\n";
-    spans.push({ start, end: start + body.length, page: b.page, block: i });
+    spans.push({ start, end: start + body.length, page: b.page, block: i, ...(b.ocr ? { ocr: true } : {}) });
   });
   return { text, spans };
 }
 
 /** The page of a clean-text offset (binary search over spans). */
 export function pageAt(doc: TextDoc, offset: number): number | null {
+  return spanAt(doc, offset)?.page ?? null;
+}
+
+/** The block span holding a clean-text offset. */
+export function spanAt(doc: TextDoc, offset: number): Span | undefined {
   let lo = 0;
   let hi = doc.spans.length - 1;
   while (lo <= hi) {
@@ -42,7 +49,7 @@ export function pageAt(doc: TextDoc, offset: number): number | null {
     const s = doc.spans[mid];
     if (offset < s.start) hi = mid - 1;
     else if (offset > s.end) lo = mid + 1;
-    else return s.page;
+    else return s;
   }
-  return null;
+  return undefined;
 }

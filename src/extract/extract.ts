@@ -4,7 +4,7 @@ import type { DocModel, DocumentKind, FieldValue, Flag, Record } from "../model.
 import { fold, unfoldRange } from "../normalize/text.js";
 import { EXTRACTOR_VERSION } from "../version.js";
 import { CATALOG } from "./catalog.js";
-import { renderText, type TextDoc } from "./document.js";
+import { renderText, spanAt, type TextDoc } from "./document.js";
 import { buildSections } from "./sections.js";
 import { choose, runPattern, toFieldValue, type Candidate, type Context } from "./rules.js";
 import { correctUnits, validate } from "./validate.js";
@@ -63,7 +63,13 @@ export function extractFields(doc: DocModel): ExtractResult {
     }
     const { winner, flags: f } = choose(def.name, cands);
     flags.push(...f);
-    fields[def.name] = winner ? toFieldValue(ctx, winner) : null;
+    const fv = winner ? toFieldValue(ctx, winner) : null;
+    // a value read by OCR is less certain
+    if (fv && spanAt(ctx.clean, fv.evidence.start)?.ocr) {
+      fv.confidence = Math.round(fv.confidence * 0.7 * 100) / 100;
+      fv.rule += "+ocr";
+    }
+    fields[def.name] = fv;
   }
   // a unit_corrected flag only matters when the corrected candidate was chosen
   const kept = flags.filter((f) => f.code !== "unit_corrected" || fields[f.fields[0]]?.rule.endsWith("+unit_corrected"));

@@ -13,7 +13,8 @@ const UNIT_SUFFIX =
 const UNIT_BODY = `[${HAN}()（）]{2,30}?`;
 const UNIT_RE = `${UNIT_BODY}(?:${UNIT_SUFFIX})`;
 const WHOLE_UNIT = new RegExp(`^(?:${UNIT_RE})(?:\\((?:本级|机关)\\))?$`);
-const TOWNSHIP = new RegExp(`([${HAN}]{1,6}?(?:镇|乡|街道))(?:人民政府|办事处|党委)`);
+/** "织篢镇党委", "吉岷镇人民政府": a township's own name has no 县/区/市, 政府 or conjunctions in it. */
+const TOWNSHIP = /((?:(?![县区市政府和与及的、，,])[\u4e00-\u9fa5]){1,5}?(?:镇|乡|街道))(?:人民政府|办事处|党委)/;
 
 /** Words that make a line a title or sentence rather than a bare unit name. */
 const NOT_A_NAME = /报告|情况|说明|通知|评价|绩效|自评|[，,。:：;；、]|\d|年度|^第[一二三四五六七八九十]+(?:部分|章|节)|^附件/;
@@ -144,7 +145,7 @@ const DATE = "(?<v>(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日
 export function reportDateRule(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const text = ctx.folded.text;
-  for (const m of text.matchAll(new RegExp(`(?:填报日期|报告日期|报送日期|评价日期|编制日期|成文日期|填表日期|日期)\\s*[:：\\t]\\s*${DATE}`, "g"))) {
+  for (const m of text.matchAll(new RegExp(`(?:填报日期|报告日期|报送日期|评价日期|编制日期|成文日期|填表日期|(?<!发布|更新|生成|打印|访问|发文|公开)日期)\\s*[:：\\t]\\s*${DATE}`, "g"))) {
     const d = parseDate(m.groups!.v);
     if (!d) continue;
     const s = m.index! + m[0].indexOf(m.groups!.v);

@@ -28,10 +28,10 @@ describe("end to end: the seed score", () => {
     const seeds = readdirSync(shared("seeds")).map((f) => shared("seeds", f));
     expect(score(shared("gold", "seeds.jsonl"), seeds, 1.0, 0.95)).toContain("precision=1.000");
   });
-  it.each(["docx", "pdf", "pdf-cid"])("seeds as %s: precision ≥ 0.98, recall ≥ 0.90", (kind) => {
+  it.each(["docx", "pdf", "pdf-cid", "doc", "html"])("seeds as %s: precision ≥ 0.98, recall ≥ 0.90", (kind) => {
     score(shared("gold", "seeds.jsonl"), dir("reports", "seeds-as", kind), 0.98, 0.9);
   });
-  it.each(["txt", "docx", "pdf", "pdf-cid"])("own variants as %s: precision ≥ 0.98, recall ≥ 0.90", (kind) => {
+  it.each(["txt", "docx", "pdf", "pdf-cid", "doc", "html"])("own variants as %s: precision ≥ 0.98, recall ≥ 0.90", (kind) => {
     score(join(ROOT, "fixtures", "gold", "variants.jsonl"), dir("reports", "variants", kind), 0.98, 0.9);
   });
   it("real 部门决算 PDFs: document kind and figures", () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
@@ -9,6 +9,8 @@ import { readPdf } from "../../src/extract/readers/pdf.js";
 import { decodeText } from "../../src/extract/readers/text.js";
 import type { DocModel, Table } from "../../src/model.js";
 import { FIXTURES, shared } from "../helpers.js";
+import { ocrAvailable } from "../../src/extract/ocr.js";
+import { jixiao } from "../run.js";
 import { cer } from "./cer.js";
 
 const fx = (...p: string[]) => readFileSync(join(FIXTURES, ...p));
@@ -27,7 +29,9 @@ describe("format detection by content", () => {
   it("refuses empty, binary and non-Word zip files with a reason", () => {
     expect(() => detectFormat(Buffer.alloc(0))).toThrow("empty file");
     expect(() => detectFormat(Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 9]))).toThrow(/unrecognised binary/);
-    expect(() => detectFormat(Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.from("mimetype and other.xml")]))).toThrow(/not a Word document/);
+    expect(() => detectFormat(fx("broken", "not-word.docx"))).toThrow(/not a Word document/);
+    expect(detectFormat(fx("broken", "really-a-pdf.docx"))).toBe("pdf");
+    expect(detectFormat(fx("broken", "really-html.doc"))).toBe("html");
   });
 });
 
@@ -69,6 +73,69 @@ describe("docx reader (mammoth)", () => {
     expect(cells.some((c) => c.rowspan > 1 && c.text === "部门管理")).toBe(true);
     expect(cells.some((c) => c.colspan > 1 && c.text.startsWith("1. 促进经济发展"))).toBe(true);
     expect(d.blocks.some((b) => b.kind === "paragraph" && b.headingLevel === 1 && b.text.startsWith("一、基本情况"))).toBe(true);
+  });
+});
+
+describe("doc reader (word-extractor)", () => {
+  it.each(SEEDS)("reads %s.doc (Word 97) with the source's words", async (n) => {
+    const d = await readDocument(fx("reports", "seeds-as", "doc", `${n}.doc`));
+    expect(d.format).toBe("doc");
+    expect(cer(seedText(n), textOf(d))).toBeLessThanOrEqual(0.01);
+  });
+  it("recovers the rows of a table whose rows all have the same number of cells", async () => {
+    const d = await readDocument(fx("reports", "seeds-as", "doc", `${SEEDS[3]}.doc`));
+    expect(textOf(d)).toMatch(/^部门管理\t资金投入\t基本支出预算执行率\t100%\t100\t%\t2\t100\.00%\t2$/m);
+    expect(textOf(d)).toMatch(/^总分\t+100\t+91\.93$/m);
+  });
+});
+
+describe("html reader", () => {
+  it.each(SEEDS)("reads the article of %s's web page, not its navigation or footer", async (n) => {
+    const dir = join(FIXTURES, "reports", "seeds-as", "html");
+    const file = readdirSync(dir).find((f) => f.startsWith(n))!;
+    const d = await readDocument(readFileSync(join(dir, file)));
+    expect(d.format).toBe("html");
+    const t = textOf(d);
+    expect(t).not.toMatch(/首页|ICP备|分享到|打印本页|索引号|浏览次数/);
+    // the page adds its title heading above the report
+    expect(cer(seedText(n), t)).toBeLessThanOrEqual(0.02);
+  });
+  it("honours a GB2312 declaration (served as GBK) and a .doc name", async () => {
+    const buf = fx("reports", "seeds-as", "html", "001_7677739c59076178.doc");
+    expect(buf.includes("charset=gb2312")).toBe(true);
+    const d = await readDocument(buf);
+    expect(d.engine).toBe("htmlparser2/GB18030");
+    expect(textOf(d)).toContain("沅陵县明溪口镇人民政府");
+  });
+  it("keeps merged cells of HTML tables", async () => {
+    const d = await readDocument(fx("reports", "seeds-as", "html", `${SEEDS[3]}.html`));
+    const cells = d.blocks.filter((b): b is Table => b.kind === "table").flatMap((t) => t.rows.flat());
+    expect(cells.some((c) => c.rowspan === 10 && c.text === "部门管理")).toBe(true);
+  });
+});
+
+describe("scanned PDF (OCR)", () => {
+  const scanned = () => fx("scanned", "001_7677739c59076178.pdf");
+  it(ocrAvailable().ok ? "reads a scan with tesseract: CER ≤ 10%, numbers flagged as OCR" : "without tesseract a scan fails and names the package to install", async () => {
+    if (!ocrAvailable().ok) {
+      await expect(readDocument(scanned())).rejects.toThrow(/tesseract-ocr/);
+      return;
+    }
+    const d = await readDocument(scanned());
+    expect(d.engine).toBe("mupdf+tesseract");
+    const src = await readDocument(fx("reports", "seeds-as", "pdf", "001_7677739c59076178.pdf"));
+    const upTo4 = (x: DocModel) => x.blocks.filter((b) => (b.page ?? 0) <= 4).map((b) => (b.kind === "paragraph" ? b.text : "")).join("").normalize("NFKC");
+    expect(cer(upTo4(src), upTo4(d))).toBeLessThanOrEqual(0.1);
+    const { extractFields } = await import("../../src/extract/extract.js");
+    const score = extractFields(d).fields.self_score!;
+    expect(score.value).toBe(96);
+    expect(score.rule).toMatch(/\+ocr$/);
+    expect(score.confidence).toBeLessThan(0.9);
+  });
+  it("with tesseract missing from PATH, the import names the package and carries on", () => {
+    const r = jixiao(["extract", "--jsonl", join(FIXTURES, "scanned", "001_7677739c59076178.pdf")], { env: { JIXIAO_TESSERACT: "/nonexistent/tesseract" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/scanned PDF without a text layer: tesseract is not installed \(install tesseract-ocr and tesseract-ocr-chi-sim\)/);
   });
 });
 

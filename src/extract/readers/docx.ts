@@ -2,9 +2,11 @@
 import mammoth from "mammoth";
 import { ReadError } from "../../errors.js";
 import type { DocModel, Message } from "../../model.js";
+import { checkZip } from "../zip.js";
 import { htmlToBlocks } from "./html.js";
 
 export async function readDocx(buf: Buffer): Promise<DocModel> {
+  checkZip(buf);
   let result: { value: string; messages: Array<{ type: string; message: string }> };
   try {
     result = await mammoth.convertToHtml({ buffer: buf }, { ignoreEmptyParagraphs: true });

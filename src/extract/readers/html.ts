@@ -75,8 +75,76 @@ function cellText(cell: Element): string {
   return parts.join("\n");
 }
 
-/** Walks the DOM and emits blocks in document order. */
-export function htmlToBlocks(html: string): Block[] {
+/** class/id words of page furniture: navigation, breadcrumbs, share and print buttons, footers. */
+const NOISE = /(?:^|[\s_-])(?:nav|navbar|menu|header|head|top|footer|foot|bottom|share|bdshare|breadcrumb|crumbs?|position|location|dqwz|sidebar|side|left|right|banner|copyright|toolbar|print|close|related|xgxx|comment|login|search|logo|qrcode|ewm|fx)(?:[\s_-]|\d|$)/i;
+
+function isNoise(el: Element): boolean {
+  if (SKIP_TAGS.has(el.name)) return true;
+  const words = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
+  return NOISE.test(words);
+}
+
+const cjkCount = (s: string) => s.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+
+/** Chinese characters in a subtree, links not counted (menus are mostly links). */
+function textWeight(node: ChildNode, memo: Map<ChildNode, number>): number {
+  const m = memo.get(node);
+  if (m !== undefined) return m;
+  let w = 0;
+  if (node.type === "text") w = cjkCount((node as unknown as { data: string }).data);
+  else if (isElement(node) && !isNoise(node) && node.name !== "a") for (const c of node.children) w += textWeight(c, memo);
+  memo.set(node, w);
+  return w;
+}
+
+/**
+ * The article of a web page: from <body>, descend into the child holding most of the text while it
+ * holds at least 70% of it. The page's title heading (h1/h2, class "title") before it is kept.
+ */
+function articleRoot(dom: ReturnType<typeof parseDocument>): { root: ChildNode[]; title: string | null } {
+  const memo = new Map<ChildNode, number>();
+  const find = (nodes: ChildNode[], name: string): Element | undefined => {
+    for (const n of nodes) {
+      if (!isElement(n)) continue;
+      if (n.name === name) return n;
+      const f = find(n.children, name);
+      if (f) return f;
+    }
+    return undefined;
+  };
+  const body = find(dom.children, "body");
+  if (!body) return { root: dom.children, title: null };
+  let cur: Element = body;
+  for (;;) {
+    const total = textWeight(cur, memo);
+    if (total === 0) break;
+    const best = cur.children.filter(isElement).reduce<Element | undefined>((a, c) => (!a || textWeight(c, memo) > textWeight(a, memo) ? c : a), undefined);
+    if (!best || textWeight(best, memo) < 0.7 * total || best.name === "table" || best.name === "p") break;
+    cur = best;
+  }
+  if (cur === body) return { root: body.children, title: null };
+  // a title heading before the article, outside it
+  let title: string | null = null;
+  const visit = (nodes: ChildNode[]): boolean => {
+    for (const n of nodes) {
+      if (n === cur) return true;
+      if (!isElement(n) || isNoise(n)) continue;
+      if (/^h[1-3]$/.test(n.name) || /(?:^|\s)(?:title|bt|tit)(?:\s|$)/i.test(n.attribs.class ?? "")) {
+        const t = clean(inlineText(n.children)).replace(/\n+/g, "");
+        if (cjkCount(t) >= 4) title = t;
+      } else if (visit(n.children)) return true;
+    }
+    return false;
+  };
+  visit(body.children);
+  return { root: [cur], title };
+}
+
+/**
+ * Walks the DOM and emits blocks in document order. With `article`, only the page's article is
+ * read (see articleRoot); otherwise the whole document (docx HTML).
+ */
+export function htmlToBlocks(html: string, opts: { article?: boolean } = {}): Block[] {
   const dom = parseDocument(html, { decodeEntities: true });
   const blocks: Block[] = [];
   let inline: ChildNode[] = [];
@@ -91,7 +159,7 @@ export function htmlToBlocks(html: string): Block[] {
         inline.push(n);
         continue;
       }
-      if (SKIP_TAGS.has(n.name)) continue;
+      if (SKIP_TAGS.has(n.name) || (opts.article && isNoise(n))) continue;
       if (n.name === "table") {
         flush();
         const rows = tableRows(n);
@@ -119,7 +187,11 @@ export function htmlToBlocks(html: string): Block[] {
       inline.push(n);
     }
   };
-  walk(dom.children);
+  if (opts.article) {
+    const { root, title } = articleRoot(dom);
+    if (title) blocks.push({ kind: "paragraph", page: null, text: title, headingLevel: 1 });
+    walk(root);
+  } else walk(dom.children);
   flush();
   return blocks;
 }
@@ -133,7 +205,7 @@ export function declaredCharset(head: Buffer): string | undefined {
 
 export function readHtml(buf: Buffer): DocModel {
   const { text, encoding } = decodeText(buf, declaredCharset(buf));
-  const blocks = htmlToBlocks(text);
+  const blocks = htmlToBlocks(text, { article: true });
   if (blocks.length === 0) throw new ReadError("HTML page has no text", "empty");
   return { format: "html", pages: null, blocks, engine: `htmlparser2/${encoding}`, messages: [] };
 }

@@ -7,9 +7,13 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { ReadError } from "../../errors.js";
 import type { Block, DocModel, Message } from "../../model.js";
-import { layoutPages, type PageLines, type Segment } from "./pdf-layout.js";
+import { ocrAvailable, ocrPages } from "../ocr.js";
+import { isPageNumber, layoutPages, type PageLines, type Segment } from "./pdf-layout.js";
+import { textToBlocks } from "./text.js";
 
 export interface PdfOptions {
+  /** false: never OCR scanned pages (they are reported instead) */
+  ocr?: boolean;
   /** refuse documents with more pages than this */
   maxPages?: number;
   /** force one engine (tests, debugging) */
@@ -40,7 +44,25 @@ function loadMupdf(): Promise<MuPDF> {
   return mupdfModule;
 }
 
-async function readWithMupdf(buf: Buffer, maxPages: number): Promise<PageLines[]> {
+/** A page with fewer visible characters than this (or mostly unreadable ones) is treated as a scan. */
+const MIN_PAGE_CHARS = 30;
+
+/** A page is a scan when an image covers much of it and its text layer is (nearly) empty or unreadable. */
+function needsOcr(p: PageLines, imageArea: number): boolean {
+  if (imageArea < 0.3 * p.width * p.height) return false;
+  const q = textQuality(p.segments.map((s) => s.text).join(""));
+  return q.chars < MIN_PAGE_CHARS || q.bad / Math.max(1, q.chars) > 0.3;
+}
+
+interface MupdfResult {
+  pages: PageLines[];
+  /** PNG renderings of the pages that need OCR (1-based page → bytes), when OCR is available */
+  scans: Map<number, Uint8Array>;
+  /** pages that need OCR */
+  scanPages: number[];
+}
+
+async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: boolean): Promise<MupdfResult> {
   const mupdf = await loadMupdf();
   let doc;
   try {
@@ -51,19 +73,25 @@ async function readWithMupdf(buf: Buffer, maxPages: number): Promise<PageLines[]
   return using(doc, (doc) => {
     if (doc.needsPassword()) throw new ReadError("encrypted PDF, password required", "encrypted");
     const n = doc.countPages();
-    if (n === 0) throw new ReadError("PDF has no pages", "empty");
+    if (n === 0) throw new ReadError("damaged PDF: no readable pages (truncated?)", "corrupt");
     if (n > maxPages) throw new ReadError(`PDF has ${n} pages, more than the limit of ${maxPages}`, "too_many_pages");
     const pages: PageLines[] = [];
+    const scans = new Map<number, Uint8Array>();
+    const scanPages: number[] = [];
     for (let i = 0; i < n; i++) {
       const page = doc.loadPage(i);
       try {
         const [x0, y0, x1, y1] = page.getBounds();
-        const st = page.toStructuredText("preserve-whitespace");
+        const st = page.toStructuredText("preserve-whitespace,preserve-images");
         try {
           // character by character: fonts that draw quote marks apart from the Chinese run around
           // them overlap in line boxes, so only glyph positions give the reading order
           const segments: Segment[] = [];
+          let imageArea = 0;
           st.walk({
+            onImageBlock(bbox) {
+              imageArea += Math.max(0, bbox[2] - bbox[0]) * Math.max(0, bbox[3] - bbox[1]);
+            },
             onChar(c, origin, _font, size, quad) {
               const [ulx, uly, urx, ury, llx, lly, lrx, lry] = quad;
               segments.push({
@@ -77,7 +105,19 @@ async function readWithMupdf(buf: Buffer, maxPages: number): Promise<PageLines[]
               });
             },
           });
-          pages.push({ width: x1 - x0, height: y1 - y0, segments });
+          const pl = { width: x1 - x0, height: y1 - y0, segments };
+          pages.push(pl);
+          if (needsOcr(pl, imageArea)) {
+            scanPages.push(i + 1);
+            if (renderScans) {
+              const pix = page.toPixmap(mupdf.Matrix.scale(OCR_DPI / 72, OCR_DPI / 72), mupdf.ColorSpace.DeviceGray, false);
+              try {
+                scans.set(i + 1, pix.asPNG());
+              } finally {
+                pix.destroy();
+              }
+            }
+          }
         } finally {
           st.destroy();
         }
@@ -85,9 +125,11 @@ async function readWithMupdf(buf: Buffer, maxPages: number): Promise<PageLines[]
         page.destroy();
       }
     }
-    return pages;
+    return { pages, scans, scanPages };
   });
 }
+
+const OCR_DPI = 300;
 
 const require = createRequire(import.meta.url);
 function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
@@ -170,12 +212,21 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   const messages: Message[] = [];
   let pages: PageLines[] | undefined;
   let engine = "mupdf";
+  let scans = new Map<number, Uint8Array>();
+  let scanPages: number[] = [];
+  const ocr = opts.ocr === false ? { ok: false, langs: "", reason: "OCR turned off" } : ocrAvailable();
   if (opts.engine !== "pdfjs") {
     try {
-      pages = await readWithMupdf(buf, maxPages);
-      if (garbled(pages) && opts.engine !== "mupdf") {
+      const r = await readWithMupdf(buf, maxPages, ocr.ok);
+      pages = r.pages;
+      scans = r.scans;
+      scanPages = r.scanPages;
+      // a whole document of garbage (not scans): let pdf.js try its own font decoding
+      if (garbled(pages) && scanPages.length < pages.length && opts.engine !== "mupdf") {
         messages.push({ level: "warning", code: "pdf_garbled", message: "MuPDF text looks garbled; trying pdf.js" });
         pages = undefined;
+        scans = new Map();
+        scanPages = [];
       }
     } catch (err) {
       if (err instanceof ReadError && err.code !== "corrupt") throw err;
@@ -189,14 +240,61 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   }
   const { blocks, removed } = layoutPages(pages);
   if (removed) messages.push({ level: "info", code: "pdf_running_text", message: `removed ${removed} page numbers and running header/footer lines` });
+  let ocrPagesRead: number[] = [];
+  if (scanPages.length) {
+    if (!ocr.ok) {
+      if (scanPages.length === pages.length) throw new ReadError(`scanned PDF without a text layer: ${ocr.reason}`, "needs_ocr");
+      messages.push({ level: "warning", code: "ocr_unavailable", message: `pages ${scanPages.join(", ")} have no text layer and were not read: ${ocr.reason}` });
+    } else {
+      const texts = stripOcrRunningText(await ocrPages([...scans.entries()].map(([page, png]) => ({ page, png: () => png }))));
+      // what the text layer had on those pages (nothing, or garbage) gives way to the OCR text
+      for (let k = blocks.length - 1; k >= 0; k--) if (blocks[k].page !== null && texts.has(blocks[k].page!)) blocks.splice(k, 1);
+      for (const [page, text] of [...texts.entries()].sort((a, b) => a[0] - b[0])) {
+        const ob = textToBlocks(text).blocks.map((b) => ({ ...b, page, ocr: true as const }));
+        // after the last block of an earlier page
+        let at = blocks.length;
+        for (let k = 0; k < blocks.length; k++) if ((blocks[k].page ?? 0) > page) {
+          at = k;
+          break;
+        }
+        blocks.splice(at, 0, ...ob);
+      }
+      ocrPagesRead = [...texts.keys()].sort((a, b) => a - b);
+      engine = `${engine}+tesseract`;
+      messages.push({ level: "info", code: "ocr", message: `${ocrPagesRead.length} scanned pages read with tesseract (OCR: numbers are less certain)` });
+    }
+  }
   const text = blocks.map(blockText).join("");
   const q = textQuality(text);
   if (q.chars === 0) {
-    messages.push({ level: "warning", code: "no_text_layer", message: "PDF has no text layer (scanned?); OCR with tesseract is needed to read it" });
+    throw new ReadError("PDF has no text (scanned pages that OCR could not read?)", "empty");
   } else if (q.bad / q.chars > 0.05) {
     messages.push({ level: "warning", code: "pdf_garbled", message: `PDF text is garbled (${q.bad} of ${q.chars} characters unreadable)` });
   }
   return { format: "pdf", pages: pages.length, blocks, engine, messages };
+}
+
+/** Page numbers and running headers/footers on OCR'd pages: the same first or last lines on many pages. */
+function stripOcrRunningText(texts: Map<number, string>): Map<number, string> {
+  const shape = (l: string) => l.replace(/\s+/g, "").replace(/\d+/g, "#");
+  const edges = new Map<string, number>();
+  const linesOf = new Map<number, string[]>();
+  for (const [page, text] of texts) {
+    const lines = text.split("\n").filter((l) => l.trim());
+    linesOf.set(page, lines);
+    for (const l of new Set([...lines.slice(0, 2), ...lines.slice(-2)].map(shape))) edges.set(l, (edges.get(l) ?? 0) + 1);
+  }
+  const min = Math.max(2, Math.ceil(texts.size * 0.4));
+  const out = new Map<number, string>();
+  for (const [page, lines] of linesOf) {
+    const keep = lines.filter((l, i) => {
+      const edge = i < 2 || i >= lines.length - 2;
+      if (!edge) return true;
+      return !isPageNumber(l) && !(texts.size >= 2 && (edges.get(shape(l)) ?? 0) >= min);
+    });
+    out.set(page, keep.join("\n"));
+  }
+  return out;
 }
 
 function blockText(b: Block): string {

@@ -8,7 +8,7 @@
  *   inside numbers (95.\n83% → 95.83%);
  * - runs of rows with cell breaks become table blocks.
  */
-import type { Block } from "../../model.js";
+import type { Block, Cell } from "../../model.js";
 import { isCjk } from "../../normalize/text.js";
 
 export interface Segment {
@@ -26,6 +26,8 @@ export interface PageLines {
   width: number;
   height: number;
   segments: Segment[];
+  /** ruled tables found on the page (their glyphs are not in `segments`) */
+  tables?: Array<{ y0: number; y1: number; rows: Cell[][] }>;
 }
 
 interface Row {
@@ -203,7 +205,18 @@ export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: n
     }
     table = null;
   };
+  // ruled tables, in page order: each goes in before the first row below its top edge
+  const pending = pagesIn.flatMap((p, i) => (p.tables ?? []).map((t) => ({ ...t, page: i + 1 })));
+  const emitTablesBefore = (page: number, y: number) => {
+    while (pending.length && (pending[0].page < page || (pending[0].page === page && pending[0].y0 <= y))) {
+      const t = pending.shift()!;
+      flushPara();
+      flushTable();
+      blocks.push({ kind: "table", page: t.page, rows: t.rows });
+    }
+  };
   for (const r of all) {
+    emitTablesBefore(r.page, r.y0);
     if (r.tabular) {
       flushPara();
       if (!table) table = { rows: [], page: r.page };
@@ -237,6 +250,7 @@ export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: n
   }
   flushPara();
   flushTable();
+  emitTablesBefore(Infinity, Infinity);
   return { blocks, removed };
 }
 

@@ -9,6 +9,7 @@ import { ReadError } from "../../errors.js";
 import type { Block, DocModel, Message } from "../../model.js";
 import { ocrAvailable, ocrPages } from "../ocr.js";
 import { isPageNumber, layoutPages, type PageLines, type Segment } from "./pdf-layout.js";
+import { findTables, type Rule } from "./pdf-tables.js";
 import { textToBlocks } from "./text.js";
 
 export interface PdfOptions {
@@ -105,7 +106,8 @@ async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: boolean
               });
             },
           });
-          const pl = { width: x1 - x0, height: y1 - y0, segments };
+          const { tables, rest } = findTables(drawnLines(mupdf, page, x0, y0), segments);
+          const pl: PageLines = { width: x1 - x0, height: y1 - y0, segments: rest, tables };
           pages.push(pl);
           if (needsOcr(pl, imageArea)) {
             scanPages.push(i + 1);
@@ -130,6 +132,48 @@ async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: boolean
 }
 
 const OCR_DPI = 300;
+
+/** The straight lines a page draws (table rules), in page coordinates. */
+function drawnLines(mupdf: MuPDF, page: import("mupdf").Page, ox: number, oy: number): Rule[] {
+  const out: Rule[] = [];
+  const tf = (m: number[], x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4] - ox, m[1] * x + m[3] * y + m[5] - oy];
+  const collect = (path: import("mupdf").Path, ctm: number[]) => {
+    let cur: [number, number] | null = null;
+    let start: [number, number] | null = null;
+    path.walk({
+      moveTo(x, y) {
+        cur = start = tf(ctm, x, y);
+      },
+      lineTo(x, y) {
+        const p = tf(ctm, x, y);
+        if (cur) out.push({ x0: cur[0], y0: cur[1], x1: p[0], y1: p[1] });
+        cur = p;
+      },
+      curveTo(_a, _b, _c, _d, x, y) {
+        cur = tf(ctm, x, y);
+      },
+      closePath() {
+        if (cur && start) out.push({ x0: cur[0], y0: cur[1], x1: start[0], y1: start[1] });
+        cur = start;
+      },
+    });
+  };
+  const device = new mupdf.Device({
+    fillPath(path, _evenOdd, ctm) {
+      collect(path, ctm);
+    },
+    strokePath(path, _stroke, ctm) {
+      collect(path, ctm);
+    },
+  });
+  try {
+    page.run(device, mupdf.Matrix.identity);
+    device.close();
+  } finally {
+    device.destroy();
+  }
+  return out;
+}
 
 const require = createRequire(import.meta.url);
 function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {

@@ -12,9 +12,11 @@ import { CATALOG } from "./extract/catalog.js";
 import { renderText } from "./extract/document.js";
 import { sha256, toRecord } from "./extract/extract.js";
 import { readDocument } from "./extract/read.js";
+import cliProgress from "cli-progress";
+import { importFiles, type ImportEvent } from "./importer.js";
 import { readFileChecked, readPath } from "./pipeline.js";
 import { exportCsv } from "./store/csv.js";
-import { documentFields, findBySha, listDocuments, openDb, saveFailure, saveRecord } from "./store/db.js";
+import { documentFields, listDocuments, openDb } from "./store/db.js";
 import { EXTRACTOR_VERSION } from "./version.js";
 
 const out = (s: string) => process.stdout.write(s + "\n");
@@ -98,9 +100,21 @@ interface ImportOpts {
   db: string;
   json?: boolean;
   force?: boolean;
+  workers?: string;
+  timeout?: string;
+  progress?: boolean;
+}
+
+function intOption(v: string | undefined, name: string, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got ${JSON.stringify(v)}`);
+  return n;
 }
 
 async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
+  const workers = intOption(opts.workers, "--workers", 1);
+  const timeout = intOption(opts.timeout, "--timeout", 1);
   const { files, missing } = await collectFiles(paths);
   let db;
   try {
@@ -109,56 +123,47 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
     err(`${opts.db}: cannot open database: ${oneLine(e)}`);
     return 2;
   }
-  const counts = { imported: 0, unchanged: 0, failed: 0 };
-  const failures: string[] = [];
-  const report = (file: string, status: keyof typeof counts, extra: { error?: string; detail?: string } = {}) => {
-    counts[status]++;
-    if (status === "failed") failures.push(`${file}: ${extra.error}`);
-    if (opts.json) out(JSON.stringify({ file, status, ...(extra.error ? { error: extra.error } : {}) }));
-    else out(`${status.padEnd(9)} ${file}${extra.error ? `: ${extra.error}` : extra.detail ? `  ${extra.detail}` : ""}`);
-  };
-  for (const m of missing) report(m, "failed", { error: "no such file or directory" });
-  try {
-    for (const file of files) {
-      let buf: Buffer;
-      try {
-        buf = await readFileChecked(file);
-      } catch (e) {
-        report(file, "failed", { error: oneLine(e) });
-        continue;
-      }
-      const sha = sha256(buf);
-      const old = findBySha(db, sha);
-      if (!opts.force && old && old.status === "ok" && old.extractor_version === EXTRACTOR_VERSION) {
-        report(file, "unchanged", { detail: old.path !== file ? `(same content as ${old.path})` : "" });
-        continue;
-      }
-      try {
-        const doc = await readDocument(buf);
-        const rec = toRecord(file, buf, doc);
-        saveRecord(db, rec);
-        const u = rec.fields.unit_name?.value ?? "?";
-        const y = rec.fields.fiscal_year?.value ?? "?";
-        report(file, "imported", { detail: `${u} ${y}` });
-      } catch (e) {
-        const reason = e instanceof ReadError ? e.message : `internal error: ${oneLine(e)}`;
-        try {
-          saveFailure(db, { path: file, sha256: sha, size: buf.length, error: reason, extractor_version: EXTRACTOR_VERSION });
-        } catch (dbErr) {
-          err(`${opts.db}: database error: ${oneLine(dbErr)}`);
-          return 2;
-        }
-        report(file, "failed", { error: reason });
-      }
+  // a progress bar on a terminal; plain or JSON lines otherwise
+  const showBar = opts.progress !== false && !opts.json && process.stderr.isTTY === true;
+  const bar = showBar
+    ? new cliProgress.SingleBar(
+        { format: "{bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {failed} failed", stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  const started = Date.now();
+  let failed = 0;
+  bar?.start(files.length + missing.length, 0, { rate: "0.0", failed: 0 });
+  const line = (e: ImportEvent) => {
+    if (e.status === "failed") failed++;
+    if (bar) {
+      const secs = (Date.now() - started) / 1000;
+      bar.increment({ failed, rate: (bar.getProgress() * bar.getTotal() / Math.max(0.001, secs)).toFixed(1) });
+      return;
     }
+    if (opts.json) out(JSON.stringify({ file: e.file, status: e.status, ...(e.error ? { error: e.error } : {}) }));
+    else out(`${e.status.padEnd(9)} ${e.file}${e.error ? `: ${e.error}` : e.detail ? `  ${e.detail}` : ""}`);
+  };
+  for (const m of missing) line({ file: m, status: "failed", error: "no such file or directory" });
+  let summary;
+  try {
+    summary = await importFiles(db, files, { workers, timeoutMs: timeout ? timeout * 1000 : undefined, force: opts.force, onEvent: line });
+  } catch (e) {
+    bar?.stop();
+    err(`${opts.db}: database error: ${/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another import is writing to it); try again later" : oneLine(e)}`);
+    return 2;
   } finally {
     db.close();
   }
+  bar?.stop();
+  const secs = (Date.now() - started) / 1000;
+  const counts = { imported: summary.imported, unchanged: summary.unchanged, failed: summary.failed + missing.length };
   const total = counts.imported + counts.unchanged + counts.failed;
-  const summary = `${total} files: ${counts.imported} imported, ${counts.unchanged} unchanged, ${counts.failed} failed`;
-  if (opts.json) err(summary);
+  const text = `${total} files: ${counts.imported} imported, ${counts.unchanged} unchanged, ${counts.failed} failed (${secs.toFixed(1)} s)`;
+  const failures = [...missing.map((m) => `${m}: no such file or directory`), ...summary.failures.map((f) => `${f.file}: ${f.error}`)];
+  if (opts.json) err(text);
   else {
-    out(summary);
+    out(text);
     for (const f of failures) out(`  failed: ${f}`);
   }
   return counts.failed ? 1 : 0;
@@ -253,6 +258,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .requiredOption("--db <file>", "SQLite database file (created if missing)")
     .option("--json", "one JSON object per file: {file, status, error?}")
     .option("--force", "re-read files even when their content is already stored")
+    .option("--workers <n>", "parallel reader threads (default: the number of cores)")
+    .option("--timeout <seconds>", "give up on a file after this long (default 120)")
+    .option("--no-progress", "no progress bar even on a terminal")
     .action(async (paths: string[], o: ImportOpts) => setExit(await cmdImport(paths, o)));
   program
     .command("export")

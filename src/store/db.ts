@@ -6,7 +6,8 @@
 import Database from "better-sqlite3";
 import { basename } from "node:path";
 import { CATALOG } from "../extract/catalog.js";
-import type { FieldValue, Flag, Indicator, Record as DocRecord } from "../model.js";
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { DocModel, FieldValue, Flag, Indicator, Record as DocRecord } from "../model.js";
 
 export type DB = Database.Database;
 
@@ -28,7 +29,10 @@ CREATE TABLE IF NOT EXISTS documents (
   extractor_version TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
   error TEXT,
-  text TEXT
+  text TEXT,
+  mtime_ms REAL,
+  model BLOB,
+  source_url TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE TABLE IF NOT EXISTS field_values (
@@ -75,11 +79,31 @@ export function openDb(file: string, opts: { readonly?: boolean } = {}): DB {
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     db.exec(SCHEMA);
+    migrate(db);
     db.prepare("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
   } else {
     db.pragma("foreign_keys = ON");
   }
   return db;
+}
+
+/** Columns added after the first schema: added in place to older databases. */
+function migrate(db: DB): void {
+  const have = new Set((db.prepare("PRAGMA table_info(documents)").all() as Array<{ name: string }>).map((c) => c.name));
+  for (const [col, type] of [
+    ["mtime_ms", "REAL"],
+    ["model", "BLOB"],
+    ["source_url", "TEXT"],
+  ] as const) {
+    if (!have.has(col)) db.exec(`ALTER TABLE documents ADD COLUMN ${col} ${type}`);
+  }
+}
+
+/** A stored document of this path whose size and modification time match: unchanged without reading it. */
+export function findByPathStat(db: DB, path: string, size: number, mtimeMs: number): StoredDoc | undefined {
+  return db
+    .prepare("SELECT id, sha256, path, status, extractor_version, error FROM documents WHERE path = ? AND size = ? AND mtime_ms = ? AND status = 'ok'")
+    .get(path, size, mtimeMs) as StoredDoc | undefined;
 }
 
 export interface StoredDoc {
@@ -118,13 +142,13 @@ function fieldRow(docId: number, field: string, f: FieldValue) {
 }
 
 /** Stores one document with all its values, replacing any older record of the same bytes or path. */
-export function saveRecord(db: DB, rec: DocRecord & { text: string }): number {
+export function saveRecord(db: DB, rec: DocRecord & { text: string }, extra: { mtimeMs?: number; model?: DocModel; sourceUrl?: string } = {}): number {
   const tx = db.transaction(() => {
     db.prepare("DELETE FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").run(rec.sha256, rec.file, rec.sha256);
     const info = db
       .prepare(
-        `INSERT INTO documents (sha256, path, file_name, format, size, pages, engine, document_kind, imported_at, extractor_version, status, error, text)
-         VALUES (@sha256, @path, @file_name, @format, @size, @pages, @engine, @document_kind, @imported_at, @extractor_version, 'ok', NULL, @text)`,
+        `INSERT INTO documents (sha256, path, file_name, format, size, pages, engine, document_kind, imported_at, extractor_version, status, error, text, mtime_ms, model, source_url)
+         VALUES (@sha256, @path, @file_name, @format, @size, @pages, @engine, @document_kind, @imported_at, @extractor_version, 'ok', NULL, @text, @mtime_ms, @model, @source_url)`,
       )
       .run({
         sha256: rec.sha256,
@@ -138,6 +162,9 @@ export function saveRecord(db: DB, rec: DocRecord & { text: string }): number {
         imported_at: now(),
         extractor_version: rec.extractor_version,
         text: rec.text,
+        mtime_ms: extra.mtimeMs ?? null,
+        model: extra.model ? gzipSync(JSON.stringify(extra.model)) : null,
+        source_url: extra.sourceUrl ?? null,
       });
     const id = Number(info.lastInsertRowid);
     const insField = db.prepare(
@@ -207,3 +234,9 @@ export function documentFlags(db: DB, id: number): Flag[] {
 }
 
 export const FIELD_ORDER = CATALOG.map((f) => f.name);
+
+/** The reader's block model stored with a document, for re-extraction without the file. */
+export function storedModel(db: DB, id: number): DocModel | null {
+  const row = db.prepare("SELECT model FROM documents WHERE id = ?").get(id) as { model: Buffer | null } | undefined;
+  return row?.model ? (JSON.parse(gunzipSync(row.model).toString("utf8")) as DocModel) : null;
+}

@@ -1,0 +1,29 @@
+/**
+ * Worker thread: reads one file's bytes into a record. Runs in piscina's pool so that a file that
+ * hangs or runs out of memory takes down only its worker, never the import.
+ */
+import { ReadError } from "./errors.js";
+import { toRecord } from "./extract/extract.js";
+import { readDocument, type ReadOptions } from "./extract/read.js";
+import type { FileRecord } from "./pipeline.js";
+import type { DocModel } from "./model.js";
+
+export interface WorkerTask {
+  file: string;
+  data: ArrayBuffer;
+  opts: ReadOptions;
+}
+
+export type WorkerResult = { ok: true; record: FileRecord; model: DocModel } | { ok: false; error: string; code: string };
+
+export default async function run(task: WorkerTask): Promise<WorkerResult> {
+  const buf = Buffer.from(task.data);
+  try {
+    const doc = await readDocument(buf, task.opts);
+    return { ok: true, record: toRecord(task.file, buf, doc), model: doc };
+  } catch (err) {
+    if (err instanceof ReadError) return { ok: false, error: err.message, code: err.code };
+    const msg = err instanceof Error ? err.message : String(err);
+    return { ok: false, error: `internal error: ${msg.replace(/\s*\n\s*/g, " ").slice(0, 300)}`, code: "internal" };
+  }
+}

@@ -189,8 +189,12 @@ export function htmlToBlocks(html: string, opts: { article?: boolean } = {}): Bl
   };
   if (opts.article) {
     const { root, title } = articleRoot(dom);
-    if (title) blocks.push({ kind: "paragraph", page: null, text: title, headingLevel: 1 });
     walk(root);
+    flush();
+    // the page's title heading, unless the article starts with the same words
+    const first = blocks.find((b) => b.kind === "paragraph");
+    const same = (a: string, b: string) => a.replace(/\s+/g, "") === b.replace(/\s+/g, "");
+    if (title && !(first && first.kind === "paragraph" && same(first.text, title))) blocks.unshift({ kind: "paragraph", page: null, text: title, headingLevel: 1 });
   } else walk(dom.children);
   flush();
   return blocks;

@@ -158,6 +158,11 @@ function stripRunning(pages: Row[][], heights: number[]): { pages: Row[][]; remo
   const out = pages.map((rows, i) => {
     const h = heights[i];
     return rows.filter((r, k) => {
+      // a running header that repeats the title printed just below it (one-page documents too)
+      if (k === 0 && rows.length > 1 && r.y1 < h * 0.12 && shape(rowText(r)) === shape(rowText(rows[1]))) {
+        removed++;
+        return false;
+      }
       const t = rowText(r);
       const key = edgeKey(r);
       const nearTop = r.y1 < h * 0.12 || k === 0;

@@ -15,7 +15,10 @@ import { readDocument } from "./extract/read.js";
 import cliProgress from "cli-progress";
 import { importFiles, type ImportEvent } from "./importer.js";
 import { readFileChecked, readPath } from "./pipeline.js";
-import { exportCsv } from "./store/csv.js";
+import { stringify } from "csv-stringify/sync";
+import { exportCsv, exportIndicatorsCsv, safeCell } from "./store/csv.js";
+import { documentJson, findDocument, queryDocuments, reextract } from "./store/query.js";
+import { search } from "./store/search.js";
 import { documentFields, listDocuments, openDb } from "./store/db.js";
 import { EXTRACTOR_VERSION } from "./version.js";
 
@@ -169,7 +172,19 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   return counts.failed ? 1 : 0;
 }
 
-async function cmdExport(opts: { db: string; csv: string; lang: "en" | "zh" }): Promise<number> {
+async function writeAtomically(file: string, data: string): Promise<void> {
+  if (file === "-") {
+    process.stdout.write(data);
+    return;
+  }
+  // a temporary file renamed into place: a reader never sees half a file
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
+async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indicators?: string; lang: "en" | "zh" }): Promise<number> {
+  if (!opts.csv && !opts.jsonl && !opts.indicators) throw new UsageError("give at least one of --csv, --jsonl, --indicators");
   let db;
   try {
     db = openDb(opts.db, { readonly: true });
@@ -178,16 +193,160 @@ async function cmdExport(opts: { db: string; csv: string; lang: "en" | "zh" }): 
     return 2;
   }
   try {
-    const csv = exportCsv(db, { lang: opts.lang });
-    if (opts.csv === "-") process.stdout.write(csv);
-    else {
-      // write to a temporary file and rename, so a reader never sees half a CSV
-      const tmp = `${opts.csv}.tmp-${process.pid}`;
-      await writeFile(tmp, csv);
-      await rename(tmp, opts.csv);
-      err(`wrote ${listDocuments(db).length} rows to ${resolve(opts.csv)}`);
+    const n = listDocuments(db).length;
+    if (opts.csv) {
+      await writeAtomically(opts.csv, exportCsv(db, { lang: opts.lang }));
+      if (opts.csv !== "-") err(`wrote ${n} rows to ${resolve(opts.csv)}`);
+    }
+    if (opts.jsonl) {
+      const lines = listDocuments(db).map((d) => JSON.stringify(documentJson(db, d.id)));
+      await writeAtomically(opts.jsonl, lines.join("\n") + (lines.length ? "\n" : ""));
+      if (opts.jsonl !== "-") err(`wrote ${lines.length} documents to ${resolve(opts.jsonl)}`);
+    }
+    if (opts.indicators) {
+      const csv = exportIndicatorsCsv(db, { lang: opts.lang });
+      await writeAtomically(opts.indicators, csv);
+      if (opts.indicators !== "-") err(`wrote score-table rows to ${resolve(opts.indicators)}`);
     }
     return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function openReadonly(file: string): ReturnType<typeof openDb> | null {
+  try {
+    return openDb(file, { readonly: true });
+  } catch (e) {
+    err(`${file}: cannot open database: ${oneLine(e)}`);
+    return null;
+  }
+}
+
+function printTable(cols: string[], rows: string[][]): void {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const widths = cols.map((c, i) => Math.min(40, Math.max(width(c), ...rows.map((r) => width(r[i] ?? "")))));
+  const pad = (s: string, w: number) => {
+    let t = s;
+    while (width(t) > w) t = t.slice(0, -1);
+    return t + " ".repeat(w - width(t));
+  };
+  out(cols.map((c, i) => pad(c, widths[i])).join("  "));
+  out(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) out(r.map((c, i) => pad(c ?? "", widths[i])).join("  "));
+}
+
+interface QueryOpts {
+  db: string;
+  year?: string;
+  province?: string;
+  unitLike?: string;
+  grade?: string;
+  minScore?: string;
+  maxScore?: string;
+  flag?: string;
+  kind?: string;
+  format: "table" | "csv" | "jsonl";
+}
+
+function numOption(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UsageError(`${name} must be a number, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+function cmdQuery(o: QueryOpts): number {
+  const filters = {
+    year: intOption(o.year, "--year", 1900),
+    province: o.province,
+    unitLike: o.unitLike,
+    grade: o.grade,
+    minScore: numOption(o.minScore, "--min-score"),
+    maxScore: numOption(o.maxScore, "--max-score"),
+    flag: o.flag,
+    kind: o.kind,
+  };
+  const db = openReadonly(o.db);
+  if (!db) return 2;
+  try {
+    const rows = queryDocuments(db, filters);
+    if (o.format === "jsonl") for (const r of rows) out(JSON.stringify(documentJson(db, r.id)));
+    else if (o.format === "csv") {
+      const cols = ["file", "path", "sha256", ...CATALOG.map((f) => f.name)];
+      process.stdout.write("\ufeff" + stringify([cols, ...rows.map((r) => cols.map((c) => safeCell(r[c])))], { record_delimiter: "\r\n" }));
+    } else {
+      const cols = ["id", "file", "unit_name", "fiscal_year", "self_score", "grade", "expenditure_total"];
+      printTable(cols, rows.map((r) => cols.map((c) => fmtValue(r[c] ?? null))));
+      out(`${rows.length} documents`);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function cmdShow(ref: string, o: { db: string; json?: boolean }): number {
+  const db = openReadonly(o.db);
+  if (!db) return 2;
+  try {
+    const found = findDocument(db, ref);
+    if ("error" in found) {
+      err(`jixiao show: ${found.error}`);
+      return 1;
+    }
+    const d = documentJson(db, found.id);
+    if (o.json) {
+      out(JSON.stringify(d, null, 2));
+      return 0;
+    }
+    out(`${d.path}  (${d.format}, ${d.pages ?? "?"} pages, ${d.document_kind}, sha256 ${d.sha256.slice(0, 12)}…)`);
+    if (d.source_url) out(`source: ${d.source_url}`);
+    for (const def of CATALOG) {
+      const f = d.fields[def.name] as { value: unknown; raw: string; evidence: { page: number | null; section: string; text: string } } | null;
+      if (!f) {
+        out(`  ${def.name.padEnd(20)} —`);
+        continue;
+      }
+      out(`  ${def.name.padEnd(20)} ${fmtValue(f.value)}    ${JSON.stringify(f.raw)}${f.evidence.page ? ` p.${f.evidence.page}` : ""}${f.evidence.section ? ` [${f.evidence.section}]` : ""}`);
+      out(`  ${" ".repeat(20)} “${f.evidence.text.replace(/\s+/g, " ").slice(0, 160)}”`);
+    }
+    for (const fl of d.flags) out(`  ! ${fl.code}: ${fl.message}`);
+    if (d.indicators.length) out(`  score table: ${d.indicators.length} rows (jixiao export --indicators)`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function cmdSearch(query: string, o: { db: string; limit: string; json?: boolean }): number {
+  const db = openReadonly(o.db);
+  if (!db) return 2;
+  try {
+    const hits = search(db, query, intOption(o.limit, "--limit", 1) ?? 20);
+    for (const h of hits) {
+      if (o.json) out(JSON.stringify(h));
+      else out(`${h.id}\t${h.file}\t${h.unit_name ?? "?"} ${h.fiscal_year ?? ""}\n    ${h.snippet}`);
+    }
+    if (!o.json) out(`${hits.length} documents`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function cmdReextract(o: { db: string; all?: boolean }): number {
+  let db;
+  try {
+    db = openDb(o.db);
+  } catch (e) {
+    err(`${o.db}: cannot open database: ${oneLine(e)}`);
+    return 2;
+  }
+  try {
+    const r = reextract(db, { all: o.all, onDoc: (file, status, why) => out(`${status.padEnd(11)} ${file}${why ? `: ${why}` : ""}`) });
+    out(`${r.reextracted} re-extracted, ${r.skipped} skipped (extractor ${EXTRACTOR_VERSION})`);
+    return r.skipped ? 1 : 0;
   } finally {
     db.close();
   }
@@ -264,11 +423,48 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (paths: string[], o: ImportOpts) => setExit(await cmdImport(paths, o)));
   program
     .command("export")
-    .description("write one CSV row per document (UTF-8 with BOM, for Excel)")
+    .description("write the documents as CSV (one row each, UTF-8 with BOM, for Excel), JSONL with evidence, or the score-table rows as CSV")
     .requiredOption("--db <file>", "SQLite database file")
-    .requiredOption("--csv <file>", "output CSV file, or - for standard output")
+    .option("--csv <file>", "one row per document; - for standard output")
+    .option("--jsonl <file>", "one JSON object per document with every value's evidence")
+    .option("--indicators <file>", "the score-table (自评表) rows as CSV")
     .addOption(new Option("--lang <lang>", "column headers").choices(["en", "zh"]).default("en"))
     .action(async (o) => setExit(await cmdExport(o)));
+  program
+    .command("query")
+    .description("documents matching filters")
+    .requiredOption("--db <file>", "SQLite database file")
+    .option("--year <year>", "fiscal year")
+    .option("--province <name>", "province (or municipality), e.g. 广东 or 上海市")
+    .option("--unit-like <text>", "unit name contains")
+    .option("--grade <grade>", "优, 良, 中 or 差")
+    .option("--min-score <n>", "self-evaluation score at least")
+    .option("--max-score <n>", "self-evaluation score at most")
+    .option("--flag <code>", "has a flag with this code, e.g. unit_corrected")
+    .option("--kind <kind>", "document kind: 自评报告, 决算, 预算, 其他")
+    .addOption(new Option("--format <format>", "output").choices(["table", "csv", "jsonl"]).default("table"))
+    .action((o: QueryOpts) => setExit(cmdQuery(o)));
+  program
+    .command("show")
+    .description("one document's fields with their evidence")
+    .argument("<doc>", "id, SHA-256 (prefix of 8+), path or file name")
+    .requiredOption("--db <file>", "SQLite database file")
+    .option("--json", "as JSON")
+    .action((ref: string, o) => setExit(cmdShow(ref, o)));
+  program
+    .command("search")
+    .description("full-text search of the report texts (Chinese words, two characters and up)")
+    .argument("<query>", "words, e.g. \"三公经费 超支\"")
+    .requiredOption("--db <file>", "SQLite database file")
+    .option("--limit <n>", "at most this many documents", "20")
+    .option("--json", "one JSON object per hit")
+    .action((q: string, o) => setExit(cmdSearch(q, o)));
+  program
+    .command("reextract")
+    .description("re-run extraction on stored documents read by another extractor version (no files needed)")
+    .requiredOption("--db <file>", "SQLite database file")
+    .option("--all", "every document, whatever its extractor version")
+    .action((o) => setExit(cmdReextract(o)));
   program
     .command("list")
     .description("print a summary table of the documents in a database")

@@ -1,6 +1,7 @@
 /** DocModel → Record: clean text, folding, sections, field rules, validation. */
 import { createHash } from "node:crypto";
-import type { DocModel, DocumentKind, FieldValue, Flag, Record } from "../model.js";
+import type { DocModel, DocumentKind, FieldValue, Flag, Indicator, Record } from "../model.js";
+import { foreignTo, scoreTables } from "./indicators.js";
 import { fold, unfoldRange } from "../normalize/text.js";
 import { EXTRACTOR_VERSION } from "../version.js";
 import { CATALOG } from "./catalog.js";
@@ -41,6 +42,7 @@ export function buildContext(doc: DocModel): Context {
 export interface ExtractResult {
   fields: { [name: string]: FieldValue | null };
   flags: Flag[];
+  indicators: Indicator[];
   context: Context;
   document_kind: DocumentKind;
 }
@@ -49,6 +51,7 @@ export function extractFields(doc: DocModel): ExtractResult {
   const ctx = buildContext(doc);
   const fields: { [name: string]: FieldValue | null } = {};
   const flags: Flag[] = [];
+  const candidates = new Map<string, Candidate[]>();
   for (const def of CATALOG) {
     const cands: Candidate[] = [];
     for (const rule of def.rules) {
@@ -61,7 +64,10 @@ export function extractFields(doc: DocModel): ExtractResult {
         } else cands.push(c);
       }
     }
-    const { winner, flags: f } = choose(def.name, cands);
+    candidates.set(def.name, cands);
+  }
+  const choose1 = (name: string) => {
+    const { winner, flags: f } = choose(name, candidates.get(name) ?? []);
     flags.push(...f);
     const fv = winner ? toFieldValue(ctx, winner) : null;
     // a value read by OCR is less certain
@@ -69,12 +75,43 @@ export function extractFields(doc: DocModel): ExtractResult {
       fv.confidence = Math.round(fv.confidence * 0.7 * 100) / 100;
       fv.rule += "+ocr";
     }
-    fields[def.name] = fv;
+    fields[name] = fv;
+  };
+  // identity first: score tables are checked against the report's own unit and year
+  for (const name of ["document_kind", "unit_name", "fiscal_year"]) choose1(name);
+  const indicators: Indicator[] = [];
+  for (const t of scoreTables(doc.blocks)) {
+    indicators.push(...t.indicators);
+    if (t.total) {
+      const sum = t.indicators.reduce((a, i) => a + (i.score ?? 0), 0);
+      if (t.indicators.every((i) => i.score !== null) && Math.abs(sum - t.total.score) > 0.5) {
+        flags.push({ code: "parts_do_not_add_up", fields: ["score_table", "self_score"], message: `the score table's rows add up to ${Math.round(sum * 100) / 100}, its 总分 row says ${t.total.score}`, total: t.total.score, sum: Math.round(sum * 100) / 100 });
+      }
+    }
+    const foreign = foreignTo(t, (fields.unit_name?.value as string) ?? null, (fields.fiscal_year?.value as number) ?? null);
+    if (foreign) {
+      flags.push({ code: "foreign_table", fields: ["self_score"], message: `score table ignored for the unit's own figures: ${foreign}` });
+      continue;
+    }
+    if (t.total) {
+      const span = ctx.clean.spans.find((sp) => sp.block === t.blockIndex);
+      if (span) {
+        const line = ctx.clean.text.slice(span.start, span.end).split("\n").findIndex((l) => /^(?:总分|合计|总计|综合得分|自评总分)\t/.test(l.trim()));
+        const lines = ctx.clean.text.slice(span.start, span.end).split("\n");
+        const off = span.start + lines.slice(0, Math.max(0, line)).reduce((n, l) => n + l.length + 1, 0);
+        const fStart = ctx.folded.map.findIndex((o) => o >= off);
+        const fEnd = fStart + Math.max(1, (lines[line] ?? "").length);
+        const list = candidates.get("self_score") ?? [];
+        list.push({ value: t.total.score, exact: String(t.total.score), unit: "分", confidence: 0.8, rule: "self_score.score_table_total", start: fStart, end: fEnd });
+        candidates.set("self_score", list);
+      }
+    }
   }
+  for (const def of CATALOG) if (!(def.name in fields)) choose1(def.name);
   // a unit_corrected flag only matters when the corrected candidate was chosen
   const kept = flags.filter((f) => f.code !== "unit_corrected" || fields[f.fields[0]]?.rule.endsWith("+unit_corrected"));
   kept.push(...validate(fields));
-  return { fields, flags: kept, context: ctx, document_kind: (fields.document_kind?.value as DocumentKind | undefined) ?? "其他" };
+  return { fields, flags: kept, indicators, context: ctx, document_kind: (fields.document_kind?.value as DocumentKind | undefined) ?? "其他" };
 }
 
 export function sha256(buf: Buffer): string {
@@ -97,7 +134,7 @@ export function toRecord(file: string, buf: Buffer, doc: DocModel): Record & { t
     extractor_version: EXTRACTOR_VERSION,
     fields: r.fields,
     flags,
-    indicators: [],
+    indicators: r.indicators,
     messages: doc.messages,
     text: r.context.clean.text,
   };

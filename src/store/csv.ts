@@ -54,3 +54,18 @@ export function exportCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
   }
   return "\ufeff" + stringify([csvColumns(opts.lang ?? "en"), ...rows], { record_delimiter: "\r\n" });
 }
+
+export const INDICATOR_COLUMNS = ["file", "sha256", "row", "level1", "level2", "level3", "target", "actual", "unit", "weight", "score", "reason"] as const;
+const INDICATOR_COLUMNS_ZH = ["文件", "SHA-256", "行", "一级指标", "二级指标", "三级指标", "年度目标值", "实际完成值", "单位", "分值", "得分", "偏差原因"];
+
+/** The score-table rows of every document, one CSV row each. */
+export function exportIndicatorsCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
+  const rows = db
+    .prepare(
+      `SELECT d.file_name AS file, d.sha256, i.seq AS row, i.level1, i.level2, i.level3, i.target, i.actual, i.unit, i.weight, i.score, i.reason
+       FROM indicators i JOIN documents d ON d.id = i.document_id ORDER BY d.file_name, d.path, i.seq`,
+    )
+    .all() as Array<Record<string, unknown>>;
+  const header = opts.lang === "zh" ? INDICATOR_COLUMNS_ZH : [...INDICATOR_COLUMNS];
+  return "\ufeff" + stringify([header, ...rows.map((r) => INDICATOR_COLUMNS.map((c) => safeCell(c === "row" ? Number(r[c]) + 1 : r[c])))], { record_delimiter: "\r\n" });
+}

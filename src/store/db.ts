@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import { CATALOG } from "../extract/catalog.js";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { DocModel, FieldValue, Flag, Indicator, Record as DocRecord } from "../model.js";
+import { ensureSearchIndex, indexDocument } from "./search.js";
 
 export type DB = Database.Database;
 
@@ -144,6 +145,9 @@ function fieldRow(docId: number, field: string, f: FieldValue) {
 /** Stores one document with all its values, replacing any older record of the same bytes or path. */
 export function saveRecord(db: DB, rec: DocRecord & { text: string }, extra: { mtimeMs?: number; model?: DocModel; sourceUrl?: string } = {}): number {
   const tx = db.transaction(() => {
+    const old = db.prepare("SELECT id FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").all(rec.sha256, rec.file, rec.sha256) as Array<{ id: number }>;
+    ensureSearchIndex(db);
+    for (const o of old) db.prepare("DELETE FROM doc_fts WHERE rowid = ?").run(o.id);
     db.prepare("DELETE FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").run(rec.sha256, rec.file, rec.sha256);
     const info = db
       .prepare(
@@ -167,20 +171,29 @@ export function saveRecord(db: DB, rec: DocRecord & { text: string }, extra: { m
         source_url: extra.sourceUrl ?? null,
       });
     const id = Number(info.lastInsertRowid);
-    const insField = db.prepare(
-      `INSERT INTO field_values VALUES (@document_id, @field, @value_num, @value_text, @exact, @raw, @unit, @qualifier, @confidence, @rule, @ev_start, @ev_end, @ev_page, @ev_section, @ev_text)`,
-    );
-    for (const [name, f] of Object.entries(rec.fields)) if (f) insField.run(fieldRow(id, name, f));
-    const insFlag = db.prepare("INSERT INTO flags (document_id, code, fields, message, detail) VALUES (?, ?, ?, ?, ?)");
-    for (const fl of rec.flags) {
-      const { code, fields, message, ...detail } = fl;
-      insFlag.run(id, code, JSON.stringify(fields), message, Object.keys(detail).length ? JSON.stringify(detail) : null);
-    }
-    const insInd = db.prepare("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    rec.indicators.forEach((r: Indicator, i: number) => insInd.run(id, i, r.level1, r.level2, r.level3, r.target, r.actual, r.unit, r.weight, r.score, r.reason));
+    writeValues(db, id, rec);
+    indexDocument(db, id, rec.text);
     return id;
   });
   return tx.immediate();
+}
+
+/** Field values, flags and indicators of a document (replacing what it had). */
+export function writeValues(db: DB, id: number, rec: Pick<DocRecord, "fields" | "flags" | "indicators">): void {
+  db.prepare("DELETE FROM field_values WHERE document_id = ?").run(id);
+  db.prepare("DELETE FROM flags WHERE document_id = ?").run(id);
+  db.prepare("DELETE FROM indicators WHERE document_id = ?").run(id);
+  const insField = db.prepare(
+    `INSERT INTO field_values VALUES (@document_id, @field, @value_num, @value_text, @exact, @raw, @unit, @qualifier, @confidence, @rule, @ev_start, @ev_end, @ev_page, @ev_section, @ev_text)`,
+  );
+  for (const [name, f] of Object.entries(rec.fields)) if (f) insField.run(fieldRow(id, name, f));
+  const insFlag = db.prepare("INSERT INTO flags (document_id, code, fields, message, detail) VALUES (?, ?, ?, ?, ?)");
+  for (const fl of rec.flags) {
+    const { code, fields, message, ...detail } = fl;
+    insFlag.run(id, code, JSON.stringify(fields), message, Object.keys(detail).length ? JSON.stringify(detail) : null);
+  }
+  const insInd = db.prepare("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  rec.indicators.forEach((r: Indicator, i: number) => insInd.run(id, i, r.level1, r.level2, r.level3, r.target, r.actual, r.unit, r.weight, r.score, r.reason));
 }
 
 /** Records a file that could not be read; a good record of the same bytes is never replaced by a failure. */
@@ -188,6 +201,9 @@ export function saveFailure(db: DB, f: { path: string; sha256: string; size: num
   const tx = db.transaction(() => {
     const old = findBySha(db, f.sha256);
     if (old && old.status === "ok") return;
+    const gone = db.prepare("SELECT id FROM documents WHERE sha256 = ?").all(f.sha256) as Array<{ id: number }>;
+    ensureSearchIndex(db);
+    for (const o of gone) db.prepare("DELETE FROM doc_fts WHERE rowid = ?").run(o.id);
     db.prepare("DELETE FROM documents WHERE sha256 = ?").run(f.sha256);
     db.prepare(
       `INSERT INTO documents (sha256, path, file_name, size, imported_at, extractor_version, status, error) VALUES (?, ?, ?, ?, ?, ?, 'failed', ?)`,

@@ -126,3 +126,26 @@ describe("rules: context decides", () => {
     expect(fieldsOf("上海市财政局2024年度无“三公”经费财政拨款支出。").fields.sangong_actual?.value).toBe(0);
   });
 });
+
+describe("score table (自评表)", () => {
+  it.each(["seeds/003_cfc37400837c5c83.txt", "seeds-as/docx/003_cfc37400837c5c83.docx", "seeds-as/pdf/003_cfc37400837c5c83.pdf", "seeds-as/pdf-cid/003_cfc37400837c5c83.pdf", "seeds-as/doc/003_cfc37400837c5c83.doc", "seeds-as/html/003_cfc37400837c5c83.html"])(
+    "%s: 20 indicator rows, and the table of another county and year is flagged",
+    (f) => {
+      const rec = JSON.parse(jixiao(["extract", "--jsonl", join(FIXTURES, "reports", f)]).stdout);
+      expect(rec.indicators).toHaveLength(20);
+      expect(rec.indicators[0]).toEqual({ level1: "部门管理", level2: "资金投入", level3: "基本支出预算执行率", target: "100%", actual: "100", unit: "%", weight: 2, score: 2, reason: null });
+      // the table's own rows add up to 83.8, not to its 总分 of 91.93: that is the report's arithmetic, flagged
+      expect(rec.indicators.reduce((s: number, i: { score: number }) => s + i.score, 0)).toBeCloseTo(83.8, 6);
+      expect(rec.flags.find((x: { code: string }) => x.code === "foreign_table")?.message).toMatch(/2021/);
+      expect(rec.flags.find((x: { code: string; fields: string[] }) => x.code === "parts_do_not_add_up" && x.fields[0] === "score_table")).toMatchObject({ total: 91.93, sum: 83.8 });
+    },
+  );
+  it("the 总分 row of the report's own table gives the score", () => {
+    const text = "某县文化和旅游局2023年度部门整体支出绩效自评报告\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出\t数量\t完成率\t20\t18\n效益\t社会\t满意度\t10\t9.5\n总分\t\t\t100\t88.5\n";
+    const r = fieldsOf(text);
+    expect(r.indicators).toHaveLength(2);
+    expect(r.fields.self_score?.value).toBe(88.5);
+    expect(r.fields.self_score?.rule).toBe("self_score.score_table_total");
+    expect(r.flags.map((f) => f.code)).not.toContain("foreign_table");
+  });
+});

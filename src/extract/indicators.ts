@@ -1,0 +1,159 @@
+/**
+ * The score table (自评表 / 绩效评价指标体系): rows of 一级/二级/三级指标 with target, actual, unit,
+ * weight (分值) and score (得分), read from any table block — docx, PDF or text with tab-separated
+ * cells. Merged cells (rowspan, or empty cells under a label) carry their label down.
+ * The 总分 row gives a score candidate; a table headed with another unit or year is flagged.
+ */
+import type { Block, Cell, Indicator, Table } from "../model.js";
+import { parseNumber } from "../normalize/number.js";
+import { squash } from "../normalize/text.js";
+
+const COLUMNS: Array<[keyof Indicator, RegExp]> = [
+  ["level1", /^一级指标/],
+  ["level2", /^二级指标/],
+  ["level3", /^三级指标|^指标名称|^绩效指标$/],
+  ["target", /目标值|指标值|年度目标|预期目标|计划值/],
+  ["actual", /实际完成值|完成值|实际值|实际完成|完成情况/],
+  ["unit", /^(?:计量)?单位$/],
+  ["weight", /^分值|^权重|^标准分|^指标分值/],
+  ["score", /^得分|^自评得分|^评分|^实际得分/],
+  ["reason", /原因|偏差|说明|备注/],
+];
+
+/** Expands a table with spans into a full grid; a spanned cell repeats its text. */
+export function gridOf(t: Table): string[][] {
+  const grid: string[][] = [];
+  t.rows.forEach((row, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of row) {
+      while (grid[r][c] !== undefined) c++;
+      for (let dr = 0; dr < cell.rowspan; dr++) {
+        grid[r + dr] ??= [];
+        for (let dc = 0; dc < cell.colspan; dc++) grid[r + dr][c + dc] = cell.text;
+      }
+      c += cell.colspan;
+    }
+  });
+  const width = Math.max(0, ...grid.map((g) => g.length));
+  return grid.map((g) => Array.from({ length: width }, (_, i) => g[i] ?? ""));
+}
+
+const num = (s: string | undefined): number | null => {
+  if (!s) return null;
+  const m = /-?\d+(?:\.\d+)?/.exec(s.replace(/[,，]/g, ""));
+  if (!m) {
+    const v = parseNumber(s.replace(/分$/, ""));
+    return v ? v.toNumber() : null;
+  }
+  return Number(m[0]);
+};
+
+export interface ScoreTable {
+  table: Table;
+  blockIndex: number;
+  indicators: Indicator[];
+  /** the 总分 / 合计 row's score */
+  total: { score: number; raw: string } | null;
+  /** unit and year named in the table's title rows or the lines before it */
+  headingText: string;
+}
+
+/** Finds score tables among the blocks. */
+export function scoreTables(blocks: Block[]): ScoreTable[] {
+  const out: ScoreTable[] = [];
+  // a table that a page break cut in two comes as consecutive table blocks of the same width
+  const groups: Array<{ first: number; table: Table; grid: string[][]; partStarts: Set<number> }> = [];
+  blocks.forEach((b, bi) => {
+    if (b.kind !== "table") return;
+    const grid = gridOf(b);
+    const last = groups[groups.length - 1];
+    const prev = blocks[bi - 1];
+    if (last && prev && prev.kind === "table" && last.grid[0]?.length === grid[0]?.length) {
+      last.partStarts.add(last.grid.length);
+      last.grid.push(...grid);
+      last.table = { ...last.table, rows: [...last.table.rows, ...b.rows] };
+    } else groups.push({ first: bi, table: b, grid, partStarts: new Set() });
+  });
+  for (const { first: bi, table: b, grid, partStarts } of groups) {
+    const h = grid.findIndex((row) => row.some((c) => /^一级指标/.test(squash(c))) && row.some((c) => /^(?:二|三)级指标/.test(squash(c))));
+    if (h < 0) continue;
+    const cols = new Map<keyof Indicator, number>();
+    grid[h].forEach((cell, i) => {
+      const t = squash(cell);
+      for (const [name, re] of COLUMNS) if (!cols.has(name) && re.test(t)) cols.set(name, i);
+    });
+    if (!cols.has("level1") || !cols.has("score")) continue;
+    const indicators: Indicator[] = [];
+    let total: ScoreTable["total"] = null;
+    let last1: string | null = null;
+    let last2: string | null = null;
+    for (let ri = h + 1; ri < grid.length; ri++) {
+      const row = grid[ri];
+      const cell = (k: keyof Indicator) => (cols.has(k) ? (row[cols.get(k)!] ?? "").trim() : "");
+      // the rest of a row that a page break cut: its words continue the previous row's cells
+      const prevRow = indicators[indicators.length - 1];
+      if (partStarts.has(ri) && prevRow && !cell("weight") && !cell("score")) {
+        for (const k of ["level3", "target", "actual", "unit", "reason"] as const) {
+          const more = cell(k);
+          if (more && more !== prevRow[k]) prevRow[k] = (prevRow[k] ?? "") + more;
+        }
+        continue;
+      }
+      const first = squash(row.find((c) => c.trim()) ?? "");
+      if (/^(?:总分|合计|总计|综合得分|自评总分)$/.test(first)) {
+        const nums = row.slice(1).map((c) => num(c)).filter((x): x is number => x !== null);
+        const s = num(cell("score")) ?? (nums.length ? nums[nums.length - 1] : null);
+        if (s !== null && s >= 0 && s <= 100) total = { score: s, raw: cell("score") || String(s) };
+        break;
+      }
+      if (/^说明|^注[:：]|^备注/.test(first)) break;
+      const l1: string | null = cell("level1") || last1;
+      const l2: string | null = cell("level2") || (cell("level1") ? null : last2);
+      const l3 = cell("level3") || null;
+      if (!l3 && !cell("score")) continue;
+      last1 = l1;
+      last2 = l2;
+      indicators.push({
+        level1: l1,
+        level2: l2,
+        level3: l3,
+        target: cell("target") || null,
+        actual: cell("actual") || null,
+        unit: cell("unit") || null,
+        weight: num(cell("weight")),
+        score: num(cell("score")),
+        reason: cell("reason") || null,
+      });
+    }
+    if (indicators.length === 0) continue;
+    // title rows of the table (one filled cell) and up to three paragraphs before it
+    const titleRows = grid.slice(0, h).filter((r) => r.filter((c) => c.trim()).length <= 2).map((r) => r.filter((c) => c.trim()).join(" "));
+    const before: string[] = [];
+    for (let k = bi - 1; k >= 0 && before.length < 3; k--) {
+      const p = blocks[k];
+      if (p.kind !== "paragraph") break;
+      before.unshift(p.text);
+    }
+    out.push({ table: b, blockIndex: bi, indicators, total, headingText: [...before, ...titleRows].join("\n") });
+  }
+  return out;
+}
+
+/** A score table that names another unit or year than the report's own: the reason, or null. */
+export function foreignTo(t: ScoreTable, unitName: string | null, year: number | null): string | null {
+  const text = t.headingText.normalize("NFKC");
+  const y = /((?:19|20)\d{2})\s*年度?/.exec(text);
+  if (y && year !== null && Number(y[1]) !== year) return `the table is headed with year ${y[1]}, the report is for ${year}`;
+  if (unitName) {
+    const core = (n: string) => n.replace(/(?:人民政府|办事处)$/, "");
+    const ours = core(unitName);
+    for (const m of text.matchAll(/[\u4e00-\u9fa5]{2,20}?(?:人民政府|办事处|局|委员会)(?!制|印发)/g)) {
+      const theirs = core(m[0]);
+      if (!ours.includes(theirs) && !theirs.includes(ours)) return `the table is headed with another unit (${m[0]}), the report is by ${unitName}`;
+    }
+  }
+  return null;
+}
+
+export type { Cell };

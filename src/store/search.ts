@@ -1,0 +1,113 @@
+/**
+ * Full-text search over report texts. SQLite's FTS5 trigram tokenizer cannot find two-character
+ * words (得分, 三公), so texts are segmented into words with jieba (@node-rs/jieba, prebuilt binary)
+ * plus a domain dictionary, and indexed as space-separated words with FTS5's unicode61 tokenizer.
+ */
+import { createRequire } from "node:module";
+import type { DB } from "./db.js";
+
+const require = createRequire(import.meta.url);
+
+/** Domain words jieba's general dictionary splits or lacks; the frequency makes them win. */
+const DOMAIN_WORDS = [
+  "自评", "自评报告", "自评得分", "自评表", "三公", "三公经费", "公务接待费", "公务用车", "运行维护费", "绩效目标", "绩效指标",
+  "部门整体支出", "整体支出", "基本支出", "项目支出", "年初预算", "调整预算", "预算执行率", "结转结余", "结余结转", "满意度",
+  "服务对象满意度", "一般公共预算", "政府性基金", "财政拨款", "人员经费", "公用经费", "日常公用经费", "编制数", "实有人数",
+  "存在问题", "改进措施", "超支", "扣分", "得分", "总分", "决算", "预决算", "乡村振兴", "人居环境",
+];
+
+interface Segmenter {
+  cutForSearch(text: string, hmm?: boolean): string[];
+}
+
+let segmenter: Segmenter | undefined;
+function jieba(): Segmenter {
+  if (!segmenter) {
+    const { Jieba } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
+    const { dict } = require("@node-rs/jieba/dict") as { dict: Uint8Array };
+    const j = Jieba.withDict(dict);
+    j.loadDict(Buffer.from(DOMAIN_WORDS.map((w) => `${w} 200000 n`).join("\n"), "utf8"));
+    segmenter = j;
+  }
+  return segmenter;
+}
+
+/** Words of a text for the index (jieba's search mode, which also emits the parts of long words). */
+export function segment(text: string): string[] {
+  return jieba()
+    .cutForSearch(text.normalize("NFKC"), true)
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => w && /[\p{L}\p{N}]/u.test(w));
+}
+
+export function ensureSearchIndex(db: DB): void {
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(words, tokenize = 'unicode61 remove_diacritics 0')`);
+}
+
+/** (Re)indexes one document's text; call inside the document's transaction. */
+export function indexDocument(db: DB, id: number, text: string): void {
+  ensureSearchIndex(db);
+  db.prepare("DELETE FROM doc_fts WHERE rowid = ?").run(id);
+  db.prepare("INSERT INTO doc_fts(rowid, words) VALUES (?, ?)").run(id, segment(text).join(" "));
+}
+
+export interface SearchHit {
+  id: number;
+  file: string;
+  path: string;
+  unit_name: string | null;
+  fiscal_year: number | null;
+  snippet: string;
+}
+
+/** Documents containing every word of the query (words as jieba cuts them), best matches first. */
+export function search(db: DB, query: string, limit = 20): SearchHit[] {
+  ensureSearchIndex(db);
+  const words = [...new Set(query.split(/\s+/).flatMap((part) => jieba().cutForSearch(part.normalize("NFKC"), true)).map((w) => w.trim().toLowerCase()).filter((w) => /[\p{L}\p{N}]/u.test(w)))];
+  if (words.length === 0) return [];
+  // each word as an FTS5 string literal: no operator in the user's text is ever interpreted
+  const match = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.file_name AS file, d.path, d.text,
+         (SELECT value_text FROM field_values WHERE document_id = d.id AND field = 'unit_name') AS unit_name,
+         (SELECT value_num FROM field_values WHERE document_id = d.id AND field = 'fiscal_year') AS fiscal_year
+       FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid
+       WHERE doc_fts MATCH ? ORDER BY bm25(doc_fts) LIMIT ?`,
+    )
+    .all(match, limit) as Array<SearchHit & { text: string | null }>;
+  return rows.map(({ text, ...r }) => ({ ...r, snippet: snippet(text ?? "", query.split(/\s+/).filter(Boolean), words) }));
+}
+
+/** The text around the first place the query occurs, with the hits marked 【】. */
+export function snippet(text: string, phrases: string[], words: string[], width = 60): string {
+  const flat = text.replace(/\s+/g, " ");
+  const terms = [...new Set([...phrases, ...words])].filter((t) => t.length >= 1);
+  let at = -1;
+  for (const p of terms) {
+    at = flat.indexOf(p);
+    if (at >= 0) break;
+  }
+  if (at < 0) return flat.slice(0, width * 2);
+  const start = Math.max(0, at - width);
+  const end = Math.min(flat.length, at + width);
+  const piece = flat.slice(start, end);
+  // hit ranges, merged where they overlap
+  const ranges: Array<[number, number]> = [];
+  for (const t of terms) for (let k = piece.indexOf(t); k >= 0; k = piece.indexOf(t, k + 1)) ranges.push([k, k + t.length]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  let out = "";
+  let pos = 0;
+  for (const [a, b] of merged) {
+    out += piece.slice(pos, a) + "【" + piece.slice(a, b) + "】";
+    pos = b;
+  }
+  out += piece.slice(pos);
+  return (start > 0 ? "…" : "") + out + (end < flat.length ? "…" : "");
+}

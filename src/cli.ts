@@ -3,9 +3,9 @@
  * jixiao command line. Exit codes: 0 all good, 1 some files failed, 2 bad usage or database error.
  */
 import { Command, CommanderError, Option } from "commander";
-import { readdir, stat, writeFile, rename } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile, rename } from "node:fs/promises";
 import { realpathSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { oneLine, ReadError, UsageError } from "./errors.js";
 import { CATALOG } from "./extract/catalog.js";
@@ -13,6 +13,7 @@ import { renderText } from "./extract/document.js";
 import { sha256, toRecord } from "./extract/extract.js";
 import { readDocument } from "./extract/read.js";
 import cliProgress from "cli-progress";
+import { downloadAll, parseUrlList } from "./download.js";
 import { importFiles, type ImportEvent } from "./importer.js";
 import { readFileChecked, readPath } from "./pipeline.js";
 import { stringify } from "csv-stringify/sync";
@@ -101,10 +102,13 @@ async function cmdText(file: string, opts: { json?: boolean }): Promise<number> 
 
 interface ImportOpts {
   db: string;
+  urls?: string;
+  archive?: string;
   json?: boolean;
   force?: boolean;
   workers?: string;
   timeout?: string;
+  maxMb?: string;
   progress?: boolean;
 }
 
@@ -118,6 +122,17 @@ function intOption(v: string | undefined, name: string, min: number): number | u
 async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   const workers = intOption(opts.workers, "--workers", 1);
   const timeout = intOption(opts.timeout, "--timeout", 1);
+  const maxMb = intOption(opts.maxMb, "--max-mb", 1);
+  const maxBytes = maxMb ? maxMb * 1024 * 1024 : undefined;
+  if (paths.length === 0 && !opts.urls) throw new UsageError("give files or folders to import, or --urls LIST");
+  let urlList: ReturnType<typeof parseUrlList> | undefined;
+  if (opts.urls) {
+    try {
+      urlList = parseUrlList(await readFile(opts.urls, "utf8"));
+    } catch (e) {
+      throw new UsageError(`${opts.urls}: cannot read the URL list: ${oneLine(e)}`);
+    }
+  }
   const { files, missing } = await collectFiles(paths);
   let db;
   try {
@@ -125,6 +140,30 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   } catch (e) {
     err(`${opts.db}: cannot open database: ${oneLine(e)}`);
     return 2;
+  }
+  const sourceUrls = new Map<string, string>();
+  const urlFailures: Array<{ file: string; error: string }> = [];
+  let urlUnchanged = 0;
+  if (urlList) {
+    const archive = opts.archive ?? join(dirname(resolve(opts.db)), "jixiao-archive");
+    for (const e of urlList.errors) {
+      urlFailures.push({ file: opts.urls!, error: e });
+      err(`${opts.urls}: ${e}`);
+    }
+    const results = await downloadAll(db, urlList.entries, { archive, timeoutMs: timeout ? timeout * 1000 : undefined, maxBytes, backoffMs: 200 });
+    for (const r of results) {
+      if (r.status === "failed") urlFailures.push({ file: r.url, error: r.error });
+      else if (r.status === "not_modified") urlUnchanged++;
+      else {
+        sourceUrls.set(r.file, r.url);
+        files.push(r.file);
+      }
+      if (r.status !== "downloaded") {
+        const st = r.status === "failed" ? "failed" : "unchanged";
+        if (opts.json) out(JSON.stringify({ file: r.url, url: r.url, status: st, ...(r.status === "failed" ? { error: r.error } : {}) }));
+        else out(`${st.padEnd(9)} ${r.url}${r.status === "failed" ? `: ${r.error}` : "  (not modified)"}`);
+      }
+    }
   }
   // a progress bar on a terminal; plain or JSON lines otherwise
   const showBar = opts.progress !== false && !opts.json && process.stderr.isTTY === true;
@@ -144,13 +183,14 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
       bar.increment({ failed, rate: (bar.getProgress() * bar.getTotal() / Math.max(0.001, secs)).toFixed(1) });
       return;
     }
-    if (opts.json) out(JSON.stringify({ file: e.file, status: e.status, ...(e.error ? { error: e.error } : {}) }));
-    else out(`${e.status.padEnd(9)} ${e.file}${e.error ? `: ${e.error}` : e.detail ? `  ${e.detail}` : ""}`);
+    const url = sourceUrls.get(e.file);
+    if (opts.json) out(JSON.stringify({ file: e.file, ...(url ? { url } : {}), status: e.status, ...(e.error ? { error: e.error } : {}) }));
+    else out(`${e.status.padEnd(9)} ${url ?? e.file}${e.error ? `: ${e.error}` : e.detail ? `  ${e.detail}` : ""}`);
   };
   for (const m of missing) line({ file: m, status: "failed", error: "no such file or directory" });
   let summary;
   try {
-    summary = await importFiles(db, files, { workers, timeoutMs: timeout ? timeout * 1000 : undefined, force: opts.force, onEvent: line });
+    summary = await importFiles(db, files, { workers, timeoutMs: timeout ? timeout * 1000 : undefined, force: opts.force, onEvent: line, sourceUrls, maxBytes });
   } catch (e) {
     bar?.stop();
     err(`${opts.db}: database error: ${/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another import is writing to it); try again later" : oneLine(e)}`);
@@ -160,10 +200,10 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   }
   bar?.stop();
   const secs = (Date.now() - started) / 1000;
-  const counts = { imported: summary.imported, unchanged: summary.unchanged, failed: summary.failed + missing.length };
+  const counts = { imported: summary.imported, unchanged: summary.unchanged + urlUnchanged, failed: summary.failed + missing.length + urlFailures.length };
   const total = counts.imported + counts.unchanged + counts.failed;
   const text = `${total} files: ${counts.imported} imported, ${counts.unchanged} unchanged, ${counts.failed} failed (${secs.toFixed(1)} s)`;
-  const failures = [...missing.map((m) => `${m}: no such file or directory`), ...summary.failures.map((f) => `${f.file}: ${f.error}`)];
+  const failures = [...missing.map((m) => `${m}: no such file or directory`), ...urlFailures.map((f) => `${f.file}: ${f.error}`), ...summary.failures.map((f) => `${f.file}: ${f.error}`)];
   if (opts.json) err(text);
   else {
     out(text);
@@ -412,13 +452,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (file: string, o) => setExit(await cmdText(file, o)));
   program
     .command("import")
-    .description("read files or folders (recursively) into a SQLite database; unchanged files are skipped")
-    .argument("<paths...>", "files or folders")
+    .description("read files or folders (recursively), or downloads, into a SQLite database; unchanged files are skipped")
+    .argument("[paths...]", "files or folders")
     .requiredOption("--db <file>", "SQLite database file (created if missing)")
+    .option("--urls <list>", "also download the URLs in this file (one per line, optional tab-separated metadata)")
+    .option("--archive <dir>", "where downloads are kept, by content hash (default: jixiao-archive beside the database)")
     .option("--json", "one JSON object per file: {file, status, error?}")
     .option("--force", "re-read files even when their content is already stored")
     .option("--workers <n>", "parallel reader threads (default: the number of cores)")
-    .option("--timeout <seconds>", "give up on a file after this long (default 120)")
+    .option("--timeout <seconds>", "give up on a file (or a download) after this long (default 120; downloads 30)")
+    .option("--max-mb <n>", "refuse files and downloads larger than this (default 200 MB for files, 100 MB for downloads)")
     .option("--no-progress", "no progress bar even on a terminal")
     .action(async (paths: string[], o: ImportOpts) => setExit(await cmdImport(paths, o)));
   program

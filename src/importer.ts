@@ -114,7 +114,7 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
       report({ file, status: "failed", error: r.error, bytes: size });
       return "failed";
     }
-    saveRecord(db, r.record, { mtimeMs, model: r.model, sourceUrl: opts.sourceUrls?.get(file) });
+    saveRecord(db, r.record, { mtimeMs, model: r.model, sourceUrl: opts.sourceUrls?.get(file), words: r.words });
     const u = r.record.fields.unit_name?.value ?? "?";
     const y = r.record.fields.fiscal_year?.value ?? "?";
     report({ file, status: "imported", detail: `${u} ${y}`, pages: r.record.pages, bytes: size });

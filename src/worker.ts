@@ -7,6 +7,7 @@ import { toRecord } from "./extract/extract.js";
 import { readDocument, type ReadOptions } from "./extract/read.js";
 import type { FileRecord } from "./pipeline.js";
 import type { DocModel } from "./model.js";
+import { segment } from "./store/search.js";
 
 export interface WorkerTask {
   file: string;
@@ -14,13 +15,15 @@ export interface WorkerTask {
   opts: ReadOptions;
 }
 
-export type WorkerResult = { ok: true; record: FileRecord; model: DocModel } | { ok: false; error: string; code: string };
+export type WorkerResult = { ok: true; record: FileRecord; model: DocModel; words: string } | { ok: false; error: string; code: string };
 
 export default async function run(task: WorkerTask): Promise<WorkerResult> {
   const buf = Buffer.from(task.data);
   try {
     const doc = await readDocument(buf, task.opts);
-    return { ok: true, record: toRecord(task.file, buf, doc), model: doc };
+    const record = toRecord(task.file, buf, doc);
+    // search words are cut here, off the main thread that writes the database
+    return { ok: true, record, model: doc, words: segment(record.text).join(" ") };
   } catch (err) {
     if (err instanceof ReadError) return { ok: false, error: err.message, code: err.code };
     const msg = err instanceof Error ? err.message : String(err);

@@ -143,7 +143,7 @@ function fieldRow(docId: number, field: string, f: FieldValue) {
 }
 
 /** Stores one document with all its values, replacing any older record of the same bytes or path. */
-export function saveRecord(db: DB, rec: DocRecord & { text: string }, extra: { mtimeMs?: number; model?: DocModel; sourceUrl?: string } = {}): number {
+export function saveRecord(db: DB, rec: DocRecord & { text: string }, extra: { mtimeMs?: number; model?: DocModel; sourceUrl?: string; words?: string } = {}): number {
   const tx = db.transaction(() => {
     const old = db.prepare("SELECT id FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").all(rec.sha256, rec.file, rec.sha256) as Array<{ id: number }>;
     ensureSearchIndex(db);
@@ -172,7 +172,7 @@ export function saveRecord(db: DB, rec: DocRecord & { text: string }, extra: { m
       });
     const id = Number(info.lastInsertRowid);
     writeValues(db, id, rec);
-    indexDocument(db, id, rec.text);
+    indexDocument(db, id, rec.text, extra.words);
     return id;
   });
   return tx.immediate();

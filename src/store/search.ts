@@ -45,10 +45,10 @@ export function ensureSearchIndex(db: DB): void {
 }
 
 /** (Re)indexes one document's text; call inside the document's transaction. */
-export function indexDocument(db: DB, id: number, text: string): void {
+export function indexDocument(db: DB, id: number, text: string, words?: string): void {
   ensureSearchIndex(db);
   db.prepare("DELETE FROM doc_fts WHERE rowid = ?").run(id);
-  db.prepare("INSERT INTO doc_fts(rowid, words) VALUES (?, ?)").run(id, segment(text).join(" "));
+  db.prepare("INSERT INTO doc_fts(rowid, words) VALUES (?, ?)").run(id, words ?? segment(text).join(" "));
 }
 
 export interface SearchHit {

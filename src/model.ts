@@ -112,8 +112,8 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
-/** 自评报告 performance self-evaluation, 决算 final accounts, 预算 budget, 其他 anything else. */
-export const DocumentKind = z.enum(["自评报告", "决算", "预算", "其他"]);
+/** 自评报告 a unit's performance self-evaluation, 项目自评 one project's, 决算 final accounts, 预算 budget, 其他 anything else (notices …). */
+export const DocumentKind = z.enum(["自评报告", "项目自评", "决算", "预算", "其他"]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 export const Record = z.object({

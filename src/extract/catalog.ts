@@ -7,6 +7,7 @@
  */
 import { documentKindRule, fiscalYearRule, reportDateRule, unitNameRule } from "./identity.js";
 import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
+import { budgetTableRule, satisfactionTableRule, staffTableRule } from "./tables.js";
 
 export interface FieldDef {
   name: string;
@@ -62,6 +63,13 @@ export const CATALOG: FieldDef[] = [
         confidence: 0.9,
         notInClause: /项目/,
       },
+      {
+        // "综合评定为优秀等级", "评价结果为“良好”"
+        id: "grade.rated_as",
+        re: new RegExp(`(?:综合评定|评定|评价结果|绩效评价)(?:结果)?(?:为|是)${VALUE.grade}(?:等级|等次|档次)?`, "g"),
+        confidence: 0.85,
+        notInClause: /项目|考核|获评/,
+      },
     ],
   },
   money("income_budget", "收入预算", ["收入预算", "预算收入"], [
@@ -84,7 +92,8 @@ export const CATALOG: FieldDef[] = [
       notInSection: PROJECT_SECTION,
     },
   ]),
-  money("expenditure_total", "支出合计", ["共支出", "全年支出", "实际支出", "支出合计", "总支出"], [
+  money("expenditure_total", "支出合计", ["共支出", "全年支出", "实际支出", "支出合计", "总支出", "全年执行数（自评表）"], [
+    budgetTableRule("expenditure_total"),
     {
       id: "expenditure_total.keyword",
       re: kw("共支出|总支出|(?<!收入)支出总(?:额|计)|(?<!收入)支出合计|全年(?:完成)?(?:实际)?支出(?:数|总额)?|本年(?:度)?(?:实际)?支出(?:数|总额)?|实际支出(?:数|总额)?|部门整体支出(?:总额)?", "money"),
@@ -95,9 +104,11 @@ export const CATALOG: FieldDef[] = [
     },
   ]),
   money("budget_initial", "年初预算数", ["年初预算数", "年初预算"], [
+    budgetTableRule("budget_initial"),
     { id: "budget_initial.keyword", re: kw("年初预算(?:数|金额|总额)?", "money"), confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS },
   ]),
   money("budget_adjusted", "调整预算数", ["调整预算数", "全年预算数", "调整后预算"], [
+    budgetTableRule("budget_adjusted"),
     {
       id: "budget_adjusted.keyword",
       re: kw("调整后?预算(?:数|金额|总额)?|全年预算(?:数|金额)?|预算调整(?:后|为)(?:数)?|变动后预算(?:数)?", "money"),
@@ -107,9 +118,11 @@ export const CATALOG: FieldDef[] = [
     },
   ]),
   money("basic_expenditure", "基本支出", ["基本支出"], [
+    budgetTableRule("basic_expenditure"),
     { id: "basic_expenditure.keyword", re: kw("基本支出(?:决算数?|总额|合计|金额|支出)?", "money"), confidence: 0.85, notInClause: /年初|控制/ },
   ]),
   money("project_expenditure", "项目支出", ["项目支出"], [
+    budgetTableRule("project_expenditure"),
     { id: "project_expenditure.keyword", re: kw("项目支出(?:决算数?|总额|合计|金额)?", "money"), confidence: 0.85, notInClause: /年初|控制/ },
   ]),
   money("sangong_budget", "三公经费预算", ["“三公”经费预算数", "三公经费控制数"], [
@@ -130,6 +143,13 @@ export const CATALOG: FieldDef[] = [
   ]),
   money("reception_expense", "公务接待费", ["公务接待费"], [
     { id: "reception_expense.keyword", re: kw("公务接待费(?:用)?(?:支出)?(?:决算数?)?", "money"), confidence: 0.85, notInBudgetContext: true },
+    // "“三公”经费支出合计1.26万元，全部为公务接待费"
+    {
+      id: "reception_expense.all_of_sangong",
+      re: new RegExp(`三公${Q}经费${Q}(?:实际)?(?:支出)?(?:合计|总额)?${CONN}${VALUE.money}[,，]\\s*(?:全部|均)(?:为|是|用于)公务接待`, "g"),
+      confidence: 0.8,
+      notInBudgetContext: true,
+    },
   ]),
   money("vehicle_expense", "公务用车购置及运行维护费", ["公务用车购置及运行维护费", "公务用车运行维护费"], [
     {
@@ -146,6 +166,7 @@ export const CATALOG: FieldDef[] = [
     kind: "persons",
     column: "staff_authorized_persons",
     rules: [
+      staffTableRule("staff_authorized"),
       { id: "staff_authorized.keyword", re: kw("(?<![行政事业工勤])编制(?:人数|数|总数)|人员编制(?:数)?|核定编制(?:人数|数)?", "persons"), confidence: 0.85 },
     ],
   },
@@ -155,7 +176,7 @@ export const CATALOG: FieldDef[] = [
     terms: ["实有人数", "实际在职人数", "在职人数"],
     kind: "persons",
     column: "staff_actual_persons",
-    rules: [{ id: "staff_actual.keyword", re: kw("实有(?:在职|在编)?(?:人数|人员)|实际在职(?:人数|人员)|在职(?:人数|人员总数)|在编(?:人数|人员)", "persons"), confidence: 0.85, notInClause: /退休/ }],
+    rules: [staffTableRule("staff_actual"), { id: "staff_actual.keyword", re: kw("实有(?:在职|在编)?(?:人数|人员)|实际在职(?:人数|人员)|在职(?:人数|人员总数)|在编(?:人数|人员)", "persons"), confidence: 0.85, notInClause: /退休/ }],
   },
   {
     name: "satisfaction",
@@ -164,9 +185,10 @@ export const CATALOG: FieldDef[] = [
     kind: "ratio",
     column: "satisfaction_ratio",
     rules: [
+      satisfactionTableRule,
       {
         id: "satisfaction.keyword",
-        re: kw("满意度(?:均)?", "ratio", String.raw`(?:(?:为|是|达到|达|均达到|:|调查结果为)\s*){0,2}`),
+        re: kw("满意度(?:均)?", "ratio", String.raw`(?:(?:为|是|达到|达|均达到|:|(?:测评|调查|抽样调查|问卷调查)?结果为|测评|调查)\s*){0,2}`),
         confidence: 0.85,
         notInClause: /目标|指标值|计划|不低于|≥|>/,
         qualifiedFactor: 0.5,

@@ -1,6 +1,7 @@
 /** DocModel → Record: clean text, folding, sections, field rules, validation. */
 import { createHash } from "node:crypto";
 import type { DocModel, DocumentKind, FieldValue, Flag, Indicator, Record } from "../model.js";
+import { KIND_FIELDS } from "./identity.js";
 import { foreignTo, scoreTables } from "./indicators.js";
 import { fold, unfoldRange } from "../normalize/text.js";
 import { EXTRACTOR_VERSION } from "../version.js";
@@ -36,7 +37,7 @@ export function buildContext(doc: DocModel): Context {
       return clean.text.slice(cs, ce);
     },
   );
-  return { folded, clean, sections, lines };
+  return { doc, folded, clean, sections, lines };
 }
 
 export interface ExtractResult {
@@ -52,7 +53,7 @@ export function extractFields(doc: DocModel): ExtractResult {
   const fields: { [name: string]: FieldValue | null } = {};
   const flags: Flag[] = [];
   const candidates = new Map<string, Candidate[]>();
-  for (const def of CATALOG) {
+  const collect = (def: (typeof CATALOG)[number]) => {
     const cands: Candidate[] = [];
     for (const rule of def.rules) {
       const found = typeof rule === "function" ? rule(ctx) : runPattern(ctx, rule, def.kind);
@@ -65,7 +66,9 @@ export function extractFields(doc: DocModel): ExtractResult {
       }
     }
     candidates.set(def.name, cands);
-  }
+  };
+  const IDENTITY = ["document_kind", "unit_name", "fiscal_year"];
+  for (const def of CATALOG) if (IDENTITY.includes(def.name)) collect(def);
   const choose1 = (name: string) => {
     const { winner, flags: f } = choose(name, candidates.get(name) ?? []);
     flags.push(...f);
@@ -77,8 +80,10 @@ export function extractFields(doc: DocModel): ExtractResult {
     }
     fields[name] = fv;
   };
-  // identity first: score tables are checked against the report's own unit and year
-  for (const name of ["document_kind", "unit_name", "fiscal_year"]) choose1(name);
+  // identity first: tables are checked against the report's own unit and year
+  for (const name of IDENTITY) choose1(name);
+  ctx.identity = { unitName: (fields.unit_name?.value as string) ?? null, year: (fields.fiscal_year?.value as number) ?? null };
+  for (const def of CATALOG) if (!IDENTITY.includes(def.name)) collect(def);
   const indicators: Indicator[] = [];
   for (const t of scoreTables(doc.blocks)) {
     indicators.push(...t.indicators);
@@ -108,6 +113,11 @@ export function extractFields(doc: DocModel): ExtractResult {
     }
   }
   for (const def of CATALOG) if (!(def.name in fields)) choose1(def.name);
+  // a notice or a single project's report: no unit-level figures are forced out of it
+  // (only when the kind was recognised, not when it is the default for a text that says too little)
+  const kindKnown = fields.document_kind && fields.document_kind.rule !== "document_kind.default";
+  const allowed = kindKnown ? (KIND_FIELDS[fields.document_kind!.value as string] ?? "all") : "all";
+  if (allowed !== "all") for (const name of Object.keys(fields)) if (!allowed.has(name)) fields[name] = null;
   // a unit_corrected flag only matters when the corrected candidate was chosen
   const kept = flags.filter((f) => f.code !== "unit_corrected" || fields[f.fields[0]]?.rule.endsWith("+unit_corrected"));
   kept.push(...validate(fields));

@@ -95,7 +95,8 @@ function fullest(cands: Candidate[]): Candidate[] {
   });
 }
 
-const YEAR = "(?<v>(?:19|20)\\d{2})";
+/** A year, also when PDF extraction put a space inside it (20 23). */
+const YEAR = "(?<v>(?:19|20) ?\\d ?\\d)";
 
 /** fiscal_year: label, title, body phrases about the evaluated year, then the most-mentioned 年度. */
 export function fiscalYearRule(ctx: Context): Candidate[] {
@@ -105,7 +106,7 @@ export function fiscalYearRule(ctx: Context): Candidate[] {
     const y = parseYear(m.groups!.v);
     if (y === null) return;
     const s = base + m.index! + m[0].indexOf(m.groups!.v);
-    out.push(cand(y, "year", conf, rule, s, s + 4));
+    out.push(cand(y, "year", conf, rule, s, s + m.groups!.v.length));
   };
   for (const m of text.matchAll(new RegExp(`(?:评价年度|预算年度|所属年度|评价期间|年度)\\s*[:：\\t]\\s*${YEAR}`, "g"))) push(m, 0.95, "fiscal_year.label");
   for (const l of ctx.lines.slice(0, 40)) {
@@ -171,7 +172,10 @@ export function reportDateRule(ctx: Context): Candidate[] {
  */
 export function documentKindRule(ctx: Context): Candidate[] {
   const KINDS: Array<[string, RegExp]> = [
+    ["其他", /通知$|通报$|公告$|意见$|办法$|方案$/],
     ["决算", /决算/],
+    // a single project's report, not the unit's whole spending
+    ["项目自评", /^(?!.*(?:部门整体|单位整体|整体支出)).*项目(?:支出)?(?:资金)?绩效(?:自评|评价)/],
     ["自评报告", /自评|绩效评价报告|绩效评价|整体支出绩效/],
     ["预算", /预算(?:公开|说明|报告)?$|部门预算|单位预算/],
   ];
@@ -179,7 +183,7 @@ export function documentKindRule(ctx: Context): Candidate[] {
   for (const l of nonEmpty) {
     const t = l.text.trim();
     if (t.length > 60 || /[。;；]/.test(t) || /^(?:目录|附件\d*)$/.test(t)) continue;
-    if (!/报告|决算|预算|自评|评价/.test(t)) continue;
+    if (!/报告|决算|预算|自评|评价|通知|通报|公告/.test(t)) continue;
     for (const [kind, re] of KINDS) if (re.test(t)) return [cand(kind, "text", 0.9, "document_kind.title", l.start, l.start + l.text.length)];
   }
   const text = ctx.folded.text;
@@ -190,3 +194,12 @@ export function documentKindRule(ctx: Context): Candidate[] {
   if (accounts >= 5 && accounts > self) return [cand("决算", "text", 0.7, "document_kind.terms", 0, 0)];
   return [cand("其他", "text", 0.5, "document_kind.default", 0, 0)];
 }
+
+/** Fields a document of each kind can carry; the rest stay empty rather than be forced. */
+export const KIND_FIELDS: { [kind: string]: Set<string> | "all" } = {
+  自评报告: "all",
+  决算: "all",
+  预算: "all",
+  项目自评: new Set(["document_kind", "unit_name", "fiscal_year", "report_date"]),
+  其他: new Set(["document_kind"]),
+};

@@ -3,7 +3,7 @@
  * (clause, sentence, section), converts their values, and picks one — or none, with a flag,
  * when equally good candidates disagree.
  */
-import type { Evidence, FieldValue, Flag } from "../model.js";
+import type { DocModel, Evidence, FieldValue, Flag } from "../model.js";
 import { Dec } from "../normalize/decimal.js";
 import { normalizeGrade } from "../normalize/grade.js";
 import { isMoneyUnit, toYuan } from "../normalize/money.js";
@@ -18,6 +18,9 @@ export type ValueKind = "money" | "ratio" | "score" | "persons" | "year" | "date
 
 /** Everything a rule can look at. */
 export interface Context {
+  doc: DocModel;
+  /** the report's own unit and year, once chosen (rules that check tables against them) */
+  identity?: { unitName: string | null; year: number | null };
   folded: Folded;
   clean: TextDoc;
   sections: SectionTree;

@@ -44,12 +44,19 @@ const docOf = (text: string): DocModel => ({ format: "txt", engine: "test", mess
 const fieldsOf = (text: string) => extractFields(docOf(text));
 
 describe("document kind", () => {
-  it("every bundled report in every format is a self-evaluation report", () => {
+  it("every bundled report in every format gets its kind: self-evaluation, one project's, or a notice", () => {
+    const gold = new Map(
+      readFileSync(join(ROOT, "fixtures", "gold", "variants.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l)).map((g) => [g.file.replace(/\.txt$/, ""), g.document_kind]),
+    );
     const files = ["seeds", "seeds-as/docx", "seeds-as/pdf", "seeds-as/pdf-cid", "variants/txt", "variants/pdf"].flatMap((d) => dir("reports", ...d.split("/")));
     const r = jixiao(["extract", "--jsonl", ...files]);
-    const kinds = r.stdout.trim().split("\n").map((l) => JSON.parse(l).document_kind);
-    expect(kinds).toHaveLength(files.length);
-    expect(new Set(kinds)).toEqual(new Set(["自评报告"]));
+    const recs = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(recs).toHaveLength(files.length);
+    for (const rec of recs) {
+      const stem = rec.file.split("/").pop().replace(/\.[^.]+$/, "");
+      expect(rec.document_kind, rec.file).toBe(gold.get(stem) ?? "自评报告");
+    }
+    expect(new Set(recs.map((x) => x.document_kind))).toEqual(new Set(["自评报告", "项目自评", "其他"]));
   });
 });
 

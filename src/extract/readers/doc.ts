@@ -36,8 +36,8 @@ export function recoverRows(text: string): string {
         if (fields.length % (n + 1) !== 0 || fields.length / (n + 1) < 2) continue;
         let ok = true;
         for (let i = n; i < fields.length && ok; i += n + 1) if (fields[i] !== "") ok = false;
-        // the first row (usually a header) has no empty cells
-        if (ok && fields.slice(0, n).every((f) => f.trim() !== "")) {
+        // the first row (usually a header) has at most one empty cell (a corner)
+        if (ok && fields.slice(0, n).filter((f) => f.trim() === "").length <= 1) {
           const rows: string[] = [];
           for (let i = 0; i < fields.length; i += n + 1) rows.push(fields.slice(i, i + n).join("\t"));
           return rows.join("\n");

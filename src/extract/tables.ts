@@ -1,0 +1,175 @@
+/**
+ * Field rules that read tables: the budget table of a 自评表 (年初预算数 / 全年预算数 / 全年执行数 with
+ * rows 年度资金总额, 基本支出, 项目支出), the staff table (编制数 / 实际在职人数, row 合计), and the
+ * satisfaction row of a score table. Amounts take their unit from the table (单位：万元) — never a
+ * guess: without a stated unit a table gives no money values. Tables headed with another unit or
+ * year than the report's are skipped.
+ */
+import type { Table } from "../model.js";
+import { parseNumber } from "../normalize/number.js";
+import { isMoneyUnit, toYuan } from "../normalize/money.js";
+import { percentToRatio } from "../normalize/ratio.js";
+import { squash } from "../normalize/text.js";
+import { foreignTo, gridOf, type ScoreTable } from "./indicators.js";
+import type { Candidate, Context } from "./rules.js";
+
+interface TableView {
+  table: Table;
+  block: number;
+  grid: string[][];
+  /** clean-text start of each rendered row */
+  rowStart: number[];
+  rowText: string[];
+  /** title rows and the lines just before the table */
+  heading: string;
+}
+
+const views = new WeakMap<Context, TableView[]>();
+
+function tablesOf(ctx: Context): TableView[] {
+  const cached = views.get(ctx);
+  if (cached) return cached;
+  const out: TableView[] = [];
+  for (const span of ctx.clean.spans) {
+    const table = ctx.doc.blocks[span.block];
+    if (!table || table.kind !== "table") continue;
+    const rowText = ctx.clean.text.slice(span.start, span.end).split("\n");
+    const rowStart: number[] = [];
+    let pos = span.start;
+    for (const r of rowText) {
+      rowStart.push(pos);
+      pos += r.length + 1;
+    }
+    const grid = gridOf(table);
+    const before = ctx.clean.text.slice(Math.max(0, span.start - 200), span.start).split("\n").slice(-4).join("\n");
+    const titleRows = grid.slice(0, 4).filter((r) => r.filter((c) => c.trim()).length <= 2).map((r) => r.filter((c) => c.trim()).join(" "));
+    out.push({ table, block: span.block, grid, rowStart, rowText, heading: `${before}\n${titleRows.join("\n")}` });
+  }
+  views.set(ctx, out);
+  return out;
+}
+
+/** Folded offset of a clean-text offset (binary search over the fold map). */
+function foldedAt(ctx: Context, clean: number): number {
+  const map = ctx.folded.map;
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < clean) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A candidate whose evidence is `value` as it stands in row `r` of the table. */
+function cellCandidate(ctx: Context, v: TableView, r: number, value: string, c: Omit<Candidate, "start" | "end">): Candidate | null {
+  const at = v.rowText[r]?.indexOf(value);
+  if (at === undefined || at < 0) return null;
+  const s = v.rowStart[r] + at;
+  return { ...c, start: foldedAt(ctx, s), end: foldedAt(ctx, s + value.length) };
+}
+
+function isForeign(ctx: Context, v: TableView): boolean {
+  const asScore = { headingText: v.heading } as ScoreTable;
+  return foreignTo(asScore, (ctx.identity?.unitName as string) ?? null, (ctx.identity?.year as number) ?? null) !== null;
+}
+
+/** The money unit a table states (单位：万元, 金额单位：元, a header "（万元）"), or null. */
+function tableUnit(v: TableView): string | null {
+  const m = /(?:金额)?单位[:：]\s*(亿元|万元|千元|元)/.exec(`${v.heading}\n${v.grid.flat().join("\n")}`.normalize("NFKC"));
+  if (m) return m[1];
+  const head = v.grid.slice(0, 3).flat().join(" ");
+  const h = /[（(](亿元|万元|千元|元)[）)]/.exec(head);
+  return h ? h[1] : null;
+}
+
+const BUDGET_ROWS: Array<[string, RegExp]> = [
+  ["total", /^(?:年度资金总额|资金总额|年度总额|合计|总计|部门整体支出|支出合计|预算资金合计|部门预算总额)/],
+  ["basic", /^(?:其中[:：]?)?基本支出/],
+  ["project", /^(?:其中[:：]?)?项目支出/],
+];
+
+/** Candidates from budget tables, for budget_initial, budget_adjusted, expenditure_total, basic_expenditure, project_expenditure. */
+export function budgetTableRule(field: "budget_initial" | "budget_adjusted" | "expenditure_total" | "basic_expenditure" | "project_expenditure") {
+  return (ctx: Context): Candidate[] => {
+    const out: Candidate[] = [];
+    for (const v of tablesOf(ctx)) {
+      const h = v.grid.findIndex((row) => row.some((c) => /年初预算/.test(squash(c))) && row.some((c) => /执行数|实际支出|决算数|全年执行/.test(squash(c))));
+      if (h < 0) continue;
+      const unit = tableUnit(v);
+      if (!unit || !isMoneyUnit(unit)) continue;
+      if (isForeign(ctx, v)) continue;
+      const header = v.grid[h].map(squash);
+      const col = {
+        initial: header.findIndex((c) => /^年初预算/.test(c)),
+        adjusted: header.findIndex((c) => /^(?:全年预算|调整(?:后)?预算|预算调整数)/.test(c)),
+        actual: header.findIndex((c) => /^(?:全年执行数|执行数|实际支出|全年实际|决算数)/.test(c)),
+      };
+      for (let r = h + 1; r < v.grid.length; r++) {
+        const label = squash(v.grid[r].find((c) => c.trim()) ?? "");
+        const kind = BUDGET_ROWS.find(([, re]) => re.test(label))?.[0];
+        if (!kind) continue;
+        const want =
+          field === "budget_initial" && kind === "total" ? col.initial
+          : field === "budget_adjusted" && kind === "total" ? col.adjusted
+          : field === "expenditure_total" && kind === "total" ? col.actual
+          : field === "basic_expenditure" && kind === "basic" ? col.actual
+          : field === "project_expenditure" && kind === "project" ? col.actual
+          : -1;
+        if (want < 0) continue;
+        const raw = (v.grid[r][want] ?? "").trim();
+        const n = parseNumber(raw.replace(/[，,](?=\d{3})/g, ""));
+        if (!n) continue;
+        const yuan = toYuan(n, unit);
+        const c = cellCandidate(ctx, v, r, raw, { value: yuan.toNumber(), exact: yuan.toString(), unit: "元", confidence: 0.85, rule: `${field}.budget_table`, numberText: raw, writtenUnit: unit });
+        if (c) out.push(c);
+      }
+    }
+    return out;
+  };
+}
+
+/** Candidates from a staff table (编制数 / 实际在职人数 columns, the 合计 row or a single row). */
+export function staffTableRule(field: "staff_authorized" | "staff_actual") {
+  return (ctx: Context): Candidate[] => {
+    const out: Candidate[] = [];
+    for (const v of tablesOf(ctx)) {
+      const h = v.grid.findIndex((row) => row.some((c) => /^(?:核定)?编制(?:数|人数)/.test(squash(c))) && row.some((c) => /实际在职|实有人数|在职人数|实有在职/.test(squash(c))));
+      if (h < 0 || isForeign(ctx, v)) continue;
+      const header = v.grid[h].map(squash);
+      const col = field === "staff_authorized" ? header.findIndex((c) => /^(?:核定)?编制(?:数|人数)/.test(c)) : header.findIndex((c) => /实际在职|实有人数|在职人数|实有在职/.test(c));
+      const data = v.grid.slice(h + 1).map((row, i) => ({ row, r: h + 1 + i })).filter(({ row }) => row.some((c) => /\d/.test(c)));
+      const total = data.find(({ row }) => /^(?:合计|总计|小计|全部)/.test(squash(row.find((c) => c.trim()) ?? "")));
+      const pick = total ?? (data.length === 1 ? data[0] : undefined);
+      if (!pick) continue;
+      const raw = (pick.row[col] ?? "").trim();
+      if (!/^\d{1,6}(?:人|名)?$/.test(raw)) continue;
+      const c = cellCandidate(ctx, v, pick.r, raw, { value: Number(raw.replace(/[人名]$/, "")), unit: "人", confidence: 0.85, rule: `${field}.staff_table` });
+      if (c) out.push(c);
+    }
+    return out;
+  };
+}
+
+/** Satisfaction from a score table's 满意度 row: its actual value (实际完成值) as a ratio. */
+export function satisfactionTableRule(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  for (const v of tablesOf(ctx)) {
+    const h = v.grid.findIndex((row) => row.some((c) => /^一级指标/.test(squash(c))) && row.some((c) => /实际完成值|完成值|实际值/.test(squash(c))));
+    if (h < 0 || isForeign(ctx, v)) continue;
+    const actual = v.grid[h].map(squash).findIndex((c) => /实际完成值|完成值|实际值/.test(c));
+    for (let r = h + 1; r < v.grid.length; r++) {
+      const row = v.grid[r];
+      if (!row.slice(0, actual).some((c) => /满意度/.test(c))) continue;
+      const raw = (row[actual] ?? "").trim();
+      const m = /^(\d+(?:\.\d+)?)\s*[%％]$/.exec(raw.normalize("NFKC"));
+      if (!m) continue;
+      const ratio = percentToRatio(parseNumber(m[1])!);
+      if (ratio.toNumber() > 1) continue;
+      const c = cellCandidate(ctx, v, r, raw, { value: ratio.toNumber(), exact: ratio.toString(), unit: "ratio", confidence: 0.8, rule: "satisfaction.score_table" });
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}

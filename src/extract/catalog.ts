@@ -87,7 +87,7 @@ export const CATALOG: FieldDef[] = [
   money("income_total", "收入合计", ["本部门收入", "收入合计", "总收入", "本年收入"], [
     {
       id: "income_total.keyword",
-      re: kw("(?:本部门|本单位|我部门|我单位|全年|本年度?|当年)(?:总)?收入(?:合计|总额|总计)?|总收入|收入总(?:额|计)|收入合计", "money"),
+      re: kw("(?:本部门|本单位|我部门|我单位|全年|本年度?|当年)(?:总)?收入(?:合计|总额|总计)?|(?<=\\d{4}年度?)(?:本|我)?(?:部门|单位)(?:总)?收入(?:合计|总额|总计)?|总收入|收入总(?:额|计)|收入合计", "money"),
       confidence: 0.85,
       notInSection: PROJECT_SECTION,
     },
@@ -96,7 +96,7 @@ export const CATALOG: FieldDef[] = [
     budgetTableRule("expenditure_total"),
     {
       id: "expenditure_total.keyword",
-      re: kw("共支出|总支出|(?<!收入)支出总(?:额|计)|(?<!收入)支出合计|全年(?:完成)?(?:实际)?支出(?:数|总额)?|本年(?:度)?(?:实际)?支出(?:数|总额)?|实际支出(?:数|总额)?|部门整体支出(?:总额)?", "money"),
+      re: kw("共支出|总支出|(?<!收入)支出总(?:额|计)|(?<!收入)支出合计|(?<=\\d{4}年度?)(?:全年)?(?:实际)?支出(?:合计|总额)?|全年(?:完成)?(?:实际)?支出(?:数|总额)?|本年(?:度)?(?:实际)?支出(?:数|总额)?|实际支出(?:数|总额)?|部门整体支出(?:总额)?", "money"),
       confidence: 0.85,
       notInSection: PROJECT_SECTION,
       notInClause: PART_WORDS,
@@ -105,7 +105,7 @@ export const CATALOG: FieldDef[] = [
   ]),
   money("budget_initial", "年初预算数", ["年初预算数", "年初预算"], [
     budgetTableRule("budget_initial"),
-    { id: "budget_initial.keyword", re: kw("年初预算(?:数|金额|总额)?", "money"), confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS },
+    { id: "budget_initial.keyword", re: kw("年初预算(?:数|金额|总额)?(?:安排)?", "money"), confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS, notInSentence: /三公|经费/ },
   ]),
   money("budget_adjusted", "调整预算数", ["调整预算数", "全年预算数", "调整后预算"], [
     budgetTableRule("budget_adjusted"),
@@ -115,6 +115,7 @@ export const CATALOG: FieldDef[] = [
       confidence: 0.9,
       notInSection: PROJECT_SECTION,
       notInClause: PART_WORDS,
+      notInSentence: /三公|经费/,
     },
   ]),
   money("basic_expenditure", "基本支出", ["基本支出"], [
@@ -127,17 +128,17 @@ export const CATALOG: FieldDef[] = [
   ]),
   money("sangong_budget", "三公经费预算", ["“三公”经费预算数", "三公经费控制数"], [
     { id: "sangong_budget.keyword", re: kw(`三公${Q}经费${Q}(?:财政拨款)?(?:支出)?(?:的)?(?:年初|全年)?(?:预算(?:控制)?数?|控制数|预算安排)`, "money"), confidence: 0.9 },
-    { id: "sangong_budget.compared", re: new RegExp(`三公${Q}经费${Q}[^。;\\n]{0,24}?(?:低于|少于|未超过?|不超过|控制在)(?:年初)?预算(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.85 },
+    { id: "sangong_budget.compared", re: new RegExp(`三公${Q}经费${Q}[^。;\\n]{0,40}?(?:低于|少于|未超过?|不超过|控制在)(?:年初)?预算(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.85 },
   ]),
   money("sangong_actual", "三公经费支出", ["“三公”经费支出", "三公经费总额", "三公经费实际支出数"], [
     {
       id: "sangong_actual.keyword",
-      re: kw(`三公${Q}经费${Q}(?:财政拨款)?(?:实际|全年|共)?(?:支出)?(?:决算|使用|开支)?(?:数|总额|合计|金额)?`, "money"),
+      re: kw(`三公${Q}经费${Q}(?:财政拨款)?(?:全年|本年|共)?(?:实际)?(?:支出)?(?:决算|使用|开支)?(?:数|总额|合计|金额)?`, "money"),
       confidence: 0.85,
       notInClause: BUDGET_WORDS,
     },
     // "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元"
-    { id: "sangong_actual.after_budget", re: new RegExp(`三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]\s*(?:实际支出|支出决算|实际|决算|支出)(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.8 },
+    { id: "sangong_actual.after_budget", re: new RegExp(`三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]\s*(?:实际支出|支出决算|决算支出|实际|决算|支出)(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.8 },
     // "本年度无“三公”经费支出", "没有财政拨款“三公”经费支出"
     { id: "sangong_actual.none", re: new RegExp(`(?:无|没有|未发生)(?:财政拨款)?${Q}三公${Q}经费${Q}(?:财政拨款)?(?:支出|开支)`, "g"), confidence: 0.8, zero: true, notAfter: /^的/ },
   ]),
@@ -158,6 +159,13 @@ export const CATALOG: FieldDef[] = [
       confidence: 0.85,
       notInBudgetContext: true,
     },
+    // "“三公”经费全年实际支出2.15万元，均为公务用车运行维护费"
+    {
+      id: "vehicle_expense.all_of_sangong",
+      re: new RegExp(`三公${Q}经费${Q}(?:全年|本年)?(?:实际)?(?:支出)?(?:合计|总额)?${CONN}${VALUE.money}[,，]\\s*(?:全部|均)(?:为|是|用于)公务用车`, "g"),
+      confidence: 0.8,
+      notInBudgetContext: true,
+    },
   ]),
   {
     name: "staff_authorized",
@@ -168,6 +176,8 @@ export const CATALOG: FieldDef[] = [
     rules: [
       staffTableRule("staff_authorized"),
       { id: "staff_authorized.keyword", re: kw("(?<![行政事业工勤])编制(?:人数|数|总数)|人员编制(?:数)?|核定编制(?:人数|数)?", "persons"), confidence: 0.85 },
+      // "机关编制15人": a bare 编制 right before its number (not 行政编制 / 事业编制, which are parts)
+      { id: "staff_authorized.bare", re: kw("(?<![行政事业工勤参公])编制", "persons", ""), confidence: 0.75 },
     ],
   },
   {
@@ -176,7 +186,11 @@ export const CATALOG: FieldDef[] = [
     terms: ["实有人数", "实际在职人数", "在职人数"],
     kind: "persons",
     column: "staff_actual_persons",
-    rules: [staffTableRule("staff_actual"), { id: "staff_actual.keyword", re: kw("实有(?:在职|在编)?(?:人数|人员)|实际在职(?:人数|人员)|在职(?:人数|人员总数)|在编(?:人数|人员)", "persons"), confidence: 0.85, notInClause: /退休/ }],
+    rules: [
+      staffTableRule("staff_actual"),
+      // "实有14人"
+      { id: "staff_actual.bare", re: kw("实有(?:在职|在编)?", "persons", ""), confidence: 0.75, notInClause: /退休/ },
+      { id: "staff_actual.keyword", re: kw("实有(?:在职|在编)?(?:人数|人员)|实际在职(?:人数|人员)|在职(?:人数|人员总数)|在编(?:人数|人员)", "persons"), confidence: 0.85, notInClause: /退休/ }],
   },
   {
     name: "satisfaction",
@@ -188,7 +202,7 @@ export const CATALOG: FieldDef[] = [
       satisfactionTableRule,
       {
         id: "satisfaction.keyword",
-        re: kw("满意度(?:均)?", "ratio", String.raw`(?:(?:为|是|达到|达|均达到|:|(?:测评|调查|抽样调查|问卷调查)?结果为|测评|调查)\s*){0,2}`),
+        re: kw("满意(?:度|率)(?:均)?", "ratio", String.raw`(?:(?:为|是|达到|达|均达到|:|(?:测评|调查|抽样调查|问卷调查)?结果为|测评|调查)\s*){0,2}`),
         confidence: 0.85,
         notInClause: /目标|指标值|计划|不低于|≥|>/,
         qualifiedFactor: 0.5,

@@ -5,10 +5,18 @@ import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { segment, snippet } from "../../src/store/search.js";
-import { FIXTURES } from "../helpers.js";
+import { FIXTURES, shared } from "../helpers.js";
 import { jixiao } from "../run.js";
 
 let db = "";
+type Gold = { file: string; fiscal_year: number | null; grade: string | null; unit_name: string | { any_of: string[] } | null };
+const gold = (set: "seeds" | "variants"): Gold[] =>
+  readFileSync(set === "seeds" ? shared("gold", "seeds.jsonl") : join(FIXTURES, "..", "fixtures", "gold", "variants.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+/** seeds as txt and pdf, variants as txt */
+const TOTAL = () => 2 * gold("seeds").length + gold("variants").length;
 beforeAll(() => {
   db = join(mkdtempSync(join(tmpdir(), "jixiao-q-")), "q.db");
   const r = jixiao(["import", join(FIXTURES, "reports", "seeds"), join(FIXTURES, "reports", "variants", "txt"), join(FIXTURES, "reports", "seeds-as", "pdf"), "--db", db, "--no-progress"]);
@@ -19,11 +27,12 @@ describe("query", () => {
   it("filters by year, score, grade, unit and flag with bound parameters", () => {
     const j = (args: string[]) => jixiao(["query", "--db", db, "--format", "jsonl", ...args]).stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
     const y2023 = j(["--year", "2023"]);
-    expect(y2023.length).toBe(2 * 2 + 6); // seeds 002, 004 as txt and pdf; variants v01, v03, v04, v06, v08, v09
+    // seeds (txt and pdf) and variants (txt) with fiscal year 2023 in the gold files
+    expect(y2023.length).toBe(2 * gold("seeds").filter((g) => g.fiscal_year === 2023).length + gold("variants").filter((g) => g.fiscal_year === 2023).length);
     expect(y2023.every((d) => d.fields.fiscal_year.value === 2023)).toBe(true);
     const good = j(["--min-score", "95"]);
     expect(good.map((d) => d.fields.self_score.value).every((s: number) => s >= 95)).toBe(true);
-    expect(j(["--grade", "良"]).map((d) => d.fields.unit_name.value).sort()).toEqual(["南漳县卫生健康局", "宁乡市妇女联合会", "祁阳市农业农村局"]);
+    expect(j(["--grade", "良"]).map((d) => d.fields.unit_name.value).sort()).toEqual(gold("variants").filter((g) => g.grade === "良").map((g) => g.unit_name).sort());
     expect(j(["--unit-like", "吕田镇"]).length).toBe(2);
     expect(j(["--flag", "unit_corrected"]).map((d) => d.file).sort()).toEqual(["002_ead4207e0aef5641.pdf", "002_ead4207e0aef5641.txt"]);
     expect(j(["--province", "广东"]).length).toBe(0); // names without the province are not guessed (region resolution: issue 4)
@@ -35,7 +44,7 @@ describe("query", () => {
     expect(jixiao(["query", "--db", db, "--max-score", "90"]).stdout).toMatch(/documents$/m);
     const csv = jixiao(["query", "--db", db, "--format", "csv"]).stdout;
     const rows = parse(csv.slice(1), { columns: true }) as Array<Record<string, string>>;
-    expect(rows.length).toBe(20);
+    expect(rows.length).toBe(TOTAL());
   });
 });
 
@@ -74,7 +83,7 @@ describe("export and re-extraction", () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-x-"));
     expect(jixiao(["export", "--db", db, "--jsonl", join(dir, "d.jsonl"), "--indicators", join(dir, "i.csv")]).code).toBe(0);
     const docs = readFileSync(join(dir, "d.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-    expect(docs).toHaveLength(20);
+    expect(docs).toHaveLength(TOTAL());
     const d003 = docs.find((d) => d.file === "003_cfc37400837c5c83.txt");
     expect(d003.fields.expenditure_total).toMatchObject({ value: 10439647.7, exact: "10439647.7", raw: "1043.96477 万元" });
     expect(d003.indicators).toHaveLength(20);

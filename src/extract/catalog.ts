@@ -44,7 +44,7 @@ export const CATALOG: FieldDef[] = [
     rules: [
       {
         id: "self_score.keyword",
-        re: kw("自评(?:总)?(?:得分|分数|分值|评分|总分)|(?:整体|综合|总体)?评价(?:总)?得分|(?:综合|总)得分|评分结果", "score"),
+        re: kw("自评(?:总|综合)?(?:得分|分数|分值|评分|总分)|综合自评得分|(?:整体|综合|总体)?评价(?:总)?得分|(?:综合|总)得分|评分结果|自评结果[:：]?得分", "score"),
         confidence: 0.9,
         notInClause: /项目(?!.*整体)|扣/,
       },
@@ -87,7 +87,7 @@ export const CATALOG: FieldDef[] = [
   money("income_total", "收入合计", ["本部门收入", "收入合计", "总收入", "本年收入"], [
     {
       id: "income_total.keyword",
-      re: kw("(?:本部门|本单位|我部门|我单位|全年|本年度?|当年)(?:总)?收入(?:合计|总额|总计)?|(?<=\\d{4}年度?)(?:本|我)?(?:部门|单位)(?:总)?收入(?:合计|总额|总计)?|总收入|收入总(?:额|计)|收入合计", "money"),
+      re: kw("(?:本部门|本单位|我部门|我单位|全年|本年度?|当年)(?:总)?收入(?:合计|总额|总计)?|(?<=\\d{4}年度?)(?:本|我)?(?:部门|单位)(?:总)?收入(?:合计|总额|总计)?|总收入|收入总(?:额|计)|收入合计|收入决算(?:数)?(?:总计|合计|总额)?", "money"),
       confidence: 0.85,
       notInSection: PROJECT_SECTION,
     },
@@ -96,7 +96,7 @@ export const CATALOG: FieldDef[] = [
     budgetTableRule("expenditure_total"),
     {
       id: "expenditure_total.keyword",
-      re: kw("共支出|总支出|(?<!收入)支出总(?:额|计)|(?<!收入)支出合计|(?<=\\d{4}年度?)(?:全年)?(?:实际)?支出(?:合计|总额)?|全年(?:完成)?(?:实际)?支出(?:数|总额)?|本年(?:度)?(?:实际)?支出(?:数|总额)?|实际支出(?:数|总额)?|部门整体支出(?:总额)?", "money"),
+      re: kw("共支出|总支出|(?<!收入)支出总(?:额|计)|(?<!收入)支出合计|(?<=\\d{4}年度?)(?:全年)?(?:实际)?支出(?:合计|总额)?|全年(?:完成)?(?:实际)?支出(?:数|总额)?|本年(?:度)?(?:实际)?支出(?:数|总额)?|实际支出(?:数|总额)?|部门整体支出(?:总额)?|(?<!三公经费|经费)支出决算(?:数)?(?:总计|合计|总额)?", "money"),
       confidence: 0.85,
       notInSection: PROJECT_SECTION,
       notInClause: PART_WORDS,
@@ -190,6 +190,7 @@ export const CATALOG: FieldDef[] = [
       staffTableRule("staff_actual"),
       // "实有14人"
       { id: "staff_actual.bare", re: kw("实有(?:在职|在编)?", "persons", ""), confidence: 0.75, notInClause: /退休/ },
+      { id: "staff_actual.current", re: kw("现有(?:在职|在编)?(?:人员|人数)", "persons"), confidence: 0.8, notInClause: /退休/ },
       { id: "staff_actual.keyword", re: kw("实有(?:在职|在编)?(?:人数|人员)|实际在职(?:人数|人员)|在职(?:人数|人员总数)|在编(?:人数|人员)", "persons"), confidence: 0.85, notInClause: /退休/ }],
   },
   {

@@ -96,7 +96,7 @@ function fullest(cands: Candidate[]): Candidate[] {
 }
 
 /** A year, also when PDF extraction put a space inside it (20 23). */
-const YEAR = "(?<v>(?:19|20) ?\\d ?\\d)";
+const YEAR = "(?<v>(?:19|20) ?\\d ?\\d|[二][〇零][一二][〇零一二三四五六七八九])";
 
 /** fiscal_year: label, title, body phrases about the evaluated year, then the most-mentioned 年度. */
 export function fiscalYearRule(ctx: Context): Candidate[] {

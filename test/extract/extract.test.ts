@@ -156,3 +156,40 @@ describe("score table (自评表)", () => {
     expect(r.flags.map((f) => f.code)).not.toContain("foreign_table");
   });
 });
+
+describe("written forms of the core fields", () => {
+  const cases: Array<[string, string, unknown]> = [
+    ["本单位2023年度部门整体支出自评综合得分为93.6分。", "self_score", 93.6],
+    ["自评结果：得分95分，等级为优。", "self_score", 95],
+    ["自评结果：得分95分，等级为优。", "grade", "优"],
+    ["部门整体支出绩效等级评定为“良好”。", "grade", "良"],
+    ["评价结果为优秀等次。", "grade", "优"],
+    ["本年度部门预算收入总计5,000.00万元。", "income_budget", 50000000],
+    ["2023年度收入决算数为1,234.56万元。", "income_total", 12345600],
+    ["本年支出决算总计987.65万元，其中基本支出500万元。", "expenditure_total", 9876500],
+    ["核定人员编制35名，现有在职人员32名。", "staff_authorized", 35],
+    ["核定人员编制35名，现有在职人员32名。", "staff_actual", 32],
+    ["“三公”经费决算数为3.2万元。", "sangong_actual", 32000],
+    ["“三公”经费支出共计6.8万元。", "sangong_actual", 68000],
+    ["公务用车购置及运行费4.1万元。", "vehicle_expense", 41000],
+    ["群众满意率达到95%。", "satisfaction", 0.95],
+    ["年末结转结余率为3.5%。", "carryover_rate", 0.035],
+    ["填报单位（盖章）：麻阳苗族自治县水利局", "unit_name", "麻阳苗族自治县水利局"],
+    ["报告日期：2024.04.08", "report_date", "2024-04-08"],
+    ["评价年度：二〇二三年度", "fiscal_year", 2023],
+  ];
+  it.each(cases)("%s → %s = %j", (text, field, want) => {
+    expect(fieldsOf(text).fields[field]?.value ?? null).toEqual(want);
+  });
+  it.each([
+    ["三公经费支出比上年减少2.1万元。", "sangong_actual"],
+    ["其中，农村公路项目自评得分85分。", "self_score"],
+    ["获评优秀等次。", "grade"],
+    ["年度目标值为90%以上。", "satisfaction"],
+    ["行政编制36人，事业编制40人。", "staff_authorized"],
+    ["2024年3月", "report_date"],
+    ["一般公共预算财政拨款收入11256.48万元，一般公共预算支出11256.48万元。", "expenditure_total"],
+  ])("%s gives no %s", (text, field) => {
+    expect(fieldsOf(text).fields[field] ?? null).toBeNull();
+  });
+});

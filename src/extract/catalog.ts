@@ -5,7 +5,7 @@
  * To add a field: add an entry here (name, label, terms, kind, rules) and a labelled example to a
  * fixture's gold; the extractor, the store, JSONL and CSV pick it up from this list.
  */
-import { documentKindRule, fiscalYearRule, reportDateRule, unitNameRule } from "./identity.js";
+import { docNumberRule, documentKindRule, fiscalYearRule, reportDateRule, sectionTextRule, unitKindRule, unitNameRule } from "./identity.js";
 import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
 import { budgetTableRule, satisfactionTableRule, staffTableRule } from "./tables.js";
 
@@ -218,6 +218,39 @@ export const CATALOG: FieldDef[] = [
     column: "carryover_rate_ratio",
     rules: [{ id: "carryover_rate.keyword", re: kw("结(?:转结余|余结转)率", "ratio"), confidence: 0.85, notInClause: /目标|控制在|不超过|≤|</ }],
   },
+  // ---- beyond the seeds' gold: identity, rates, spending parts, text
+  { name: "unit_kind", label: "单位类型", terms: ["镇/乡人民政府 → township", "街道办事处 → sub_district", "局/委/中心… → department"], kind: "text", column: "unit_kind", rules: [unitKindRule] },
+  { name: "doc_number", label: "文号", terms: ["吉政函字〔2025〕31号"], kind: "text", column: "doc_number", rules: [docNumberRule] },
+  {
+    name: "execution_rate",
+    label: "预算执行率",
+    terms: ["预算执行率", "整体支出执行率"],
+    kind: "ratio",
+    column: "execution_rate_ratio",
+    rules: [
+      {
+        id: "execution_rate.keyword",
+        re: kw("(?:部门整体|整体|部门)?(?:支出)?预算执行率|整体支出(?:执行|完成)率", "ratio"),
+        confidence: 0.85,
+        notInClause: /项目|基本支出|人员|公用|三公|目标|不低于|达到?\d/,
+        notInSection: PROJECT_SECTION,
+      },
+    ],
+  },
+  money("personnel_expense", "人员经费", ["人员经费"], [
+    { id: "personnel_expense.keyword", re: kw("人员经费(?:支出)?(?:决算数?)?", "money"), confidence: 0.8, notInBudgetContext: true, notInSection: PROJECT_SECTION },
+  ]),
+  money("public_expense", "公用经费", ["公用经费"], [
+    { id: "public_expense.keyword", re: kw("(?<!日常)公用经费(?:支出)?(?:决算数?)?", "money"), confidence: 0.8, notInBudgetContext: true, notInSection: PROJECT_SECTION },
+  ]),
+  money("daily_public_expense", "日常公用经费", ["日常公用经费"], [
+    { id: "daily_public_expense.keyword", re: kw("日常公用经费(?:支出)?(?:决算数?)?", "money"), confidence: 0.8, notInBudgetContext: true, notInSection: PROJECT_SECTION },
+  ]),
+  money("overseas_travel_expense", "因公出国（境）费", ["因公出国（境）费"], [
+    { id: "overseas_travel_expense.keyword", re: kw("因公出国\\(境\\)费(?:用)?(?:支出)?(?:决算数?)?", "money"), confidence: 0.8, notInBudgetContext: true },
+  ]),
+  { name: "problems", label: "存在问题", terms: ["存在的问题", "存在问题："], kind: "text", column: "problems", rules: [sectionTextRule("problems")] },
+  { name: "measures", label: "改进措施", terms: ["改进措施", "下一步工作"], kind: "text", column: "measures", rules: [sectionTextRule("measures")] },
 ];
 
 export const FIELD_NAMES = CATALOG.map((f) => f.name);

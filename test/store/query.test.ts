@@ -35,7 +35,11 @@ describe("query", () => {
     expect(j(["--grade", "良"]).map((d) => d.fields.unit_name.value).sort()).toEqual(gold("variants").filter((g) => g.grade === "良").map((g) => g.unit_name).sort());
     expect(j(["--unit-like", "吕田镇"]).length).toBe(2);
     expect(j(["--flag", "unit_corrected"]).map((d) => d.file).sort()).toEqual(["002_ead4207e0aef5641.pdf", "002_ead4207e0aef5641.txt"]);
-    expect(j(["--province", "广东"]).length).toBe(0); // names without the province are not guessed (region resolution: issue 4)
+    // the province comes from the unit's name (雷州市, 阳西县, 广州市, 深圳市 are all in 广东)
+    const gd = j(["--province", "广东"]);
+    expect(gd.length).toBe(2 * 3 + 1);
+    expect(gd.every((d) => d.fields.province.value === "广东省")).toBe(true);
+    expect(j(["--province", "广东省"]).length).toBe(gd.length);
     // SQL in a filter is data, not SQL
     expect(j(["--unit-like", "%' OR 1=1 --"]).length).toBe(0);
     expect(jixiao(["query", "--db", db, "--year", "abc"]).code).toBe(2);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Per-field precision and recall of `jixiao extract` on every labelled set the project has:
-// the seeds (../shared/gold/seeds.jsonl) as text, docx, PDF and CID-font PDF, the project's own
-// variants (fixtures/gold/variants.jsonl) in every format, and the real 决算 PDFs.
+// the seeds (../shared/gold/seeds.jsonl) in six formats, the project's own hand-written variants
+// (fixtures/gold/variants.jsonl) in six formats, the generated labelled set
+// (scripts/make-labelled.mjs → fixtures/gold/labelled.jsonl), and the real 决算 PDFs.
 //   npm run eval            summary lines
 //   npm run eval -- -v      the scorer's full per-field table for each set
 import { spawnSync } from "node:child_process";
@@ -21,6 +22,7 @@ const sets = [
   ["seeds/txt", join(shared, "gold", "seeds.jsonl"), files(shared, "seeds")],
   ...["docx", "pdf", "pdf-cid", "doc", "html"].map((k) => [`seeds/${k}`, join(shared, "gold", "seeds.jsonl"), files(root, "fixtures", "reports", "seeds-as", k)]),
   ...["txt", "docx", "pdf", "pdf-cid", "doc", "html"].map((k) => [`variants/${k}`, join(root, "fixtures", "gold", "variants.jsonl"), files(root, "fixtures", "reports", "variants", k)]),
+  ["labelled/txt", join(root, "fixtures", "gold", "labelled.jsonl"), files(root, "fixtures", "src", "labelled")],
   ["realpdf", join(shared, "gold", "realpdf.jsonl"), files(shared, "realpdf").filter((f) => f.endsWith(".pdf"))],
 ];
 const tmp = mkdtempSync(join(tmpdir(), "jixiao-eval-"));

@@ -61,7 +61,9 @@ export const CATALOG: FieldDef[] = [
         id: "grade.keyword",
         re: kw("(?:评价|自评|绩效|评定|综合)?等级|自评结果|评价结果|自评结论|评价结论", "grade", String.raw`(?:(?:为|是|评定为|定为|:|属于)\s*){0,2}`),
         confidence: 0.9,
+        // a project's grade ("…项目自评得分83分，评价等级为优") is not the unit's
         notInClause: /项目/,
+        notInSentence: /项目(?![^。]*(?:部门整体|整体支出|部门))/,
       },
       {
         // "综合评定为优秀等级", "评价结果为“良好”"

@@ -256,6 +256,42 @@ export const CATALOG: FieldDef[] = [
   money("overseas_travel_expense", "因公出国（境）费", ["因公出国（境）费"], [
     { id: "overseas_travel_expense.keyword", re: kw("因公出国\\(境\\)费(?:用)?(?:支出)?(?:决算数?)?", "money"), confidence: 0.8, notInBudgetContext: true },
   ]),
+  // economic classes of spending (the unit's totals, not the parts under 基本支出 / 项目支出)
+  money("wage_welfare_expense", "工资福利支出", ["工资福利支出"], [
+    { id: "wage_welfare_expense.keyword", re: kw("工资福利支出", "money"), confidence: 0.8, notInSection: /基本支出|项目支出|项目(?!.*整体)|存在的?问题/, notInBudgetContext: true },
+  ]),
+  money("goods_services_expense", "商品和服务支出", ["商品和服务支出"], [
+    { id: "goods_services_expense.keyword", re: kw("商品和服务支出", "money"), confidence: 0.8, notInSection: /基本支出|项目支出|项目(?!.*整体)|存在的?问题/, notInBudgetContext: true },
+  ]),
+  money("household_subsidy_expense", "对个人和家庭的补助", ["对个人和家庭的补助"], [
+    { id: "household_subsidy_expense.keyword", re: kw("对个人和家庭(?:的)?补助(?:支出)?", "money"), confidence: 0.8, notInSection: /基本支出|项目支出|项目(?!.*整体)|存在的?问题/, notInBudgetContext: true },
+  ]),
+  money("capital_expense", "资本性支出", ["资本性支出"], [
+    { id: "capital_expense.keyword", re: kw("资本性支出", "money"), confidence: 0.8, notInSection: /基本支出|项目支出|项目(?!.*整体)|存在的?问题/, notInBudgetContext: true },
+  ]),
+  money("general_budget_income", "一般公共预算财政拨款收入", ["一般公共预算财政拨款收入"], [
+    { id: "general_budget_income.keyword", re: kw("一般公共预算(?:财政)?拨款收入", "money"), confidence: 0.8, notInSection: PROJECT_SECTION },
+  ]),
+  money("gov_fund_income", "政府性基金预算财政拨款收入", ["政府性基金预算财政拨款收入"], [
+    { id: "gov_fund_income.keyword", re: kw("政府性基金预算(?:财政)?(?:拨款)?收入", "money"), confidence: 0.8, notInSection: PROJECT_SECTION },
+  ]),
+  money("gov_fund_expenditure", "政府性基金预算支出", ["政府性基金预算支出", "政府性基金预算财政拨款支出"], [
+    { id: "gov_fund_expenditure.keyword", re: kw("政府性基金预算(?:财政)?(?:拨款)?支出", "money"), confidence: 0.8, notInSection: PROJECT_SECTION },
+  ]),
+  {
+    name: "project_count",
+    label: "项目个数",
+    terms: ["预算支出项目21个", "实施项目共6个"],
+    kind: "count",
+    column: "project_count",
+    rules: [
+      {
+        id: "project_count.keyword",
+        re: new RegExp(`(?:预算支出项目|实施(?:的)?项目|项目支出项目|本年度实施项目)(?:共|总计)?\\s*(?<v>\\d{1,4})\\s*个`, "g"),
+        confidence: 0.8,
+      },
+    ],
+  },
   { name: "problems", label: "存在问题", terms: ["存在的问题", "存在问题："], kind: "text", column: "problems", rules: [sectionTextRule("problems")] },
   { name: "measures", label: "改进措施", terms: ["改进措施", "下一步工作"], kind: "text", column: "measures", rules: [sectionTextRule("measures")] },
 ];

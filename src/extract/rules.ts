@@ -14,7 +14,7 @@ import { pageAt, type TextDoc } from "./document.js";
 import type { SectionTree } from "./sections.js";
 
 /** What a field's value is measured in; decides how a matched value is converted. */
-export type ValueKind = "money" | "ratio" | "score" | "persons" | "year" | "date" | "grade" | "text";
+export type ValueKind = "money" | "ratio" | "score" | "persons" | "count" | "year" | "date" | "grade" | "text";
 
 /** Everything a rule can look at. */
 export interface Context {
@@ -76,7 +76,7 @@ export const Q = "[\"“”'‘’「」]*";
 /** Words between a keyword and its value: 为, 是, 达到, 共计, ：… */
 export const CONN = String.raw`(?:(?:为|是|达到|达|共计|共|计|约|合计|总计|仅|:)\s*){0,2}`;
 
-export const VALUE: Record<Exclude<ValueKind, "year" | "date" | "text">, string> = {
+export const VALUE: Record<Exclude<ValueKind, "year" | "date" | "text" | "count">, string> = {
   money: String.raw`(?<v>${NUM}|${CN_NUM})\s*(?<u>亿元|万元|千元|元|万(?![\u4e00-\u9fa5]))`,
   ratio: String.raw`(?<v>${NUM})\s*%(?<q>或以上|及以上|以上|以下|左右)?`,
   score: String.raw`(?<v>\d{1,3}(?:\.\d+)?|[一二三四五六七八九十百点]+)\s*分(?![之钟])`,
@@ -172,6 +172,11 @@ export function convert(kind: ValueKind, v: string, u?: string): { value: number
       const n = parseNumber(v);
       if (!n || n.scale !== 0) return null;
       return { value: n.toNumber(), unit: "人" };
+    }
+    case "count": {
+      const n = parseNumber(v);
+      if (!n || n.scale !== 0) return null;
+      return { value: n.toNumber(), unit: "个" };
     }
     case "grade": {
       const g = normalizeGrade(v);

@@ -18,7 +18,7 @@ export function csvColumns(lang: "en" | "zh" = "en"): string[] {
 }
 
 function unitLabel(kind: string): string {
-  return kind === "money" ? "（元）" : kind === "ratio" ? "（比率）" : kind === "score" ? "（分）" : kind === "persons" ? "（人）" : "";
+  return kind === "money" ? "（元）" : kind === "ratio" ? "（比率）" : kind === "score" ? "（分）" : kind === "persons" ? "（人）" : kind === "count" ? "（个）" : "";
 }
 
 /** Neutralises spreadsheet formulas in text cells (CWE-1236). Numbers are written as numbers. */

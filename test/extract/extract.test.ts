@@ -228,3 +228,21 @@ describe("fields beyond the seeds' gold", () => {
     expect(inline.fields.measures?.value).toBe("加强业务培训。");
   });
 });
+
+describe("spending classes, fund incomes and project counts", () => {
+  it("reads the unit's totals, not the parts under 基本支出 (seed 001)", async () => {
+    const r = extractFields(await readDocument(readFileSync(shared("seeds", "001_7677739c59076178.txt"))));
+    expect(r.fields.wage_welfare_expense?.value).toBe(11428900);
+    expect(r.fields.goods_services_expense?.value).toBe(8680700);
+    expect(r.fields.household_subsidy_expense?.value).toBe(4194200);
+    expect(r.fields.capital_expense?.value).toBe(3690000);
+  });
+  it("fund incomes (seed 004) and the number of projects (seed 003)", async () => {
+    const r4 = extractFields(await readDocument(readFileSync(shared("seeds", "004_70a4941c04d84bdd.txt"))));
+    expect(r4.fields.general_budget_income?.value).toBe(112564800);
+    expect(r4.fields.gov_fund_income?.value).toBe(5425400);
+    expect(r4.fields.gov_fund_expenditure?.value).toBe(5425400);
+    const r3 = extractFields(await readDocument(readFileSync(shared("seeds", "003_cfc37400837c5c83.txt"))));
+    expect(r3.fields.project_count).toMatchObject({ value: 21, unit: "个" });
+  });
+});

@@ -5,7 +5,7 @@
  * To add a field: add an entry here (name, label, terms, kind, rules) and a labelled example to a
  * fixture's gold; the extractor, the store, JSONL and CSV pick it up from this list.
  */
-import { docNumberRule, documentKindRule, fiscalYearRule, regionRule, reportDateRule, sectionTextRule, unitKindRule, unitNameRule } from "./identity.js";
+import { docNumberRule, documentKindRule, fiscalYearRule, regionRule, reportDateRule, sectionTextRule, unitKindRule, unitNameRule, yoyRule } from "./identity.js";
 import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
 import { budgetTableRule, satisfactionTableRule, staffTableRule } from "./tables.js";
 
@@ -278,6 +278,34 @@ export const CATALOG: FieldDef[] = [
   money("gov_fund_expenditure", "政府性基金预算支出", ["政府性基金预算支出", "政府性基金预算财政拨款支出"], [
     { id: "gov_fund_expenditure.keyword", re: kw("政府性基金预算(?:财政)?(?:拨款)?支出", "money"), confidence: 0.8, notInSection: PROJECT_SECTION },
   ]),
+  money("income_change", "收入比上年增减", ["比上年增加/减少（收入）"], [yoyRule("income", "amount")]),
+  { name: "income_change_rate", label: "收入比上年增减率", terms: ["增长/下降X%（收入）"], kind: "ratio", column: "income_change_ratio", rules: [yoyRule("income", "rate")] },
+  money("expenditure_change", "支出比上年增减", ["比上年增加/减少（支出）"], [yoyRule("expenditure", "amount")]),
+  { name: "expenditure_change_rate", label: "支出比上年增减率", terms: ["增长/下降X%（支出）"], kind: "ratio", column: "expenditure_change_ratio", rules: [yoyRule("expenditure", "rate")] },
+  {
+    name: "staff_admin",
+    label: "行政编制",
+    terms: ["行政编制"],
+    kind: "persons",
+    column: "staff_admin_persons",
+    rules: [{ id: "staff_admin.keyword", re: kw("行政编制(?:数)?", "persons"), confidence: 0.75, notInClause: /实有|在职|实际/ }],
+  },
+  {
+    name: "staff_institution",
+    label: "事业编制",
+    terms: ["事业编制"],
+    kind: "persons",
+    column: "staff_institution_persons",
+    rules: [{ id: "staff_institution.keyword", re: kw("事业编制(?:数)?", "persons"), confidence: 0.75, notInClause: /实有|在职|实际/ }],
+  },
+  {
+    name: "deductions",
+    label: "扣分",
+    terms: ["扣4分", "共扣X分"],
+    kind: "score",
+    column: "deductions_points",
+    rules: [{ id: "deductions.keyword", re: kw("(?:共|合计|累计)?扣(?:除)?(?:分)?", "score", ""), confidence: 0.7, notInClause: /项目|不扣|未扣/ }],
+  },
   {
     name: "project_count",
     label: "项目个数",

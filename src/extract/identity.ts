@@ -5,6 +5,9 @@
 import { parseDate, parseYear } from "../normalize/date.js";
 import { unfoldRange } from "../normalize/text.js";
 import { resolveRegion } from "./region.js";
+import { parseNumber } from "../normalize/number.js";
+import { toYuan, type MoneyUnit } from "../normalize/money.js";
+import { percentToRatio } from "../normalize/ratio.js";
 import type { Candidate, Context } from "./rules.js";
 
 const HAN = "\\u4e00-\\u9fa5";
@@ -291,5 +294,41 @@ export function regionRule(part: "province" | "city" | "county" | "township" | "
     if (!v) return [];
     const at = Math.max(0, ctx.folded.text.indexOf(name));
     return [cand(v, "text", 0.8, `region.${part}`, at, at + name.length)];
+  };
+}
+
+/**
+ * Year-on-year change of income or spending, signed: "支出…比上年减少129.31万元，下降6.2%" gives
+ * −1293100 元 and −0.062. Only a change stated right after the figure it belongs to is read.
+ */
+export function yoyRule(what: "income" | "expenditure", part: "amount" | "rate") {
+  const subject = what === "income" ? "收入" : "支出";
+  const re = new RegExp(
+    `${subject}(?:预算|总额|合计|总计)?(?:[^。;；,，]|(?<=\\d),(?=\\d)){0,24}?[,，]?\\s*(?:比|较)(?:上年|去年|上一年度?|(?:19|20)\\d{2}年度?)(?:同期)?(?<dir>增加|增长|减少|下降|减少了|增加了)(?<amt>\\d[\\d,]*(?:\\.\\d+)?)(?<u>亿元|万元|元)(?:[,，]\\s*(?<dir2>增长|下降|增加|减少)(?<pct>\\d+(?:\\.\\d+)?)%)?`,
+    "g",
+  );
+  return (ctx: Context): Candidate[] => {
+    const out: Candidate[] = [];
+    for (const m of ctx.folded.text.matchAll(re)) {
+      const g = m.groups!;
+      // a 三公 or project sentence is not the unit's income or spending
+      const before = ctx.folded.text.slice(Math.max(0, m.index! - 30), m.index!);
+      if (/三公|经费|项目|接待|公务/.test(before.split(/[。;；\n]/).pop() ?? "")) continue;
+      const neg = /减少|下降/.test(part === "rate" ? (g.dir2 ?? "") : g.dir);
+      if (part === "amount") {
+        const n = parseNumber(g.amt.replace(/,/g, ""));
+        if (!n) continue;
+        const yuan = toYuan(n, g.u as MoneyUnit);
+        const v = neg ? yuan.neg() : yuan;
+        const s = m.index! + m[0].indexOf(g.dir);
+        out.push({ value: v.toNumber(), exact: v.toString(), unit: "元", confidence: 0.75, rule: `${what}_change.keyword`, start: s, end: s + g.dir.length + g.amt.length + g.u.length });
+      } else if (g.pct) {
+        const r = percentToRatio(parseNumber(g.pct)!);
+        const v = neg ? r.neg() : r;
+        const s = m.index! + m[0].lastIndexOf(g.dir2!);
+        out.push({ value: v.toNumber(), exact: v.toString(), unit: "ratio", confidence: 0.75, rule: `${what}_change_rate.keyword`, start: s, end: s + g.dir2!.length + g.pct.length + 1 });
+      }
+    }
+    return out;
   };
 }

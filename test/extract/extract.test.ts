@@ -246,3 +246,22 @@ describe("spending classes, fund incomes and project counts", () => {
     expect(r3.fields.project_count).toMatchObject({ value: 21, unit: "个" });
   });
 });
+
+describe("year-on-year changes, staff splits, deductions", () => {
+  it("signed changes: 减少/下降 are negative (seed 000)", async () => {
+    const r = extractFields(await readDocument(readFileSync(shared("seeds", "000_02982db791a3379a.txt"))));
+    expect(r.fields.income_change).toMatchObject({ value: -1293100, raw: "减少129.31万元" });
+    expect(r.fields.income_change_rate).toMatchObject({ value: -0.062, raw: "下降6.2%" });
+    expect(r.fields.expenditure_change?.value).toBe(-1293100);
+    const up = fieldsOf("2023年部门支出合计3,200.00万元，较上年增加150.5万元，增长4.9%。");
+    expect(up.fields.expenditure_change?.value).toBe(1505000);
+    expect(up.fields.expenditure_change_rate?.value).toBe(0.049);
+    expect(fieldsOf("三公经费支出比上年减少1.06万元。").fields.expenditure_change).toBeNull();
+  });
+  it("administrative and institution posts, and a stated deduction (seed 001)", async () => {
+    const r = extractFields(await readDocument(readFileSync(shared("seeds", "001_7677739c59076178.txt"))));
+    expect(r.fields.staff_admin?.value).toBe(36);
+    expect(r.fields.staff_institution?.value).toBe(40);
+    expect(r.fields.deductions?.value).toBe(4);
+  });
+});

@@ -225,13 +225,8 @@ async function writeAtomically(file: string, data: string): Promise<void> {
 
 async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indicators?: string; lang: "en" | "zh" }): Promise<number> {
   if (!opts.csv && !opts.jsonl && !opts.indicators) throw new UsageError("give at least one of --csv, --jsonl, --indicators");
-  let db;
-  try {
-    db = openDb(opts.db, { readonly: true });
-  } catch (e) {
-    err(`${opts.db}: cannot open database: ${oneLine(e)}`);
-    return 2;
-  }
+  const db = openReadonly(opts.db);
+  if (!db) return 2;
   try {
     const n = listDocuments(db).length;
     if (opts.csv) {
@@ -393,16 +388,10 @@ function cmdReextract(o: { db: string; all?: boolean }): number {
 }
 
 function cmdList(opts: { db: string }): number {
-  let db;
-  try {
-    db = openDb(opts.db, { readonly: true });
-  } catch (e) {
-    err(`${opts.db}: cannot open database: ${oneLine(e)}`);
-    return 2;
-  }
+  const db = openReadonly(opts.db);
+  if (!db) return 2;
   try {
     const docs = listDocuments(db, { includeFailed: true });
-    const cols = ["file", "unit_name", "fiscal_year", "self_score", "grade", "expenditure_total"];
     // a file name that occurs twice is shown with its folder
     const seen = new Map<string, number>();
     for (const d of docs) seen.set(d.file_name, (seen.get(d.file_name) ?? 0) + 1);
@@ -413,16 +402,7 @@ function cmdList(opts: { db: string }): number {
       const v = (n: string) => fmtValue(f.get(n)?.value ?? null);
       return [label(d), v("unit_name"), v("fiscal_year"), v("self_score"), v("grade"), v("expenditure_total")];
     });
-    const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
-    const widths = cols.map((c, i) => Math.min(40, Math.max(width(c), ...rows.map((r) => width(r[i])))));
-    const pad = (s: string, w: number) => {
-      let t = s;
-      while (width(t) > w) t = t.slice(0, -1);
-      return t + " ".repeat(w - width(t));
-    };
-    out(cols.map((c, i) => pad(c, widths[i])).join("  "));
-    out(widths.map((w) => "-".repeat(w)).join("  "));
-    for (const r of rows) out(r.map((c, i) => pad(c, widths[i])).join("  "));
+    printTable(["file", "unit_name", "fiscal_year", "self_score", "grade", "expenditure_total"], rows);
     out(`${docs.length} documents in ${opts.db}`);
     return 0;
   } finally {

@@ -22,7 +22,7 @@ const WHOLE_UNIT = new RegExp(`^(?:${UNIT_RE})(?:\\((?:本级|机关)\\))?$`);
 const TOWNSHIP = /((?:(?![县区市政府和与及的、，,])[\u4e00-\u9fa5]){1,5}?(?:镇|乡|街道))(?:人民政府|办事处|党委)/;
 
 /** Words that make a line a title or sentence rather than a bare unit name. */
-const NOT_A_NAME = /报告|情况|说明|通知|评价|绩效|自评|[，,。:：;；、]|\d|年度|^第[一二三四五六七八九十]+(?:部分|章|节)|^附件/;
+const NOT_A_NAME = /报告|情况|说明|通知|评价|绩效|自评|[，,。:：;；、]|\d|年度|^第[一二三四五六七八九十]+(?:部分|章|节)|^附件|^关于/;
 /** What may stand before a short name to make the full one: a region ("合水县" + "吉岷镇人民政府"). */
 const REGION_PREFIX = /(?:省|市|县|区|州|旗|盟|自治区|自治州|地区|自治县)$/;
 
@@ -59,10 +59,19 @@ export function unitNameRule(ctx: Context): Candidate[] {
   }
   // 3. a title: "<unit> 2023 年 部门整体支出绩效自评报告"
   for (const l of nonEmpty.slice(0, 15)) {
-    const m = new RegExp(`^(?<v>${UNIT_RE})(?:\\d{4}年度?|关于|部门|单位|整体|预算|绩效)[^\\n]*(?:报告|自评|评价|决算|预算)`).exec(l.text.trim());
+    const t = l.text.trim();
+    const m = new RegExp(`^(?:关于)?(?<v>${UNIT_RE})(?:\\((?:本级|机关)\\))?(?:\\d{4}年度?|关于|部门|单位|整体|预算|绩效)[^\\n]*(?:报告|自评|评价|决算|预算)`).exec(t);
     if (m && isUnitName(m.groups!.v)) {
       const s = l.start + l.text.indexOf(m.groups!.v);
       out.push(cand(m.groups!.v, "text", 0.8, "unit_name.title", s, s + m.groups!.v.length));
+      continue;
+    }
+    // a township named without its government: "桃江县桃花江镇2023年度整体支出绩效自评报告"
+    const tw = new RegExp(`^(?:关于)?(?<v>[${HAN}]{2,20}?(?:镇|乡|街道))(?:\\d{4}年度?|部门|整体)[^\\n]*(?:报告|自评|评价)`).exec(t);
+    if (tw && !NOT_A_NAME.test(tw.groups!.v)) {
+      const s = l.start + l.text.indexOf(tw.groups!.v);
+      const v = tw.groups!.v;
+      out.push(cand(`${v}${v.endsWith("街道") ? "办事处" : "人民政府"}`, "text", 0.75, "unit_name.title_township", s, s + v.length));
     }
   }
   // 4. body: "2024年度<unit>(部门)整体支出", "对<unit>2024年度…"

@@ -265,3 +265,20 @@ describe("year-on-year changes, staff splits, deductions", () => {
     expect(r.fields.deductions?.value).toBe(4);
   });
 });
+
+describe("unit names as titles write them", () => {
+  it.each([
+    ["中共桃江县委组织部2023年度部门整体支出绩效自评报告", "中共桃江县委组织部"],
+    ["桃江县人民政府办公室2023年度部门整体支出绩效自评报告", "桃江县人民政府办公室"],
+    ["共青团桃江县委员会2023年度部门整体支出绩效自评报告", "共青团桃江县委员会"],
+    ["桃江县住房和城乡建设局（本级）2023年度部门整体支出绩效自评报告", "桃江县住房和城乡建设局"],
+    ["2023年度桃江县财政局部门整体支出绩效自评报告", "桃江县财政局"],
+    ["关于桃江县教育局2023年度部门整体支出绩效自评的报告", "桃江县教育局"],
+    ["部门整体支出绩效自评报告\n（2023年度）\n桃江县民政局", "桃江县民政局"],
+    ["桃江县桃花江镇2023年度整体支出绩效自评报告", "桃江县桃花江镇人民政府"],
+  ])("%s → %s", (title, unit) => {
+    const r = fieldsOf(`${title}\n正文。`);
+    expect(r.fields.unit_name?.value).toBe(unit);
+    expect(r.fields.fiscal_year?.value).toBe(2023);
+  });
+});

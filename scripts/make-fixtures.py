@@ -358,6 +358,9 @@ def make_broken(out_dir, sample_pdf, sample_docx, sample_html):
     c.setFont("STSong-Light", 12)
     c.drawString(72, 720, "部门整体支出绩效自评报告（加密）")
     c.save()
+    # a report in GBK, as many older county sites still publish text
+    with open(os.path.join(FIX, "src", "variants", "v04_weijian_cover.txt"), encoding="utf-8") as f:
+        w("gbk-report.txt", f.read().encode("gbk"))
     # odd but valid names: spaces, Chinese, shell characters
     text = "某县文化和旅游局2023年度部门整体支出绩效自评报告\n部门整体支出绩效自评得分为90分，评价等级为优秀。\n"
     for name in ("报告 (最终版) $HOME;echo x.txt", "it's \"quoted\" & <tagged>.txt", "-starts-with-dash.txt"):

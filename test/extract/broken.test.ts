@@ -27,6 +27,7 @@ describe("a folder of broken and odd files", () => {
     expect(byName["truncated.pdf"].status).toBe("failed");
     expect(byName["really-a-pdf.docx"].status).toBe("imported");
     expect(byName["really-html.doc"].status).toBe("imported");
+    expect(byName["gbk-report.txt"].status).toBe("imported");
     // three odd names with the same content: one document
     const odd = ["报告 (最终版) $HOME;echo x.txt", "it's \"quoted\" & <tagged>.txt", "-starts-with-dash.txt"].map((n) => byName[n].status).sort();
     expect(odd).toEqual(["imported", "unchanged", "unchanged"]);
@@ -36,7 +37,8 @@ describe("a folder of broken and odd files", () => {
     expect(rss).toBeLessThan(1024 * 1024);
     const d = new Database(db, { readonly: true });
     expect(d.prepare("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
-    expect(d.prepare("SELECT count(*) n FROM documents WHERE status = 'ok'").get()).toEqual({ n: 3 });
+    expect(d.prepare("SELECT count(*) n FROM documents WHERE status = 'ok'").get()).toEqual({ n: 4 });
+    expect(d.prepare("SELECT f.value_text FROM field_values f JOIN documents d ON d.id = f.document_id WHERE d.file_name = 'gbk-report.txt' AND f.field = 'unit_name'").get()).toEqual({ value_text: "南漳县卫生健康局" });
     d.close();
   });
 });

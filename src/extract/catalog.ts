@@ -68,7 +68,7 @@ export const CATALOG: FieldDef[] = [
       {
         // "综合评定为优秀等级", "评价结果为“良好”"
         id: "grade.rated_as",
-        re: new RegExp(`(?:综合评定|评定|评价结果|绩效评价)(?:结果)?(?:为|是)${VALUE.grade}(?:等级|等次|档次)?`, "g"),
+        re: new RegExp(`(?:综合评定|评定|评价结果|绩效评价|综合评价|自评结果)(?:结果)?(?:为|是)${VALUE.grade}(?:等级|等次|档次)?`, "g"),
         confidence: 0.85,
         notInClause: /项目|考核|获评/,
       },

@@ -177,6 +177,8 @@ describe("written forms of the core fields", () => {
     ["公务用车购置及运行费4.1万元。", "vehicle_expense", 41000],
     ["群众满意率达到95%。", "satisfaction", 0.95],
     ["年末结转结余率为3.5%。", "carryover_rate", 0.035],
+    ["部门整体支出绩效自评得分：95。", "self_score", 95],
+    ["经评价，综合评价为“优”。", "grade", "优"],
     ["填报单位（盖章）：麻阳苗族自治县水利局", "unit_name", "麻阳苗族自治县水利局"],
     ["报告日期：2024.04.08", "report_date", "2024-04-08"],
     ["评价年度：二〇二三年度", "fiscal_year", 2023],
@@ -191,6 +193,8 @@ describe("written forms of the core fields", () => {
     ["年度目标值为90%以上。", "satisfaction"],
     ["行政编制36人，事业编制40人。", "staff_authorized"],
     ["2024年3月", "report_date"],
+    ["自评得分：95万元", "self_score"],
+    ["自评得分为2024年度最高", "self_score"],
     ["一般公共预算财政拨款收入11256.48万元，一般公共预算支出11256.48万元。", "expenditure_total"],
   ])("%s gives no %s", (text, field) => {
     expect(fieldsOf(text).fields[field] ?? null).toBeNull();

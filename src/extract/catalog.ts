@@ -46,7 +46,8 @@ export const CATALOG: FieldDef[] = [
         id: "self_score.keyword",
         re: kw("自评(?:总|综合)?(?:得分|分数|分值|评分|总分)|综合自评得分|(?:整体|综合|总体)?评价(?:总)?得分|(?:综合|总)得分|评分结果|自评结果[:：]?得分", "score"),
         confidence: 0.9,
-        notInClause: /项目(?!.*整体)|扣/,
+        // a project's score, a deduction, or another evaluation's score (年度考核, 排名)
+        notInClause: /项目(?!.*整体)|扣|考核|考评|排名|评比|竞赛|测评/,
       },
     ],
   },
@@ -61,8 +62,8 @@ export const CATALOG: FieldDef[] = [
         id: "grade.keyword",
         re: kw("(?:评价|自评|绩效|评定|综合)?等级|自评结果|评价结果|自评结论|评价结论", "grade", String.raw`(?:(?:为|是|评定为|定为|:|属于)\s*){0,2}`),
         confidence: 0.9,
-        // a project's grade ("…项目自评得分83分，评价等级为优") is not the unit's
-        notInClause: /项目/,
+        // a project's grade ("…项目自评得分83分，评价等级为优") is not the unit's, nor a staff appraisal's
+        notInClause: /项目|考核|考评|述职|公务员|评比/,
         notInSentence: /项目(?![^。]*(?:部门整体|整体支出|部门))/,
       },
       {
@@ -70,7 +71,7 @@ export const CATALOG: FieldDef[] = [
         id: "grade.rated_as",
         re: new RegExp(`(?:综合评定|评定|评价结果|绩效评价|综合评价|自评结果)(?:结果)?(?:为|是)${VALUE.grade}(?:等级|等次|档次)?`, "g"),
         confidence: 0.85,
-        notInClause: /项目|考核|获评/,
+        notInClause: /项目|考核|考评|获评|述职|评比/,
       },
     ],
   },
@@ -92,6 +93,8 @@ export const CATALOG: FieldDef[] = [
       re: kw("(?:本部门|本单位|我部门|我单位|全年|本年度?|当年)(?:总)?收入(?:合计|总额|总计)?|(?<=\\d{4}年度?)(?:本|我)?(?:部门|单位)(?:总)?收入(?:合计|总额|总计)?|总收入|收入总(?:额|计)|收入合计|收入决算(?:数)?(?:总计|合计|总额)?", "money"),
       confidence: 0.85,
       notInSection: PROJECT_SECTION,
+      // residents', villages' or firms' income is not the unit's
+      notInClause: /人均|居民|农民|村民|群众|集体|企业|营业|税|脱贫/,
     },
   ]),
   money("expenditure_total", "支出合计", ["共支出", "全年支出", "实际支出", "支出合计", "总支出", "全年执行数（自评表）"], [
@@ -101,7 +104,7 @@ export const CATALOG: FieldDef[] = [
       re: kw("共支出|总支出|(?<!收入)支出总(?:额|计)|(?<!收入)支出合计|(?<=\\d{4}年度?)(?:全年)?(?:实际)?支出(?:合计|总额)?|全年(?:完成)?(?:实际)?支出(?:数|总额)?|本年(?:度)?(?:实际)?支出(?:数|总额)?|实际支出(?:数|总额)?|部门整体支出(?:总额)?|(?:本年度?|全年|本部门|本单位|部门|单位)支出决算(?:数)?(?:总计|合计|总额)?", "money"),
       confidence: 0.85,
       notInSection: PROJECT_SECTION,
-      notInClause: PART_WORDS,
+      notInClause: new RegExp(`${PART_WORDS.source}|人均|居民|农民|村民|村级|集体|企业`),
       notInSentence: /项目|三公|经费/,
     },
   ]),

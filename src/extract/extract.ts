@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type { DocModel, DocumentKind, FieldValue, Flag, Indicator, Record } from "../model.js";
 import { KIND_FIELDS } from "./identity.js";
-import { foreignTo, scoreTables } from "./indicators.js";
+import { foreignTo, gridOf, scoreTables } from "./indicators.js";
 import { fold, unfoldRange } from "../normalize/text.js";
 import { EXTRACTOR_VERSION } from "../version.js";
 import { CATALOG } from "./catalog.js";
@@ -89,7 +89,9 @@ export function extractFields(doc: DocModel): ExtractResult {
     indicators.push(...t.indicators);
     if (t.total) {
       const sum = t.indicators.reduce((a, i) => a + (i.score ?? 0), 0);
-      if (t.indicators.every((i) => i.score !== null) && Math.abs(sum - t.total.score) > 0.5) {
+      // a 自评表 often scores budget execution in its upper part: a 得分 there explains the difference
+      const explained = otherScores(doc, t.blockIndex).some((x) => Math.abs(sum + x - t.total!.score) <= 0.5);
+      if (t.indicators.every((i) => i.score !== null) && Math.abs(sum - t.total.score) > 0.5 && !explained) {
         flags.push({ code: "parts_do_not_add_up", fields: ["score_table", "self_score"], message: `the score table's rows add up to ${Math.round(sum * 100) / 100}, its 总分 row says ${t.total.score}`, total: t.total.score, sum: Math.round(sum * 100) / 100 });
       }
     }
@@ -122,6 +124,24 @@ export function extractFields(doc: DocModel): ExtractResult {
   const kept = flags.filter((f) => f.code !== "unit_corrected" || fields[f.fields[0]]?.rule.endsWith("+unit_corrected"));
   kept.push(...validate(fields));
   return { fields, flags: kept, indicators, context: ctx, document_kind: (fields.document_kind?.value as DocumentKind | undefined) ?? "其他" };
+}
+
+/** Numbers in the 得分 columns of the other tables near a score table (the budget part of a 自评表). */
+function otherScores(doc: DocModel, scoreBlock: number): number[] {
+  const out: number[] = [];
+  for (let k = Math.max(0, scoreBlock - 4); k < scoreBlock; k++) {
+    const b = doc.blocks[k];
+    if (b.kind !== "table") continue;
+    const grid = gridOf(b);
+    const h = grid.findIndex((row) => row.some((c) => /^得分/.test(c.replace(/\s+/g, ""))));
+    if (h < 0) continue;
+    const col = grid[h].findIndex((c) => /^得分/.test(c.replace(/\s+/g, "")));
+    for (const row of grid.slice(h + 1)) {
+      const v = Number((row[col] ?? "").trim());
+      if (row[col]?.trim() && Number.isFinite(v)) out.push(v);
+    }
+  }
+  return out;
 }
 
 export function sha256(buf: Buffer): string {

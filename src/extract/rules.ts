@@ -262,7 +262,7 @@ export function choose(field: string, cands: Candidate[]): Choice {
         {
           code: "conflicting_candidates",
           fields: [field],
-          message: `${field}: equally supported values ${ranked.map((r) => JSON.stringify(r.g[0].value)).join(" vs ")}; left empty`,
+          message: `${field}: ${ranked.length} equally supported values (${ranked.slice(0, 4).map((r) => JSON.stringify(r.g[0].value)).join(", ")}${ranked.length > 4 ? ", …" : ""}); left empty`,
           values: ranked.map((r) => r.g[0].value),
         },
       ],

@@ -70,7 +70,8 @@ export function validate(fields: Fields): Flag[] {
     flags.push({ code: "score_grade_mismatch", fields: ["self_score", "grade"], message: `score ${score} falls in band ${gradeForScore(score)}, but the report gives grade ${grade}` });
   }
   for (const [name, f] of Object.entries(fields)) {
-    if (f && f.unit === "ratio" && typeof f.value === "number" && (f.value < 0 || f.value > 1.5)) {
+    // changes are signed and may exceed 100 %; shares and rates may not
+    if (f && f.unit === "ratio" && typeof f.value === "number" && !name.endsWith("_change_rate") && (f.value < 0 || f.value > 1.5)) {
       flags.push({ code: "out_of_range", fields: [name], message: `${name} = ${f.value} is not a plausible ratio` });
     }
   }

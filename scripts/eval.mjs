@@ -23,6 +23,7 @@ const sets = [
   ...["docx", "pdf", "pdf-cid", "doc", "html"].map((k) => [`seeds/${k}`, join(shared, "gold", "seeds.jsonl"), files(root, "fixtures", "reports", "seeds-as", k)]),
   ...["txt", "docx", "pdf", "pdf-cid", "doc", "html"].map((k) => [`variants/${k}`, join(root, "fixtures", "gold", "variants.jsonl"), files(root, "fixtures", "reports", "variants", k)]),
   ["labelled/txt", join(root, "fixtures", "gold", "labelled.jsonl"), files(root, "fixtures", "src", "labelled")],
+  ...["docx", "pdf", "pdf-cid", "doc", "html"].map((k) => [`labelled/${k}`, join(root, "fixtures", "gold", "labelled.jsonl"), files(root, "fixtures", "labelled-as", k)]),
   ["realpdf", join(shared, "gold", "realpdf.jsonl"), files(shared, "realpdf").filter((f) => f.endsWith(".pdf"))],
 ];
 const tmp = mkdtempSync(join(tmpdir(), "jixiao-eval-"));

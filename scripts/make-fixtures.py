@@ -398,6 +398,12 @@ def main():
                 os.path.join(seeds_as, "docx", "001_7677739c59076178.docx"), os.path.join(seeds_as, "html", "000_02982db791a3379a.html"))
     os.makedirs(os.path.join(FIX, "scanned"), exist_ok=True)
     make_scanned(os.path.join(seeds_as, "pdf", "001_7677739c59076178.pdf"), os.path.join(FIX, "scanned", "001_7677739c59076178.pdf"), pages=4)
+    # the generated labelled set (scripts/make-labelled.mjs) as PDF and docx too
+    labelled = os.path.join(FIX, "src", "labelled")
+    if os.path.isdir(labelled):
+        for name in sorted(os.listdir(labelled)):
+            if name.endswith(".txt"):
+                build(os.path.join(labelled, name), name[:-4], os.path.join(FIX, "labelled-as"))
     # the variant sources also ship as text: UTF-8, and one in GBK
     for name in sorted(os.listdir(variants)):
         if name.endswith(".txt"):

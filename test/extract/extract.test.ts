@@ -37,6 +37,9 @@ describe("end to end: the seed score", () => {
   it("the generated labelled set (30 documents, scripts/make-labelled.mjs): precision ≥ 0.98, recall ≥ 0.95", () => {
     score(join(ROOT, "fixtures", "gold", "labelled.jsonl"), dir("src", "labelled"), 0.98, 0.95);
   });
+  it.each(["pdf", "docx"])("the generated labelled set as %s: precision ≥ 0.98, recall ≥ 0.95", (kind) => {
+    score(join(ROOT, "fixtures", "gold", "labelled.jsonl"), dir("labelled-as", kind), 0.98, 0.95);
+  });
   it("real 部门决算 PDFs: document kind and figures", () => {
     const files = readdirSync(shared("realpdf")).filter((f) => f.endsWith(".pdf")).map((f) => shared("realpdf", f));
     score(shared("gold", "realpdf.jsonl"), files, 0.98, 0.9);

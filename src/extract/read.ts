@@ -3,12 +3,12 @@ import { ReadError } from "../errors.js";
 import type { DocModel, Format } from "../model.js";
 import { detectFormat } from "./detect.js";
 import { readDoc } from "./readers/doc.js";
-import { readDocx } from "./readers/docx.js";
+import { readDocx, type DocxOptions } from "./readers/docx.js";
 import { readHtml } from "./readers/html.js";
 import { readPdf, type PdfOptions } from "./readers/pdf.js";
 import { readText } from "./readers/text.js";
 
-export interface ReadOptions extends PdfOptions {
+export interface ReadOptions extends PdfOptions, DocxOptions {
   /** refuse larger files (bytes) */
   maxBytes?: number;
 }
@@ -23,7 +23,7 @@ export async function readDocument(buf: Buffer, opts: ReadOptions = {}): Promise
     case "pdf":
       return readPdf(buf, opts);
     case "docx":
-      return readDocx(buf);
+      return readDocx(buf, opts);
     case "doc":
       return readDoc(buf);
     case "html":

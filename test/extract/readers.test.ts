@@ -6,6 +6,8 @@ import { detectFormat } from "../../src/extract/detect.js";
 import { renderText } from "../../src/extract/document.js";
 import { readDocument } from "../../src/extract/read.js";
 import { readPdf } from "../../src/extract/readers/pdf.js";
+import { readDocx } from "../../src/extract/readers/docx.js";
+import { zipEntries, zipEntryData } from "../../src/extract/zip.js";
 import { decodeText } from "../../src/extract/readers/text.js";
 import type { DocModel, Table } from "../../src/model.js";
 import { FIXTURES, shared } from "../helpers.js";
@@ -59,7 +61,85 @@ describe("text reader", () => {
   });
 });
 
-describe("docx reader (mammoth)", () => {
+/** every .docx under a folder, recursively */
+function docxFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? docxFiles(join(dir, e.name)) : e.name.endsWith(".docx") ? [join(dir, e.name)] : [],
+  );
+}
+
+describe("docx reader (own WordprocessingML reader, mammoth as fallback)", () => {
+  const paras = (d: DocModel) => d.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+  it("reads fields, tracked changes, content controls, text boxes, merged and nested cells, heading styles and footnotes", async () => {
+    const d = await readDocx(fx("docx", "constructs.docx"));
+    expect(d.engine).toBe("docx-xml");
+    expect(d.messages).toEqual([]);
+    const p = paras(d);
+    expect(d.blocks[0]).toMatchObject({ kind: "paragraph", headingLevel: 1, text: "某某镇人民政府2023年度部门整体支出绩效自评报告" });
+    expect(d.blocks[1]).toMatchObject({ headingLevel: 2, text: "一、部门基本情况" });
+    expect(p).toContain("年初预算1,200.00万元。"); // field result, not its instruction
+    expect(p).toContain("全年支出1,150.00万元，预算执行率95.83%。"); // insertion kept, deletion dropped
+    expect(p).toContain("详见公开网站链接（控件内容）");
+    expect(p).toEqual(expect.arrayContaining(["第一行", "第二行 同一行"]));
+    // the text box follows its paragraph once (DrawingML choice and VML fallback hold the same text)
+    expect(p.filter((t) => t === "文本框：自评得分95分")).toHaveLength(1);
+    expect(p.indexOf("文本框：自评得分95分")).toBe(p.indexOf("见右侧文本框") + 1);
+    expect(p).toContain("三公经费支出12.5万元。"); // no footnote marker inside the number's sentence
+    expect(p).toContain("合并的段落"); // a deleted paragraph mark joins the two paragraphs
+    expect(p).toContain("控件中的段落");
+    expect(p[p.length - 1]).toBe("含公务接待费3.2万元。"); // the footnote, at the end
+    const tables = d.blocks.filter((b): b is Table => b.kind === "table");
+    expect(tables).toHaveLength(2);
+    expect(tables[0].rows.map((r) => r.map((c) => [c.text, c.colspan, c.rowspan]))).toEqual([
+      [["一级指标", 1, 1], ["分值 （分）", 1, 1], ["得分", 1, 1]],
+      [["产出", 1, 2], ["20", 1, 1], ["19", 1, 1]],
+      [["10", 1, 1], ["10", 1, 1]],
+      [["合计", 2, 1], ["29 内表", 1, 1]],
+    ]);
+    expect(tables[1].rows.map((r) => r.map((c) => c.text))).toEqual([["内", "表"]]);
+  });
+  it("gives the same blocks as mammoth's HTML, footnote markers aside", async () => {
+    const buf = fx("docx", "constructs.docx");
+    const own = await readDocx(buf, { docxEngine: "xml" });
+    const mam = await readDocx(buf, { docxEngine: "mammoth" });
+    expect(mam.engine).toBe("mammoth");
+    const unmark = (d: DocModel) => JSON.parse(JSON.stringify(d.blocks).replace(/\[\d+\]|\s*↑/g, ""));
+    expect(unmark(own)).toEqual(unmark(mam));
+  });
+  it("gives exactly mammoth's blocks for every bundled .docx", async () => {
+    const files = [...docxFiles(join(FIXTURES, "reports")), ...docxFiles(join(FIXTURES, "labelled-as"))];
+    expect(files.length).toBeGreaterThanOrEqual(45);
+    for (const f of files) {
+      const buf = readFileSync(f);
+      const own = await readDocx(buf, { docxEngine: "xml" });
+      const mam = await readDocx(buf, { docxEngine: "mammoth" });
+      expect(own.blocks, f).toEqual(mam.blocks);
+    }
+  }, 60_000);
+  it("hands a document it cannot read (default-namespace WordprocessingML) to mammoth, with a warning", async () => {
+    const d = await readDocx(fx("docx", "default-namespace.docx"));
+    expect(d.engine).toBe("mammoth");
+    expect(d.messages[0]).toMatchObject({ code: "docx_fallback" });
+    expect(paras(d)).toContain("年初预算1,200.00万元。");
+    await expect(readDocx(fx("docx", "default-namespace.docx"), { docxEngine: "xml" })).rejects.toThrow(/no w:body/);
+  });
+  it("refuses a zip entry that inflates beyond the size its directory declares", () => {
+    const buf = Buffer.from(fx("docx", "constructs.docx"));
+    const e = zipEntries(buf).find((x) => x.name === "word/document.xml")!;
+    expect(zipEntryData(buf, e).toString("utf8")).toContain("<w:body>");
+    // lower the declared size in the central directory: inflating must stop there
+    const cd = buf.indexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02])]), buf.length - 2000);
+    let at = cd;
+    while (at >= 0 && buf.subarray(at + 46, at + 46 + e.name.length).toString() !== e.name) at = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
+    expect(at).toBeGreaterThan(0);
+    buf.writeUInt32LE(100, at + 24);
+    const lying = zipEntries(buf).find((x) => x.name === "word/document.xml")!;
+    expect(lying.uncompressed).toBe(100);
+    expect(() => zipEntryData(buf, lying)).toThrow(/^zip bomb: word\/document\.xml inflates beyond its declared 100 bytes$/);
+  });
+});
+
+describe("docx reader (seeds)", () => {
   it.each(SEEDS)("reads %s.docx with the source's words", async (n) => {
     const d = await readDocument(fx("reports", "seeds-as", "docx", `${n}.docx`));
     expect(d.format).toBe("docx");

@@ -1,14 +1,16 @@
 /**
  * Bulk import: files are stat'ed, read and hashed on the main thread (skipped early when their
  * path, size and mtime or their SHA-256 are already stored), parsed in the worker pool, and written
- * by the main thread, one transaction per document.
+ * by the main thread in batched transactions: a batch holds whole documents only, so a crash loses
+ * at most the last batch, never part of a document.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import pLimit from "p-limit";
 import { oneLine } from "./errors.js";
 import { sha256 } from "./extract/extract.js";
 import { DEFAULT_MAX_BYTES } from "./extract/read.js";
 import { ReadPool, type PoolOptions } from "./pool.js";
+import { BatchWriter } from "./store/batch.js";
 import { findByPathStat, findBySha, saveFailure, saveRecord, type DB } from "./store/db.js";
 import { EXTRACTOR_VERSION } from "./version.js";
 
@@ -53,15 +55,20 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
   };
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   // bounded I/O: enough files in flight to keep every worker busy, not the whole folder in memory
-  const limit = pLimit(pool.size * 2);
+  const limit = pLimit(pool.size * 3);
   const inFlight = new Map<string, { file: string; done: Promise<ImportStatus> }>();
+  const writer = new BatchWriter(db);
+  const writes: Array<Promise<unknown>> = [];
+  let fatal: unknown;
   try {
     await Promise.all(
       files.map((file) =>
         limit(async () => {
-          let st;
+          if (fatal) throw fatal;
+          // small synchronous reads: far cheaper than fs.promises' file handles for report-sized files
+          let st: Stats;
           try {
-            st = await stat(file);
+            st = statSync(file);
           } catch (err) {
             report({ file, status: "failed", error: (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : `cannot open: ${oneLine(err)}` });
             return;
@@ -75,7 +82,7 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
           const mtimeMs = st.mtimeMs;
           let buf: Buffer;
           try {
-            buf = await readFile(file);
+            buf = readFileSync(file);
           } catch (err) {
             return report({ file, status: "failed", error: `cannot read: ${oneLine(err)}` });
           }
@@ -86,38 +93,49 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
             const first = await twin.done;
             if (first === "imported") return report({ file, status: "unchanged", detail: `(same content as ${twin.file})` });
           }
-          let settle!: (s: ImportStatus) => void;
-          inFlight.set(sha, { file, done: new Promise((r) => (settle = r)) });
-          try {
-            settle(await readOne(file, buf, sha, mtimeMs));
-          } finally {
-            if (inFlight.get(sha)?.file === file) inFlight.delete(sha);
-          }
+          // the file's slot is free once it is parsed: its write waits in the batch, not here
+          const done = readOne(file, buf, sha, mtimeMs);
+          inFlight.set(sha, { file, done: done.then((w) => w.status) });
+          const w = await done;
+          const written = w.written.then(
+            () => {
+              if (inFlight.get(sha)?.file === file) inFlight.delete(sha);
+            },
+            (err) => {
+              // a database error ends the import: no further file is started
+              fatal ??= err;
+              throw err;
+            },
+          );
+          written.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
+          writes.push(written);
         }),
       ),
     );
+    writer.flush();
+    await Promise.all(writes);
   } finally {
+    writer.flush();
     await pool.close();
   }
   return summary;
 
-  async function readOne(file: string, buf: Buffer, sha: string, mtimeMs: number): Promise<ImportStatus> {
+  /** Parses one file; `written` settles when its record (or failure) is committed and reported. */
+  async function readOne(file: string, buf: Buffer, sha: string, mtimeMs: number): Promise<{ status: ImportStatus; written: Promise<void> }> {
     const old = findBySha(db, sha);
     if (!opts.force && old && old.status === "ok" && old.extractor_version === EXTRACTOR_VERSION) {
       report({ file, status: "unchanged", detail: old.path !== file ? `(same content as ${old.path})` : "" });
-      return "unchanged";
+      return { status: "unchanged", written: Promise.resolve() };
     }
     const size = buf.length;
     const r = await pool.read(file, buf);
     if (!r.ok) {
-      saveFailure(db, { path: file, sha256: sha, size, error: r.error, extractor_version: EXTRACTOR_VERSION });
-      report({ file, status: "failed", error: r.error, bytes: size });
-      return "failed";
+      const written = writer.add(() => saveFailure(db, { path: file, sha256: sha, size, error: r.error, extractor_version: EXTRACTOR_VERSION }));
+      return { status: "failed", written: written.then(() => report({ file, status: "failed", error: r.error, bytes: size })) };
     }
-    saveRecord(db, r.record, { mtimeMs, model: r.model, sourceUrl: opts.sourceUrls?.get(file), words: r.words });
+    const written = writer.add(() => saveRecord(db, r.record, { mtimeMs, modelGz: r.modelGz, sourceUrl: opts.sourceUrls?.get(file), words: r.words }));
     const u = r.record.fields.unit_name?.value ?? "?";
     const y = r.record.fields.fiscal_year?.value ?? "?";
-    report({ file, status: "imported", detail: `${u} ${y}`, pages: r.record.pages, bytes: size });
-    return "imported";
+    return { status: "imported", written: written.then(() => report({ file, status: "imported", detail: `${u} ${y}`, pages: r.record.pages, bytes: size })) };
   }
 }

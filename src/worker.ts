@@ -6,7 +6,7 @@ import { ReadError } from "./errors.js";
 import { toRecord } from "./extract/extract.js";
 import { readDocument, type ReadOptions } from "./extract/read.js";
 import type { FileRecord } from "./pipeline.js";
-import type { DocModel } from "./model.js";
+import { packModel } from "./store/blob.js";
 import { segment } from "./store/search.js";
 
 export interface WorkerTask {
@@ -15,15 +15,16 @@ export interface WorkerTask {
   opts: ReadOptions;
 }
 
-export type WorkerResult = { ok: true; record: FileRecord; model: DocModel; words: string } | { ok: false; error: string; code: string };
+/** modelGz: the block model, packed for the database here rather than on the writing thread */
+export type WorkerResult = { ok: true; record: FileRecord; modelGz: Uint8Array; words: string } | { ok: false; error: string; code: string };
 
 export default async function run(task: WorkerTask): Promise<WorkerResult> {
   const buf = Buffer.from(task.data);
   try {
     const doc = await readDocument(buf, task.opts);
     const record = toRecord(task.file, buf, doc);
-    // search words are cut here, off the main thread that writes the database
-    return { ok: true, record, model: doc, words: segment(record.text).join(" ") };
+    // search words and the stored model are made here, off the main thread that writes the database
+    return { ok: true, record, modelGz: packModel(doc), words: segment(record.text).join(" ") };
   } catch (err) {
     if (err instanceof ReadError) return { ok: false, error: err.message, code: err.code };
     const msg = err instanceof Error ? err.message : String(err);

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { DocModel, DocumentKind, FieldValue, Flag, Indicator, Record } from "../model.js";
 import { KIND_FIELDS } from "./identity.js";
 import { foreignTo, gridOf, scoreTables } from "./indicators.js";
-import { fold, unfoldRange } from "../normalize/text.js";
+import { fold, foldedOffset, unfoldRange } from "../normalize/text.js";
 import { EXTRACTOR_VERSION } from "../version.js";
 import { CATALOG } from "./catalog.js";
 import { renderText, spanAt, type TextDoc } from "./document.js";
@@ -25,8 +25,7 @@ export function buildContext(doc: DocModel): Context {
   for (const span of clean.spans) {
     const b = doc.blocks[span.block];
     if (b.kind === "paragraph" && b.headingLevel) {
-      const fStart = folded.map.findIndex((o) => o >= span.start);
-      if (fStart >= 0) styled.set(fStart, b.headingLevel);
+      styled.set(foldedOffset(folded, span.start), b.headingLevel);
     }
   }
   const sections = buildSections(
@@ -106,7 +105,7 @@ export function extractFields(doc: DocModel): ExtractResult {
         const line = ctx.clean.text.slice(span.start, span.end).split("\n").findIndex((l) => /^(?:总分|合计|总计|综合得分|自评总分)\t/.test(l.trim()));
         const lines = ctx.clean.text.slice(span.start, span.end).split("\n");
         const off = span.start + lines.slice(0, Math.max(0, line)).reduce((n, l) => n + l.length + 1, 0);
-        const fStart = ctx.folded.map.findIndex((o) => o >= off);
+        const fStart = foldedOffset(ctx.folded, off);
         const fEnd = fStart + Math.max(1, (lines[line] ?? "").length);
         const list = candidates.get("self_score") ?? [];
         list.push({ value: t.total.score, exact: String(t.total.score), unit: "分", confidence: 0.8, rule: "self_score.score_table_total", start: fStart, end: fEnd });

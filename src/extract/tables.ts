@@ -9,7 +9,7 @@ import type { Table } from "../model.js";
 import { parseNumber } from "../normalize/number.js";
 import { isMoneyUnit, toYuan } from "../normalize/money.js";
 import { percentToRatio } from "../normalize/ratio.js";
-import { squash } from "../normalize/text.js";
+import { foldedOffset, squash } from "../normalize/text.js";
 import { foreignTo, gridOf, type ScoreTable } from "./indicators.js";
 import type { Candidate, Context } from "./rules.js";
 
@@ -49,18 +49,7 @@ function tablesOf(ctx: Context): TableView[] {
   return out;
 }
 
-/** Folded offset of a clean-text offset (binary search over the fold map). */
-function foldedAt(ctx: Context, clean: number): number {
-  const map = ctx.folded.map;
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid] < clean) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const foldedAt = (ctx: Context, clean: number) => foldedOffset(ctx.folded, clean);
 
 /** A candidate whose evidence is `value` as it stands in row `r` of the table. */
 function cellCandidate(ctx: Context, v: TableView, r: number, value: string, c: Omit<Candidate, "start" | "end">): Candidate | null {

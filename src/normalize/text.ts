@@ -18,8 +18,6 @@ export interface Folded {
   src: string;
 }
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
-const SPACE = /[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 
 /** Chinese characters, CJK punctuation and full-width forms: spaces next to them are noise. */
 export function isCjk(ch: string | undefined): boolean {
@@ -63,56 +61,102 @@ export function foldChar(ch: string): string {
   }
 }
 
-/** Folds `src` for matching; see the module comment. */
+const isZeroWidth = (c: number) => (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad;
+const isSpace = (c: number) => c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+
+/** foldChar on one UTF-16 code unit (folding never changes a character's length). */
+function foldUnit(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  switch (c) {
+    case 0x3000:
+      return 0x20;
+    case 0xfe6a: // ﹪
+      return 0x25;
+    case 0x2212:
+    case 0x2013:
+      return 0x2d;
+    case 0x0d:
+      return 0x0a;
+    default:
+      return c;
+  }
+}
+
+/** isCjk on a code unit; a surrogate stands for an astral ideograph (extensions B–F). */
+function isCjkUnit(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0x2e80 && c <= 0x2fdf) ||
+    (c >= 0xd840 && c <= 0xd87e) || // high surrogates of U+20000–U+2FA1F
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x2014 ||
+    c === 0x2026
+  );
+}
+
+const decoder = new TextDecoder("utf-16le");
+
+/** Folds `src` for matching; see the module comment. One pass over UTF-16 code units. */
 export function fold(src: string): Folded {
-  const out: string[] = [];
-  const map: number[] = [];
   const n = src.length;
+  const out = new Uint16Array(n);
+  const map: number[] = [];
+  let k = 0;
   let i = 0;
   while (i < n) {
-    const cp = src.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const width = ch.length;
-    if (ZERO_WIDTH.test(ch)) {
-      i += width;
+    const c = src.charCodeAt(i);
+    if (isZeroWidth(c)) {
+      i++;
       continue;
     }
-    if (ch === "\r") {
-      // \r\n → \n ; lone \r → \n
-      if (src[i + 1] === "\n") {
-        i++;
-        continue;
-      }
+    // \r\n → \n ; a lone \r → \n (foldUnit)
+    if (c === 0x0d && src.charCodeAt(i + 1) === 0x0a) {
+      i++;
+      continue;
     }
-    if (SPACE.test(ch)) {
+    if (isSpace(c)) {
       // a run of spaces: keep one only between two non-CJK characters
       let j = i;
-      while (j < n && (SPACE.test(src[j]) || ZERO_WIDTH.test(src[j]))) j++;
-      const prev = out.length ? out[out.length - 1] : undefined;
-      const next = j < n ? foldChar(src[j]) : undefined;
-      const atLineEdge = prev === undefined || prev === "\n" || prev === "\t" || next === undefined || next === "\n" || next === "\t";
-      if (!atLineEdge && !isCjk(prev) && !isCjk(next) && !isUnitAfterNumber(prev, next)) {
-        out.push(" ");
+      while (j < n && (isSpace(src.charCodeAt(j)) || isZeroWidth(src.charCodeAt(j)))) j++;
+      const prev = k > 0 ? out[k - 1] : -1;
+      const next = j < n ? foldUnit(src.charCodeAt(j)) : -1;
+      const atLineEdge = prev === -1 || prev === 0x0a || prev === 0x09 || next === -1 || next === 0x0a || next === 0x09;
+      const unitAfterNumber = ((prev >= 0x30 && prev <= 0x39) || prev === 0x2e) && (next === 0x25 || next === 0x2e); // "98 %", "12 .5"
+      // an astral character before the run is judged by its high surrogate
+      const prevCjk = prev >= 0xdc00 && prev <= 0xdfff && k > 1 ? isCjkUnit(out[k - 2]) : isCjkUnit(prev);
+      if (!atLineEdge && !prevCjk && !isCjkUnit(next) && !unitAfterNumber) {
+        out[k++] = 0x20;
         map.push(i);
       }
       i = j;
       continue;
     }
-    const f = foldChar(ch);
-    for (const piece of f) {
-      out.push(piece);
-      map.push(i);
-    }
-    i += width;
+    out[k++] = foldUnit(c);
+    map.push(i);
+    i++;
   }
   map.push(n);
-  return { text: out.join(""), map, src };
+  return { text: decoder.decode(out.subarray(0, k)), map, src };
 }
 
-/** "98 %" or "12 .5": a space between a number and its unit or decimal point is noise too. */
-function isUnitAfterNumber(prev: string | undefined, next: string | undefined): boolean {
-  if (!prev || !next) return false;
-  return /[0-9.]/.test(prev) && /[%.]/.test(next);
+/** Folded offset of a source offset: the first folded character at or after it (binary search). */
+export function foldedOffset(f: Folded, srcOffset: number): number {
+  const map = f.map;
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < srcOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Maps a [start, end) range in folded text back to the source. */

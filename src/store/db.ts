@@ -6,7 +6,8 @@
 import Database from "better-sqlite3";
 import { basename } from "node:path";
 import { CATALOG } from "../extract/catalog.js";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { packModel, unpackModel } from "./blob.js";
+import { stmt } from "./stmt.js";
 import type { DocModel, FieldValue, Flag, Indicator, Record as DocRecord } from "../model.js";
 import { ensureSearchIndex, indexDocument } from "./search.js";
 
@@ -102,8 +103,7 @@ function migrate(db: DB): void {
 
 /** A stored document of this path whose size and modification time match: unchanged without reading it. */
 export function findByPathStat(db: DB, path: string, size: number, mtimeMs: number): StoredDoc | undefined {
-  return db
-    .prepare("SELECT id, sha256, path, status, extractor_version, error FROM documents WHERE path = ? AND size = ? AND mtime_ms = ? AND status = 'ok'")
+  return stmt(db, "SELECT id, sha256, path, status, extractor_version, error FROM documents WHERE path = ? AND size = ? AND mtime_ms = ? AND status = 'ok'")
     .get(path, size, mtimeMs) as StoredDoc | undefined;
 }
 
@@ -117,7 +117,7 @@ export interface StoredDoc {
 }
 
 export function findBySha(db: DB, sha: string): StoredDoc | undefined {
-  return db.prepare("SELECT id, sha256, path, status, extractor_version, error FROM documents WHERE sha256 = ?").get(sha) as StoredDoc | undefined;
+  return stmt(db, "SELECT id, sha256, path, status, extractor_version, error FROM documents WHERE sha256 = ?").get(sha) as StoredDoc | undefined;
 }
 
 const now = () => new Date().toISOString();
@@ -143,14 +143,18 @@ function fieldRow(docId: number, field: string, f: FieldValue) {
 }
 
 /** Stores one document with all its values, replacing any older record of the same bytes or path. */
-export function saveRecord(db: DB, rec: DocRecord & { text: string }, extra: { mtimeMs?: number; model?: DocModel; sourceUrl?: string; words?: string } = {}): number {
+export function saveRecord(
+  db: DB,
+  rec: DocRecord & { text: string },
+  extra: { mtimeMs?: number; model?: DocModel; modelGz?: Uint8Array; sourceUrl?: string; words?: string } = {},
+): number {
   const tx = db.transaction(() => {
-    const old = db.prepare("SELECT id FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").all(rec.sha256, rec.file, rec.sha256) as Array<{ id: number }>;
+    const old = stmt(db, "SELECT id FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").all(rec.sha256, rec.file, rec.sha256) as Array<{ id: number }>;
     ensureSearchIndex(db);
-    for (const o of old) db.prepare("DELETE FROM doc_fts WHERE rowid = ?").run(o.id);
-    db.prepare("DELETE FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").run(rec.sha256, rec.file, rec.sha256);
-    const info = db
-      .prepare(
+    for (const o of old) stmt(db, "DELETE FROM doc_fts WHERE rowid = ?").run(o.id);
+    stmt(db, "DELETE FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").run(rec.sha256, rec.file, rec.sha256);
+    const info = stmt(
+        db,
         `INSERT INTO documents (sha256, path, file_name, format, size, pages, engine, document_kind, imported_at, extractor_version, status, error, text, mtime_ms, model, source_url)
          VALUES (@sha256, @path, @file_name, @format, @size, @pages, @engine, @document_kind, @imported_at, @extractor_version, 'ok', NULL, @text, @mtime_ms, @model, @source_url)`,
       )
@@ -167,7 +171,7 @@ export function saveRecord(db: DB, rec: DocRecord & { text: string }, extra: { m
         extractor_version: rec.extractor_version,
         text: rec.text,
         mtime_ms: extra.mtimeMs ?? null,
-        model: extra.model ? gzipSync(JSON.stringify(extra.model)) : null,
+        model: extra.modelGz ? Buffer.from(extra.modelGz.buffer, extra.modelGz.byteOffset, extra.modelGz.byteLength) : extra.model ? packModel(extra.model) : null,
         source_url: extra.sourceUrl ?? null,
       });
     const id = Number(info.lastInsertRowid);
@@ -180,19 +184,20 @@ export function saveRecord(db: DB, rec: DocRecord & { text: string }, extra: { m
 
 /** Field values, flags and indicators of a document (replacing what it had). */
 export function writeValues(db: DB, id: number, rec: Pick<DocRecord, "fields" | "flags" | "indicators">): void {
-  db.prepare("DELETE FROM field_values WHERE document_id = ?").run(id);
-  db.prepare("DELETE FROM flags WHERE document_id = ?").run(id);
-  db.prepare("DELETE FROM indicators WHERE document_id = ?").run(id);
-  const insField = db.prepare(
+  stmt(db, "DELETE FROM field_values WHERE document_id = ?").run(id);
+  stmt(db, "DELETE FROM flags WHERE document_id = ?").run(id);
+  stmt(db, "DELETE FROM indicators WHERE document_id = ?").run(id);
+  const insField = stmt(
+    db,
     `INSERT INTO field_values VALUES (@document_id, @field, @value_num, @value_text, @exact, @raw, @unit, @qualifier, @confidence, @rule, @ev_start, @ev_end, @ev_page, @ev_section, @ev_text)`,
   );
   for (const [name, f] of Object.entries(rec.fields)) if (f) insField.run(fieldRow(id, name, f));
-  const insFlag = db.prepare("INSERT INTO flags (document_id, code, fields, message, detail) VALUES (?, ?, ?, ?, ?)");
+  const insFlag = stmt(db, "INSERT INTO flags (document_id, code, fields, message, detail) VALUES (?, ?, ?, ?, ?)");
   for (const fl of rec.flags) {
     const { code, fields, message, ...detail } = fl;
     insFlag.run(id, code, JSON.stringify(fields), message, Object.keys(detail).length ? JSON.stringify(detail) : null);
   }
-  const insInd = db.prepare("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const insInd = stmt(db, "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   rec.indicators.forEach((r: Indicator, i: number) => insInd.run(id, i, r.level1, r.level2, r.level3, r.target, r.actual, r.unit, r.weight, r.score, r.reason));
 }
 
@@ -201,11 +206,11 @@ export function saveFailure(db: DB, f: { path: string; sha256: string; size: num
   const tx = db.transaction(() => {
     const old = findBySha(db, f.sha256);
     if (old && old.status === "ok") return;
-    const gone = db.prepare("SELECT id FROM documents WHERE sha256 = ?").all(f.sha256) as Array<{ id: number }>;
+    const gone = stmt(db, "SELECT id FROM documents WHERE sha256 = ?").all(f.sha256) as Array<{ id: number }>;
     ensureSearchIndex(db);
-    for (const o of gone) db.prepare("DELETE FROM doc_fts WHERE rowid = ?").run(o.id);
-    db.prepare("DELETE FROM documents WHERE sha256 = ?").run(f.sha256);
-    db.prepare(
+    for (const o of gone) stmt(db, "DELETE FROM doc_fts WHERE rowid = ?").run(o.id);
+    stmt(db, "DELETE FROM documents WHERE sha256 = ?").run(f.sha256);
+    stmt(db, 
       `INSERT INTO documents (sha256, path, file_name, size, imported_at, extractor_version, status, error) VALUES (?, ?, ?, ?, ?, ?, 'failed', ?)`,
     ).run(f.sha256, f.path, basename(f.path), f.size, now(), f.extractor_version, f.error);
   });
@@ -254,5 +259,5 @@ export const FIELD_ORDER = CATALOG.map((f) => f.name);
 /** The reader's block model stored with a document, for re-extraction without the file. */
 export function storedModel(db: DB, id: number): DocModel | null {
   const row = db.prepare("SELECT model FROM documents WHERE id = ?").get(id) as { model: Buffer | null } | undefined;
-  return row?.model ? (JSON.parse(gunzipSync(row.model).toString("utf8")) as DocModel) : null;
+  return row?.model ? unpackModel(row.model) : null;
 }

@@ -5,6 +5,7 @@
  */
 import { createRequire } from "node:module";
 import type { DB } from "./db.js";
+import { stmt } from "./stmt.js";
 
 const require = createRequire(import.meta.url);
 
@@ -40,15 +41,18 @@ export function segment(text: string): string[] {
     .filter((w) => w && /[\p{L}\p{N}]/u.test(w));
 }
 
+const indexed = new WeakSet<DB>();
 export function ensureSearchIndex(db: DB): void {
+  if (indexed.has(db)) return;
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(words, tokenize = 'unicode61 remove_diacritics 0')`);
+  indexed.add(db);
 }
 
 /** (Re)indexes one document's text; call inside the document's transaction. */
 export function indexDocument(db: DB, id: number, text: string, words?: string): void {
   ensureSearchIndex(db);
-  db.prepare("DELETE FROM doc_fts WHERE rowid = ?").run(id);
-  db.prepare("INSERT INTO doc_fts(rowid, words) VALUES (?, ?)").run(id, words ?? segment(text).join(" "));
+  stmt(db, "DELETE FROM doc_fts WHERE rowid = ?").run(id);
+  stmt(db, "INSERT INTO doc_fts(rowid, words) VALUES (?, ?)").run(id, words ?? segment(text).join(" "));
 }
 
 export interface SearchHit {

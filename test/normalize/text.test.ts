@@ -1,7 +1,50 @@
 import { describe, expect, it } from "vitest";
 import { parseDate, parseYear } from "../../src/normalize/date.js";
 import { gradeForScore, normalizeGrade } from "../../src/normalize/grade.js";
-import { fold, squash, unfoldRange } from "../../src/normalize/text.js";
+import { fold, foldChar, foldedOffset, isCjk, squash, unfoldRange } from "../../src/normalize/text.js";
+
+/** The first, character-by-character fold (regexes, code points): the reference the fast one must match. */
+function referenceFold(src: string): { text: string; map: number[] } {
+  const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+  const SPACE = /[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+  const out: string[] = [];
+  const map: number[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const ch = String.fromCodePoint(src.codePointAt(i)!);
+    if (ZERO_WIDTH.test(ch)) {
+      i += ch.length;
+      continue;
+    }
+    if (ch === "\r" && src[i + 1] === "\n") {
+      i++;
+      continue;
+    }
+    if (SPACE.test(ch)) {
+      let j = i;
+      while (j < src.length && (SPACE.test(src[j]) || ZERO_WIDTH.test(src[j]))) j++;
+      const prev = out.length ? out[out.length - 1] : undefined;
+      const next = j < src.length ? foldChar(String.fromCodePoint(src.codePointAt(j)!)) : undefined;
+      const edge = prev === undefined || prev === "\n" || prev === "\t" || next === undefined || next === "\n" || next === "\t";
+      const unitAfterNumber = !!prev && !!next && /[0-9.]/.test(prev) && /[%.]/.test(next);
+      if (!edge && !isCjk(prev) && !isCjk(next) && !unitAfterNumber) {
+        out.push(" ");
+        map.push(i);
+      }
+      i = j;
+      continue;
+    }
+    const f = foldChar(ch);
+    // every UTF-16 unit keeps its own source offset
+    for (let u = 0; u < f.length; u++) {
+      out.push(f[u]);
+      map.push(i + u);
+    }
+    i += ch.length;
+  }
+  map.push(src.length);
+  return { text: out.join(""), map };
+}
 
 describe("fold: one normalisation layer for matching", () => {
   it.each([
@@ -36,6 +79,30 @@ describe("fold: one normalisation layer for matching", () => {
   });
 
   it("squash removes all whitespace", () => expect(squash(" 优 秀\n")).toBe("优秀"));
+
+  it("agrees with the character-by-character reference on 3000 random strings", () => {
+    const alphabet = [..."0123456789.%,aZ 　\u00a0\u2009\u200b\u00ad\ufeff\r\n\t年度万元支出（）：，．％０９ＡＢ﹪−–·“”—…", "𠀋", "𪚥", "\u3000"];
+    let seed = 42;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let k = 0; k < 3000; k++) {
+      let s = "";
+      const len = rand(24);
+      for (let i = 0; i < len; i++) s += alphabet[rand(alphabet.length)];
+      const got = fold(s);
+      const want = referenceFold(s);
+      expect({ s, text: got.text, map: got.map }).toEqual({ s, text: want.text, map: want.map });
+    }
+  });
+
+  it("finds the folded offset of a clean-text offset", () => {
+    const f = fold("收入 1043.96 万元");
+    expect(f.text).toBe("收入1043.96万元");
+    expect(foldedOffset(f, 0)).toBe(0);
+    expect(foldedOffset(f, 2)).toBe(2); // the dropped space: the next folded character
+    expect(foldedOffset(f, 3)).toBe(2);
+    expect(foldedOffset(f, 11)).toBe(9);
+    expect(foldedOffset(f, 100)).toBe(f.text.length);
+  });
 });
 
 describe("grades", () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { detectFormat } from "../../src/extract/detect.js";
 import { renderText } from "../../src/extract/document.js";
 import { readDocument } from "../../src/extract/read.js";
-import { readPdf } from "../../src/extract/readers/pdf.js";
+import { loadMupdf, readPdf, stextDirect, walkStext } from "../../src/extract/readers/pdf.js";
 import { readDocx } from "../../src/extract/readers/docx.js";
 import { zipEntries, zipEntryData } from "../../src/extract/zip.js";
 import { decodeText } from "../../src/extract/readers/text.js";
@@ -254,6 +254,44 @@ describe("pdf reader", () => {
   it("reads the tables of a real Word-made PDF as rows and cells", async () => {
     const d = await readDocument(readFileSync(shared("realpdf", "putuo-ghzy-2024-juesuan.pdf")));
     expect(textOf(d)).toMatch(/^本年收入合计\t9746\.50\t本年支出合计\t9759\.38$/m);
+  });
+  it("takes table rules from the structured text's vector blocks: the same tables as a second pass through a device", async () => {
+    for (const buf of [fx("reports", "seeds-as", "pdf", `${SEEDS[3]}.pdf`), fx("reports", "seeds-as", "pdf-cid", `${SEEDS[3]}.pdf`), readFileSync(shared("realpdf", "putuo-czj-2024-juesuan.pdf"))]) {
+      const vectors = await readPdf(buf, { ocr: false, rules: "vectors" });
+      const device = await readPdf(buf, { ocr: false, rules: "device" });
+      expect(vectors.blocks.some((b) => b.kind === "table")).toBe(true);
+      expect(vectors.blocks).toEqual(device.blocks);
+    }
+  });
+  it("reads characters through MuPDF's C getters exactly as mupdf.js' walk() reports them", async () => {
+    const mupdf = await loadMupdf();
+    expect(stextDirect()).toBe(true); // the pinned mupdf exposes the getters; else walkStext falls back to walk()
+    for (const buf of [fx("reports", "seeds-as", "pdf", `${SEEDS[3]}.pdf`), fx("scanned", `${SEEDS[1]}.pdf`)]) {
+      const doc = mupdf.Document.openDocument(buf, "application/pdf");
+      for (let i = 0; i < doc.countPages(); i++) {
+        const page = doc.loadPage(i);
+        const st = page.toStructuredText("preserve-whitespace,preserve-images,vectors");
+        const events = (direct: boolean) => {
+          const out: unknown[] = [];
+          walkStext(
+            st,
+            {
+              onChar: (c, ox, oy, size, quad) => out.push(["c", c, ox, oy, size, [...quad]]),
+              onImage: (b) => out.push(["i", [...b]]),
+              onVector: (b, rect) => out.push(["v", [...b], rect]),
+            },
+            direct,
+          );
+          return out;
+        };
+        const direct = events(true);
+        expect(direct.length).toBeGreaterThan(0);
+        expect(direct).toEqual(events(false));
+        st.destroy();
+        page.destroy();
+      }
+      doc.destroy();
+    }
   });
   it("refuses a page count over the limit", async () => {
     await expect(readPdf(fx("reports", "seeds-as", "pdf", `${SEEDS[0]}.pdf`), { maxPages: 1 })).rejects.toThrow(/more than the limit of 1/);

@@ -19,6 +19,12 @@ export interface PdfOptions {
   maxPages?: number;
   /** force one engine (tests, debugging) */
   engine?: "mupdf" | "pdfjs";
+  /**
+   * where table rules come from: the vector blocks of MuPDF's structured text (one pass, the
+   * default; pages with curves or other complex paths are walked again), or always a second pass
+   * through a JS device (tests, debugging)
+   */
+  rules?: "vectors" | "device";
 }
 
 /** open → use → always destroy. */
@@ -36,8 +42,49 @@ export async function using<T extends { destroy(): unknown }, R>(resource: T, us
 
 type MuPDF = typeof import("mupdf");
 let mupdfModule: Promise<MuPDF> | undefined;
-function loadMupdf(): Promise<MuPDF> {
-  mupdfModule ??= import("mupdf").then((m) => {
+
+/**
+ * The Emscripten module under mupdf.js. mupdf.js builds it from `globalThis.$libmupdf_wasm_Module`
+ * (Emscripten's module-configuration hook), so the object placed there receives the exported C
+ * functions. walkChars uses a few of the structured-text getters directly: the public walk() makes
+ * a Font object (with a finalizer) for every character, which costs more than reading the text.
+ */
+interface StextLib {
+  HEAPF32: Float32Array;
+  _wasm_stext_page_get_first_block(p: number): number;
+  _wasm_stext_block_get_next(b: number): number;
+  _wasm_stext_block_get_type(b: number): number;
+  _wasm_stext_block_get_bbox(b: number): number;
+  _wasm_stext_block_get_v_flags(b: number): number;
+  _wasm_stext_block_get_first_line(b: number): number;
+  _wasm_stext_line_get_next(l: number): number;
+  _wasm_stext_line_get_first_char(l: number): number;
+  _wasm_stext_char_get_next(c: number): number;
+  _wasm_stext_char_get_c(c: number): number;
+  _wasm_stext_char_get_origin(c: number): number;
+  _wasm_stext_char_get_size(c: number): number;
+  _wasm_stext_char_get_quad(c: number): number;
+}
+const STEXT_FUNCTIONS = [
+  "_wasm_stext_page_get_first_block", "_wasm_stext_block_get_next", "_wasm_stext_block_get_type", "_wasm_stext_block_get_bbox",
+  "_wasm_stext_block_get_v_flags", "_wasm_stext_block_get_first_line", "_wasm_stext_line_get_next", "_wasm_stext_line_get_first_char",
+  "_wasm_stext_char_get_next", "_wasm_stext_char_get_c", "_wasm_stext_char_get_origin", "_wasm_stext_char_get_size", "_wasm_stext_char_get_quad",
+] as const;
+let stextLib: StextLib | undefined;
+
+/** Whether walkStext reads the structured text through the C getters (else through mupdf.js' walk). */
+export function stextDirect(): boolean {
+  return stextLib !== undefined;
+}
+
+export function loadMupdf(): Promise<MuPDF> {
+  mupdfModule ??= (async () => {
+    const g = globalThis as { $libmupdf_wasm_Module?: Record<string, unknown> };
+    const lib = (g.$libmupdf_wasm_Module ??= {});
+    const m = await import("mupdf");
+    if (STEXT_FUNCTIONS.every((f) => typeof lib[f] === "function") && lib.HEAPF32 instanceof Float32Array) stextLib = lib as unknown as StextLib;
+    return m;
+  })().then((m) => {
     // MuPDF prints font warnings (FT_Load_Glyph …) to the console; they are not the user's business
     m.setLog({ error: () => {}, warning: () => {} });
     return m;
@@ -63,7 +110,51 @@ interface MupdfResult {
   scanPages: number[];
 }
 
-async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: boolean): Promise<MupdfResult> {
+/** Below this thickness (pt) a drawn shape is a line: a rule along its long side. */
+const THIN = 3;
+
+export interface StextWalker {
+  onChar(c: string, ox: number, oy: number, size: number, quad: ArrayLike<number>): void;
+  onImage(bbox: ArrayLike<number>): void;
+  onVector(bbox: ArrayLike<number>, isRectangle: boolean): void;
+}
+
+/** Characters, image and vector blocks of a page's structured text, through the C getters when available. */
+export function walkStext(st: import("mupdf").StructuredText, w: StextWalker, direct = true): void {
+  const lib = direct ? stextLib : undefined;
+  if (!lib) {
+    st.walk({
+      onImageBlock: (bbox) => w.onImage(bbox),
+      onVector: (bbox, flags) => w.onVector(bbox, flags.isRectangle),
+      onChar: (c, origin, _font, size, quad) => w.onChar(c, origin[0], origin[1], size, quad),
+    });
+    return;
+  }
+  const f32 = () => lib.HEAPF32;
+  for (let block = lib._wasm_stext_page_get_first_block(st.pointer); block; block = lib._wasm_stext_block_get_next(block)) {
+    const type = lib._wasm_stext_block_get_type(block);
+    if (type === 0) {
+      for (let line = lib._wasm_stext_block_get_first_line(block); line; line = lib._wasm_stext_line_get_next(line)) {
+        for (let ch = lib._wasm_stext_line_get_first_char(line); ch; ch = lib._wasm_stext_char_get_next(ch)) {
+          const c = String.fromCodePoint(lib._wasm_stext_char_get_c(ch));
+          const o = lib._wasm_stext_char_get_origin(ch) >> 2;
+          const ox = f32()[o];
+          const oy = f32()[o + 1];
+          const size = lib._wasm_stext_char_get_size(ch);
+          const q = lib._wasm_stext_char_get_quad(ch) >> 2;
+          w.onChar(c, ox, oy, size, f32().slice(q, q + 8));
+        }
+      }
+    } else if (type === 1 || type === 3) {
+      const b = lib._wasm_stext_block_get_bbox(block) >> 2;
+      const bbox = f32().slice(b, b + 4);
+      if (type === 1) w.onImage(bbox);
+      else w.onVector(bbox, !!(lib._wasm_stext_block_get_v_flags(block) & 2));
+    }
+  }
+}
+
+async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: boolean, ruleSource: "vectors" | "device" = "vectors"): Promise<MupdfResult> {
   const mupdf = await loadMupdf();
   let doc;
   try {
@@ -83,30 +174,47 @@ async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: boolean
       const page = doc.loadPage(i);
       try {
         const [x0, y0, x1, y1] = page.getBounds();
-        const st = page.toStructuredText("preserve-whitespace,preserve-images");
+        const st = page.toStructuredText(ruleSource === "vectors" ? "preserve-whitespace,preserve-images,vectors" : "preserve-whitespace,preserve-images");
         try {
           // character by character: fonts that draw quote marks apart from the Chinese run around
           // them overlap in line boxes, so only glyph positions give the reading order
           const segments: Segment[] = [];
           let imageArea = 0;
-          st.walk({
-            onImageBlock(bbox) {
-              imageArea += Math.max(0, bbox[2] - bbox[0]) * Math.max(0, bbox[3] - bbox[1]);
+          // rules from the vector blocks' boxes; null when a path is neither a line nor a rectangle
+          let rules: Rule[] | null = ruleSource === "vectors" ? [] : null;
+          walkStext(
+            st,
+            {
+              onImage(bbox) {
+                imageArea += Math.max(0, bbox[2] - bbox[0]) * Math.max(0, bbox[3] - bbox[1]);
+              },
+              onVector(b, isRectangle) {
+                if (!rules) return;
+                const [bx0, by0, bx1, by1] = [b[0] - x0, b[1] - y0, b[2] - x0, b[3] - y0];
+                const w = bx1 - bx0;
+                const h = by1 - by0;
+                if (h < THIN && w >= h) rules.push({ x0: bx0, y0: (by0 + by1) / 2, x1: bx1, y1: (by0 + by1) / 2 });
+                else if (w < THIN) rules.push({ x0: (bx0 + bx1) / 2, y0: by0, x1: (bx0 + bx1) / 2, y1: by1 });
+                else if (isRectangle) {
+                  rules.push({ x0: bx0, y0: by0, x1: bx1, y1: by0 }, { x0: bx1, y0: by0, x1: bx1, y1: by1 });
+                  rules.push({ x0: bx0, y0: by1, x1: bx1, y1: by1 }, { x0: bx0, y0: by0, x1: bx0, y1: by1 });
+                } else rules = null;
+              },
+              onChar(c, ox, oy, size, quad) {
+                const [ulx, uly, urx, ury, llx, lly, lrx, lry] = quad as number[];
+                segments.push({
+                  x0: Math.min(ulx, llx) - x0,
+                  x1: Math.max(urx, lrx) - x0,
+                  y0: Math.min(uly, ury) - y0,
+                  y1: Math.max(lly, lry) - y0,
+                  text: c,
+                  size,
+                  base: oy - y0,
+                });
+              },
             },
-            onChar(c, origin, _font, size, quad) {
-              const [ulx, uly, urx, ury, llx, lly, lrx, lry] = quad;
-              segments.push({
-                x0: Math.min(ulx, llx) - x0,
-                x1: Math.max(urx, lrx) - x0,
-                y0: Math.min(uly, ury) - y0,
-                y1: Math.max(lly, lry) - y0,
-                text: c,
-                size,
-                base: origin[1] - y0,
-              });
-            },
-          });
-          const { tables, rest } = findTables(drawnLines(mupdf, page, x0, y0), segments);
+          );
+          const { tables, rest } = findTables(rules ?? drawnLines(mupdf, page, x0, y0), segments);
           const pl: PageLines = { width: x1 - x0, height: y1 - y0, segments: rest, tables };
           pages.push(pl);
           if (needsOcr(pl, imageArea)) {
@@ -261,7 +369,7 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   const ocr = opts.ocr === false ? { ok: false, langs: "", reason: "OCR turned off" } : ocrAvailable();
   if (opts.engine !== "pdfjs") {
     try {
-      const r = await readWithMupdf(buf, maxPages, ocr.ok);
+      const r = await readWithMupdf(buf, maxPages, ocr.ok, opts.rules);
       pages = r.pages;
       scans = r.scans;
       scanPages = r.scanPages;

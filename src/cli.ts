@@ -7,21 +7,14 @@ import { readdir, readFile, stat, writeFile, rename } from "node:fs/promises";
 import { realpathSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { oneLine, ReadError, UsageError } from "./errors.js";
-import { CATALOG } from "./extract/catalog.js";
-import { renderText } from "./extract/document.js";
-import { sha256, toRecord } from "./extract/extract.js";
-import { readDocument } from "./extract/read.js";
-import cliProgress from "cli-progress";
-import { downloadAll, parseUrlList } from "./download.js";
-import { importFiles, type ImportEvent } from "./importer.js";
-import { readFileChecked, readPath } from "./pipeline.js";
-import { stringify } from "csv-stringify/sync";
-import { exportCsv, exportIndicatorsCsv, safeCell } from "./store/csv.js";
-import { documentJson, findDocument, queryDocuments, reextract } from "./store/query.js";
-import { search } from "./store/search.js";
-import { documentFields, listDocuments, openDb } from "./store/db.js";
+import { oneLine, UsageError } from "./errors.js";
+import type { ImportEvent } from "./importer.js";
+import type { DB } from "./store/db.js";
 import { EXTRACTOR_VERSION } from "./version.js";
+
+// Command modules load when their command runs: `jixiao import` starts its workers without first
+// loading the readers, zod and mammoth on the main thread, and `--help` stays instant.
+const openDb = async (file: string, opts?: { readonly?: boolean }) => (await import("./store/db.js")).openDb(file, opts);
 
 const out = (s: string) => process.stdout.write(s + "\n");
 const err = (s: string) => process.stderr.write(s + "\n");
@@ -60,6 +53,7 @@ function fmtValue(v: unknown): string {
 }
 
 async function cmdExtract(files: string[], opts: { jsonl?: boolean }): Promise<number> {
+  const [{ readPath }, { toRecord }, { CATALOG }] = await Promise.all([import("./pipeline.js"), import("./extract/extract.js"), import("./extract/catalog.js")]);
   let failed = 0;
   for (const file of files) {
     try {
@@ -87,6 +81,12 @@ async function cmdExtract(files: string[], opts: { jsonl?: boolean }): Promise<n
 }
 
 async function cmdText(file: string, opts: { json?: boolean }): Promise<number> {
+  const [{ readFileChecked }, { readDocument }, { renderText }, { sha256 }] = await Promise.all([
+    import("./pipeline.js"),
+    import("./extract/read.js"),
+    import("./extract/document.js"),
+    import("./hash.js"),
+  ]);
   try {
     const buf = await readFileChecked(file);
     const doc = await readDocument(buf);
@@ -125,6 +125,8 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   const maxMb = intOption(opts.maxMb, "--max-mb", 1);
   const maxBytes = maxMb ? maxMb * 1024 * 1024 : undefined;
   if (paths.length === 0 && !opts.urls) throw new UsageError("give files or folders to import, or --urls LIST");
+  const { importFiles } = await import("./importer.js");
+  const { downloadAll, parseUrlList } = await import("./download.js");
   let urlList: ReturnType<typeof parseUrlList> | undefined;
   if (opts.urls) {
     try {
@@ -136,7 +138,7 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   const { files, missing } = await collectFiles(paths);
   let db;
   try {
-    db = openDb(opts.db);
+    db = await openDb(opts.db);
   } catch (e) {
     err(`${opts.db}: cannot open database: ${oneLine(e)}`);
     return 2;
@@ -167,7 +169,8 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   }
   // a progress bar on a terminal; plain or JSON lines otherwise
   const showBar = opts.progress !== false && !opts.json && process.stderr.isTTY === true;
-  const bar = showBar
+  const cliProgress = showBar ? (await import("cli-progress")).default : undefined;
+  const bar = cliProgress
     ? new cliProgress.SingleBar(
         { format: "{bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {failed} failed", stream: process.stderr, hideCursor: true, etaBuffer: 50 },
         cliProgress.Presets.shades_classic,
@@ -225,7 +228,8 @@ async function writeAtomically(file: string, data: string): Promise<void> {
 
 async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indicators?: string; lang: "en" | "zh" }): Promise<number> {
   if (!opts.csv && !opts.jsonl && !opts.indicators) throw new UsageError("give at least one of --csv, --jsonl, --indicators");
-  const db = openReadonly(opts.db);
+  const [{ exportCsv, exportIndicatorsCsv }, { documentJson }, { listDocuments }] = await Promise.all([import("./store/csv.js"), import("./store/query.js"), import("./store/db.js")]);
+  const db = await openReadonly(opts.db);
   if (!db) return 2;
   try {
     const n = listDocuments(db).length;
@@ -249,9 +253,9 @@ async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indic
   }
 }
 
-function openReadonly(file: string): ReturnType<typeof openDb> | null {
+async function openReadonly(file: string): Promise<DB | null> {
   try {
-    return openDb(file, { readonly: true });
+    return await openDb(file, { readonly: true });
   } catch (e) {
     err(`${file}: cannot open database: ${oneLine(e)}`);
     return null;
@@ -291,7 +295,7 @@ function numOption(v: string | undefined, name: string): number | undefined {
   return n;
 }
 
-function cmdQuery(o: QueryOpts): number {
+async function cmdQuery(o: QueryOpts): Promise<number> {
   const filters = {
     year: intOption(o.year, "--year", 1900),
     province: o.province,
@@ -302,7 +306,13 @@ function cmdQuery(o: QueryOpts): number {
     flag: o.flag,
     kind: o.kind,
   };
-  const db = openReadonly(o.db);
+  const [{ documentJson, queryDocuments }, { CATALOG }, { safeCell }, { stringify }] = await Promise.all([
+    import("./store/query.js"),
+    import("./extract/catalog.js"),
+    import("./store/csv.js"),
+    import("csv-stringify/sync"),
+  ]);
+  const db = await openReadonly(o.db);
   if (!db) return 2;
   try {
     const rows = queryDocuments(db, filters);
@@ -321,8 +331,9 @@ function cmdQuery(o: QueryOpts): number {
   }
 }
 
-function cmdShow(ref: string, o: { db: string; json?: boolean }): number {
-  const db = openReadonly(o.db);
+async function cmdShow(ref: string, o: { db: string; json?: boolean }): Promise<number> {
+  const [{ documentJson, findDocument }, { CATALOG }] = await Promise.all([import("./store/query.js"), import("./extract/catalog.js")]);
+  const db = await openReadonly(o.db);
   if (!db) return 2;
   try {
     const found = findDocument(db, ref);
@@ -354,8 +365,9 @@ function cmdShow(ref: string, o: { db: string; json?: boolean }): number {
   }
 }
 
-function cmdSearch(query: string, o: { db: string; limit: string; json?: boolean }): number {
-  const db = openReadonly(o.db);
+async function cmdSearch(query: string, o: { db: string; limit: string; json?: boolean }): Promise<number> {
+  const { search } = await import("./store/search.js");
+  const db = await openReadonly(o.db);
   if (!db) return 2;
   try {
     const hits = search(db, query, intOption(o.limit, "--limit", 1) ?? 20);
@@ -370,10 +382,11 @@ function cmdSearch(query: string, o: { db: string; limit: string; json?: boolean
   }
 }
 
-function cmdReextract(o: { db: string; all?: boolean }): number {
+async function cmdReextract(o: { db: string; all?: boolean }): Promise<number> {
+  const { reextract } = await import("./store/query.js");
   let db;
   try {
-    db = openDb(o.db);
+    db = await openDb(o.db);
   } catch (e) {
     err(`${o.db}: cannot open database: ${oneLine(e)}`);
     return 2;
@@ -387,8 +400,9 @@ function cmdReextract(o: { db: string; all?: boolean }): number {
   }
 }
 
-function cmdList(opts: { db: string }): number {
-  const db = openReadonly(opts.db);
+async function cmdList(opts: { db: string }): Promise<number> {
+  const { documentFields, listDocuments } = await import("./store/db.js");
+  const db = await openReadonly(opts.db);
   if (!db) return 2;
   try {
     const docs = listDocuments(db, { includeFailed: true });
@@ -466,14 +480,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--flag <code>", "has a flag with this code, e.g. unit_corrected")
     .option("--kind <kind>", "document kind: 自评报告, 决算, 预算, 其他")
     .addOption(new Option("--format <format>", "output").choices(["table", "csv", "jsonl"]).default("table"))
-    .action((o: QueryOpts) => setExit(cmdQuery(o)));
+    .action(async (o: QueryOpts) => setExit(await cmdQuery(o)));
   program
     .command("show")
     .description("one document's fields with their evidence")
     .argument("<doc>", "id, SHA-256 (prefix of 8+), path or file name")
     .requiredOption("--db <file>", "SQLite database file")
     .option("--json", "as JSON")
-    .action((ref: string, o) => setExit(cmdShow(ref, o)));
+    .action(async (ref: string, o) => setExit(await cmdShow(ref, o)));
   program
     .command("search")
     .description("full-text search of the report texts (Chinese words, two characters and up)")
@@ -481,18 +495,18 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .requiredOption("--db <file>", "SQLite database file")
     .option("--limit <n>", "at most this many documents", "20")
     .option("--json", "one JSON object per hit")
-    .action((q: string, o) => setExit(cmdSearch(q, o)));
+    .action(async (q: string, o) => setExit(await cmdSearch(q, o)));
   program
     .command("reextract")
     .description("re-run extraction on stored documents read by another extractor version (no files needed)")
     .requiredOption("--db <file>", "SQLite database file")
     .option("--all", "every document, whatever its extractor version")
-    .action((o) => setExit(cmdReextract(o)));
+    .action(async (o) => setExit(await cmdReextract(o)));
   program
     .command("list")
     .description("print a summary table of the documents in a database")
     .requiredOption("--db <file>", "SQLite database file")
-    .action((o) => setExit(cmdList(o)));
+    .action(async (o) => setExit(await cmdList(o)));
   return program;
 }
 

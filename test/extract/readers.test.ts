@@ -276,9 +276,9 @@ describe("pdf reader", () => {
           walkStext(
             st,
             {
-              onChar: (c, ox, oy, size, quad) => out.push(["c", c, ox, oy, size, [...quad]]),
-              onImage: (b) => out.push(["i", [...b]]),
-              onVector: (b, rect) => out.push(["v", [...b], rect]),
+              onChar: (c, ox, oy, size, quad) => out.push(["c", c, ox, oy, size, Array.from(quad)]),
+              onImage: (b) => out.push(["i", Array.from(b)]),
+              onVector: (b, rect) => out.push(["v", Array.from(b), rect]),
             },
             direct,
           );

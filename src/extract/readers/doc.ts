@@ -1,5 +1,4 @@
 /** Old Word (.doc, OLE2) via word-extractor. Tables come back as tab-separated lines. */
-import WordExtractor from "word-extractor";
 import { ReadError } from "../../errors.js";
 import type { DocModel } from "../../model.js";
 import { textToBlocks } from "./text.js";
@@ -7,6 +6,7 @@ import { textToBlocks } from "./text.js";
 export async function readDoc(buf: Buffer): Promise<DocModel> {
   let body: string;
   try {
+    const { default: WordExtractor } = await import("word-extractor");
     const doc = await new WordExtractor().extract(buf);
     body = doc.getBody({ filterUnicode: false } as never);
   } catch (err) {

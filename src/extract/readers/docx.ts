@@ -4,7 +4,6 @@
  * something it does not expect. The output follows mammoth's HTML as read by htmlToBlocks (same
  * paragraphs, headings, tables, merged cells), which a test checks on every bundled .docx.
  */
-import mammoth from "mammoth";
 import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
 import { ReadError } from "../../errors.js";
@@ -35,6 +34,8 @@ export async function readDocx(buf: Buffer, opts: DocxOptions = {}): Promise<Doc
 async function readDocxMammoth(buf: Buffer): Promise<DocModel> {
   let result: { value: string; messages: Array<{ type: string; message: string }> };
   try {
+    // loaded when needed: mammoth is the fallback, and loading it costs more than most documents
+    const { default: mammoth } = await import("mammoth");
     result = await mammoth.convertToHtml({ buffer: buf }, { ignoreEmptyParagraphs: true });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);

@@ -154,7 +154,8 @@ export function walkStext(st: import("mupdf").StructuredText, w: StextWalker, di
   }
 }
 
-async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: boolean, ruleSource: "vectors" | "device" = "vectors"): Promise<MupdfResult> {
+/** `renderScans` is asked only when a page needs OCR (checking for tesseract runs a process). */
+async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: () => boolean, ruleSource: "vectors" | "device" = "vectors"): Promise<MupdfResult> {
   const mupdf = await loadMupdf();
   let doc;
   try {
@@ -219,7 +220,7 @@ async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: boolean
           pages.push(pl);
           if (needsOcr(pl, imageArea)) {
             scanPages.push(i + 1);
-            if (renderScans) {
+            if (renderScans()) {
               const pix = page.toPixmap(mupdf.Matrix.scale(OCR_DPI / 72, OCR_DPI / 72), mupdf.ColorSpace.DeviceGray, false);
               try {
                 scans.set(i + 1, pix.asPNG());
@@ -366,10 +367,11 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   let engine = "mupdf";
   let scans = new Map<number, Uint8Array>();
   let scanPages: number[] = [];
-  const ocr = opts.ocr === false ? { ok: false, langs: "", reason: "OCR turned off" } : ocrAvailable();
+  let ocrState: ReturnType<typeof ocrAvailable> | undefined;
+  const ocrCheck = () => (ocrState ??= opts.ocr === false ? { ok: false, langs: "", reason: "OCR turned off" } : ocrAvailable());
   if (opts.engine !== "pdfjs") {
     try {
-      const r = await readWithMupdf(buf, maxPages, ocr.ok, opts.rules);
+      const r = await readWithMupdf(buf, maxPages, () => ocrCheck().ok, opts.rules);
       pages = r.pages;
       scans = r.scans;
       scanPages = r.scanPages;
@@ -394,6 +396,7 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   if (removed) messages.push({ level: "info", code: "pdf_running_text", message: `removed ${removed} page numbers and running header/footer lines` });
   let ocrPagesRead: number[] = [];
   if (scanPages.length) {
+    const ocr = ocrCheck();
     if (!ocr.ok) {
       if (scanPages.length === pages.length) throw new ReadError(`scanned PDF without a text layer: ${ocr.reason}`, "needs_ocr");
       messages.push({ level: "warning", code: "ocr_unavailable", message: `pages ${scanPages.join(", ")} have no text layer and were not read: ${ocr.reason}` });

@@ -34,7 +34,7 @@ export class ReadPool {
       minThreads: n,
       maxThreads: n,
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? DEFAULT_HEAP_MB, maxYoungGenerationSizeMb: 64 },
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? DEFAULT_HEAP_MB, maxYoungGenerationSizeMb: 16 },
     });
   }
 

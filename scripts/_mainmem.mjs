@@ -1,0 +1,14 @@
+import v8 from "node:v8";
+import { readdirSync } from "node:fs";
+const { importFiles } = await import("../dist/importer.js");
+const { openDb } = await import("../dist/store/db.js");
+const mb = (x) => (x / 1048576).toFixed(0);
+const db = openDb("/tmp/mm.db");
+const dir = process.argv[2];
+const files = readdirSync(dir).map((f) => dir + "/" + f);
+let peak = 0, peakHeap = 0;
+const iv = setInterval(() => { const m = process.memoryUsage(); peak = Math.max(peak, m.rss); peakHeap = Math.max(peakHeap, v8.getHeapStatistics().total_heap_size); }, 50);
+await importFiles(db, files, { workers: Number(process.argv[3] ?? 2) });
+clearInterval(iv);
+const m = process.memoryUsage();
+console.log("peak rss", mb(peak), "main heap peak", mb(peakHeap), "now: rss", mb(m.rss), "heap", mb(m.heapTotal), "external", mb(m.external), "maxRSS", (process.resourceUsage().maxRSS / 1024).toFixed(0));

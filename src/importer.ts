@@ -55,7 +55,7 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
   };
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   // bounded I/O: enough files in flight to keep every worker busy, not the whole folder in memory
-  const limit = pLimit(pool.size * 3);
+  const limit = pLimit(pool.size * 4);
   const inFlight = new Map<string, { file: string; done: Promise<ImportStatus> }>();
   const writer = new BatchWriter(db);
   const writes: Array<Promise<unknown>> = [];

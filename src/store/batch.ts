@@ -18,8 +18,8 @@ export class BatchWriter {
 
   constructor(
     private readonly db: DB,
-    private readonly maxItems = 32,
-    private readonly maxDelayMs = 100,
+    private readonly maxItems = 64,
+    private readonly maxDelayMs = 250,
   ) {}
 
   /** Queues one document's writes; settles when they are committed. */

@@ -68,7 +68,9 @@ export function segment(text: string): string[] {
 const indexed = new WeakSet<DB>();
 export function ensureSearchIndex(db: DB): void {
   if (indexed.has(db)) return;
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(words, tokenize = 'unicode61 remove_diacritics 0')`);
+  // contentless: the index only (snippets come from documents.text), so the words are not stored
+  // twice; databases made before keep their table, which works the same way
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(words, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0')`);
   indexed.add(db);
 }
 

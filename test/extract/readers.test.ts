@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { detectFormat } from "../../src/extract/detect.js";
 import { renderText } from "../../src/extract/document.js";
 import { readDocument } from "../../src/extract/read.js";
-import { loadMupdf, readPdf, stextDirect, walkStext } from "../../src/extract/readers/pdf.js";
+import { loadMupdf, readPdf, stextDirect, textQuality, walkStext } from "../../src/extract/readers/pdf.js";
 import { readDocx } from "../../src/extract/readers/docx.js";
 import { zipEntries, zipEntryData } from "../../src/extract/zip.js";
 import { decodeText } from "../../src/extract/readers/text.js";
@@ -291,6 +291,23 @@ describe("pdf reader", () => {
         page.destroy();
       }
       doc.destroy();
+    }
+  });
+  it("measures text quality as the regular expressions define it", () => {
+    const reference = (text: string) => {
+      const visible = text.replace(/\s/g, "");
+      return {
+        chars: visible.length,
+        cjk: visible.match(/[\u4e00-\u9fff]/g)?.length ?? 0,
+        bad: visible.match(/[\ufffd\ue000-\uf8ff\u0080-\u009f]/g)?.length ?? 0,
+      };
+    };
+    const alphabet = [..."ab1 \t\n\r\u00a0\u3000\u2009\ufeff\u2028\u0085\u0080\u009f\ufffd\ue000\uf8ff\u4e00\u9fff年度、。"];
+    let seed = 7;
+    for (let k = 0; k < 2000; k++) {
+      let t = "";
+      for (let i = 0; i < 20; i++) t += alphabet[(seed = (seed * 1103515245 + 12345) % 2147483648) % alphabet.length];
+      expect(textQuality(t), JSON.stringify(t)).toEqual(reference(t));
     }
   });
   it("refuses a page count over the limit", async () => {

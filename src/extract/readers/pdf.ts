@@ -346,11 +346,19 @@ async function readWithPdfjs(buf: Buffer, maxPages: number): Promise<PageLines[]
 
 /** Share of characters that look like real text (CJK, ASCII letters/digits, punctuation). */
 export function textQuality(text: string): { chars: number; cjk: number; bad: number } {
-  const visible = text.replace(/\s/g, "");
-  const cjk = visible.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  // replacement characters, private-use glyphs, C1 controls: signs of a font without a usable ToUnicode map
-  const bad = visible.match(/[\ufffd\ue000-\uf8ff\u0080-\u009f]/g)?.length ?? 0;
-  return { chars: visible.length, cjk, bad };
+  let chars = 0;
+  let cjk = 0;
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // whitespace as \s counts it
+    if ((c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    chars++;
+    if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+    // replacement characters, private-use glyphs, C1 controls: signs of a font without a usable ToUnicode map
+    else if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x80 && c <= 0x9f)) bad++;
+  }
+  return { chars, cjk, bad };
 }
 
 function garbled(pages: PageLines[]): boolean {

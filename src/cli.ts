@@ -126,11 +126,11 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   const maxBytes = maxMb ? maxMb * 1024 * 1024 : undefined;
   if (paths.length === 0 && !opts.urls) throw new UsageError("give files or folders to import, or --urls LIST");
   const { importFiles } = await import("./importer.js");
-  const { downloadAll, parseUrlList } = await import("./download.js");
-  let urlList: ReturnType<typeof parseUrlList> | undefined;
-  if (opts.urls) {
+  const download = opts.urls ? await import("./download.js") : undefined;
+  let urlList: ReturnType<NonNullable<typeof download>["parseUrlList"]> | undefined;
+  if (opts.urls && download) {
     try {
-      urlList = parseUrlList(await readFile(opts.urls, "utf8"));
+      urlList = download.parseUrlList(await readFile(opts.urls, "utf8"));
     } catch (e) {
       throw new UsageError(`${opts.urls}: cannot read the URL list: ${oneLine(e)}`);
     }
@@ -146,13 +146,13 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   const sourceUrls = new Map<string, string>();
   const urlFailures: Array<{ file: string; error: string }> = [];
   let urlUnchanged = 0;
-  if (urlList) {
+  if (urlList && download) {
     const archive = opts.archive ?? join(dirname(resolve(opts.db)), "jixiao-archive");
     for (const e of urlList.errors) {
       urlFailures.push({ file: opts.urls!, error: e });
       err(`${opts.urls}: ${e}`);
     }
-    const results = await downloadAll(db, urlList.entries, { archive, timeoutMs: timeout ? timeout * 1000 : undefined, maxBytes, backoffMs: 200 });
+    const results = await download.downloadAll(db, urlList.entries, { archive, timeoutMs: timeout ? timeout * 1000 : undefined, maxBytes, backoffMs: 200 });
     for (const r of results) {
       if (r.status === "failed") urlFailures.push({ file: r.url, error: r.error });
       else if (r.status === "not_modified") urlUnchanged++;

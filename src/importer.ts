@@ -8,7 +8,7 @@ import { readFileSync, statSync, type Stats } from "node:fs";
 import pLimit from "p-limit";
 import { oneLine } from "./errors.js";
 import { sha256 } from "./hash.js";
-import { DEFAULT_MAX_BYTES } from "./extract/read.js";
+import { DEFAULT_MAX_BYTES } from "./limits.js";
 import { ReadPool, type PoolOptions } from "./pool.js";
 import { BatchWriter } from "./store/batch.js";
 import { findByPathStat, findBySha, saveFailure, saveRecord, type DB } from "./store/db.js";

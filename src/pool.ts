@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 import type { ReadOptions } from "./extract/read.js";
 import type { WorkerResult, WorkerTask } from "./worker.js";
 
@@ -21,25 +21,32 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DEFAULT_HEAP_MB = 1024;
 
 export class ReadPool {
-  private readonly pool: Piscina<WorkerTask, WorkerResult>;
+  private pool: Piscina<WorkerTask, WorkerResult> | undefined;
   private readonly timeoutMs: number;
   private readonly readOpts: ReadOptions;
+  private readonly heapMb: number;
+  /** the number of worker threads */
+  readonly size: number;
 
   constructor(opts: PoolOptions = {}) {
-    const n = Math.max(1, opts.workers ?? availableParallelism());
+    this.size = Math.max(1, opts.workers ?? availableParallelism());
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.readOpts = opts.read ?? {};
-    this.pool = new Piscina<WorkerTask, WorkerResult>({
-      filename: fileURLToPath(new URL("./worker.js", import.meta.url)),
-      minThreads: n,
-      maxThreads: n,
-      idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? DEFAULT_HEAP_MB, maxYoungGenerationSizeMb: 16 },
-    });
+    this.heapMb = opts.maxHeapMb ?? DEFAULT_HEAP_MB;
   }
 
-  get size(): number {
-    return this.pool.maxThreads;
+  /** The threads start with the first file to read: a run where every file is unchanged starts none. */
+  private async threads(): Promise<Piscina<WorkerTask, WorkerResult>> {
+    if (this.pool) return this.pool;
+    const { Piscina } = await import("piscina");
+    this.pool ??= new Piscina<WorkerTask, WorkerResult>({
+      filename: fileURLToPath(new URL("./worker.js", import.meta.url)),
+      minThreads: this.size,
+      maxThreads: this.size,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 16 },
+    });
+    return this.pool;
   }
 
   /** Reads one file's bytes in a worker; never rejects: failures come back as { ok: false }. */
@@ -49,7 +56,7 @@ export class ReadPool {
     // hand the bytes over without copying when they own their whole buffer
     const ab = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? (data.buffer as ArrayBuffer) : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
     try {
-      return await this.pool.run({ file, data: ab, opts: this.readOpts }, { signal: ac.signal, transferList: [ab] });
+      return await (await this.threads()).run({ file, data: ab, opts: this.readOpts }, { signal: ac.signal, transferList: [ab] });
     } catch (err) {
       if (ac.signal.aborted) return { ok: false, error: `timed out after ${Math.round(this.timeoutMs / 1000)} s`, code: "timeout" };
       const e = err as NodeJS.ErrnoException;
@@ -60,7 +67,7 @@ export class ReadPool {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.destroy();
+  async close(): Promise<void> {
+    await this.pool?.destroy();
   }
 }

@@ -1,5 +1,6 @@
 /** File → DocModel: detect the format by content and hand the bytes to that format's reader. */
 import { ReadError } from "../errors.js";
+import { DEFAULT_MAX_BYTES } from "../limits.js";
 import type { DocModel, Format } from "../model.js";
 import { detectFormat } from "./detect.js";
 import { readDoc } from "./readers/doc.js";
@@ -13,7 +14,7 @@ export interface ReadOptions extends PdfOptions, DocxOptions {
   maxBytes?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 export async function readDocument(buf: Buffer, opts: ReadOptions = {}): Promise<DocModel> {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;

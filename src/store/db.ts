@@ -5,7 +5,6 @@
  */
 import Database from "better-sqlite3";
 import { basename } from "node:path";
-import { CATALOG } from "../extract/catalog.js";
 import { packModel, unpackModel } from "./blob.js";
 import { stmt } from "./stmt.js";
 import type { DocModel, FieldValue, Flag, Indicator, Record as DocRecord } from "../model.js";
@@ -253,8 +252,6 @@ export function documentFlags(db: DB, id: number): Flag[] {
   const rows = db.prepare("SELECT code, fields, message, detail FROM flags WHERE document_id = ? ORDER BY id").all(id) as Array<{ code: string; fields: string; message: string; detail: string | null }>;
   return rows.map((r) => ({ code: r.code, fields: JSON.parse(r.fields), message: r.message, ...(r.detail ? JSON.parse(r.detail) : {}) }) as Flag);
 }
-
-export const FIELD_ORDER = CATALOG.map((f) => f.name);
 
 /** The reader's block model stored with a document, for re-extraction without the file. */
 export function storedModel(db: DB, id: number): DocModel | null {

@@ -6,6 +6,7 @@ import { detectFormat } from "../../src/extract/detect.js";
 import { renderText } from "../../src/extract/document.js";
 import { readDocument } from "../../src/extract/read.js";
 import { loadMupdf, readPdf, stextDirect, textQuality, walkStext } from "../../src/extract/readers/pdf.js";
+import { joinPieces } from "../../src/extract/readers/pdf-layout.js";
 import { readDocx } from "../../src/extract/readers/docx.js";
 import { zipEntries, zipEntryData } from "../../src/extract/zip.js";
 import { decodeText } from "../../src/extract/readers/text.js";
@@ -292,6 +293,17 @@ describe("pdf reader", () => {
       }
       doc.destroy();
     }
+  });
+  it("joins pieces of a PDF line without spaces around Chinese, digits and punctuation", () => {
+    expect(joinPieces("全年支出", "1,043.96")).toBe("全年支出1,043.96");
+    expect(joinPieces("95.", "83%")).toBe("95.83%");
+    expect(joinPieces("(", "一)")).toBe("(一)");
+    expect(joinPieces("PDF", "text")).toBe("PDF text");
+    expect(joinPieces("PDF ", "text")).toBe("PDF text");
+    expect(joinPieces("word", "\u3000x")).toBe("word\u3000x");
+    expect(joinPieces("abc", "）")).toBe("abc）");
+    expect(joinPieces("", "x")).toBe("x");
+    expect(joinPieces("x", "")).toBe("x");
   });
   it("measures text quality as the regular expressions define it", () => {
     const reference = (text: string) => {

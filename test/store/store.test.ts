@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/extract/catalog.js";
+import { BatchWriter } from "../../src/store/batch.js";
 import { csvColumns, safeCell } from "../../src/store/csv.js";
 import { FIXTURES, shared } from "../helpers.js";
 import { jixiao } from "../run.js";
@@ -161,5 +162,53 @@ describe("CLI", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("雷州市纪家镇人民政府");
     expect(r.stdout).toContain("5 documents in");
+  });
+});
+
+describe("batched writes", () => {
+  const table = () => {
+    const db = new Database(":memory:");
+    db.exec("CREATE TABLE t (n INTEGER NOT NULL CHECK (n >= 0))");
+    return db;
+  };
+  const count = (db: Database.Database) => (db.prepare("SELECT count(*) c FROM t").get() as { c: number }).c;
+
+  it("commits a full batch at once, and the rest when flushed", async () => {
+    const db = table();
+    const w = new BatchWriter(db, 3, 60_000);
+    const done = [1, 2, 3, 4].map((n) => w.add(() => void db.prepare("INSERT INTO t VALUES (?)").run(n)));
+    await Promise.all(done.slice(0, 3)); // the fourth stays queued: no timer has fired
+    expect(count(db)).toBe(3);
+    w.flush();
+    await done[3];
+    expect(count(db)).toBe(4);
+  });
+
+  it("commits after the delay without a flush", async () => {
+    const db = table();
+    const w = new BatchWriter(db, 100, 20);
+    await w.add(() => void db.prepare("INSERT INTO t VALUES (1)").run());
+    expect(count(db)).toBe(1);
+  });
+
+  it("fails only the document at fault: the others of its batch are committed", async () => {
+    const db = table();
+    const w = new BatchWriter(db, 3, 60_000);
+    const results = await Promise.allSettled([1, -1, 2].map((n) => w.add(() => void db.prepare("INSERT INTO t VALUES (?)").run(n))));
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((results[1] as PromiseRejectedResult).reason.message).toMatch(/CHECK constraint failed/);
+    expect(db.prepare("SELECT n FROM t ORDER BY n").all()).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it("writes a document's rows whole or not at all (its own savepoint inside the batch)", async () => {
+    const db = table();
+    const w = new BatchWriter(db, 2, 60_000);
+    const half = () => {
+      db.prepare("INSERT INTO t VALUES (5)").run();
+      db.prepare("INSERT INTO t VALUES (-5)").run(); // fails after its first row
+    };
+    const results = await Promise.allSettled([w.add(() => void db.prepare("INSERT INTO t VALUES (7)").run()), w.add(half)]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
+    expect(db.prepare("SELECT n FROM t ORDER BY n").all()).toEqual([{ n: 7 }]);
   });
 });

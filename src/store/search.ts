@@ -59,11 +59,19 @@ function jieba(): Segmenter {
 
 /** Words of a text for the index (jieba's search mode, which also emits the parts of long words). */
 export function segment(text: string): string[] {
-  return jieba()
-    .cutForSearch(text.normalize("NFKC"), true)
-    .map((w) => w.trim().toLowerCase())
-    .filter((w) => w && /[\p{L}\p{N}]/u.test(w));
+  const out: string[] = [];
+  for (const raw of jieba().cutForSearch(text.normalize("NFKC"), true)) {
+    // most words are Chinese characters only: nothing to trim, lower-case or check
+    if (/^[\u4e00-\u9fff]+$/.test(raw)) out.push(raw);
+    else {
+      const w = raw.trim().toLowerCase();
+      if (w && LETTER_OR_DIGIT.test(w)) out.push(w);
+    }
+  }
+  return out;
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 const indexed = new WeakSet<DB>();
 export function ensureSearchIndex(db: DB): void {
@@ -93,7 +101,7 @@ export interface SearchHit {
 /** Documents containing every word of the query (words as jieba cuts them), best matches first. */
 export function search(db: DB, query: string, limit = 20): SearchHit[] {
   ensureSearchIndex(db);
-  const words = [...new Set(query.split(/\s+/).flatMap((part) => jieba().cutForSearch(part.normalize("NFKC"), true)).map((w) => w.trim().toLowerCase()).filter((w) => /[\p{L}\p{N}]/u.test(w)))];
+  const words = [...new Set(query.split(/\s+/).flatMap((part) => segment(part)))];
   if (words.length === 0) return [];
   // each word as an FTS5 string literal: no operator in the user's text is ever interpreted
   const match = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");

@@ -277,7 +277,7 @@ describe("pdf reader", () => {
           walkStext(
             st,
             {
-              onChar: (c, ox, oy, size, quad) => out.push(["c", c, ox, oy, size, Array.from(quad)]),
+              onChar: (c, ox, oy, size, x0, y0, x1, y1) => out.push(["c", c, ox, oy, size, x0, y0, x1, y1]),
               onImage: (b) => out.push(["i", Array.from(b)]),
               onVector: (b, rect) => out.push(["v", Array.from(b), rect]),
             },

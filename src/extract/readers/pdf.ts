@@ -114,7 +114,8 @@ interface MupdfResult {
 const THIN = 3;
 
 export interface StextWalker {
-  onChar(c: string, ox: number, oy: number, size: number, quad: ArrayLike<number>): void;
+  /** a glyph: its character, origin, size and box (the bounds of its quad) */
+  onChar(c: string, ox: number, oy: number, size: number, x0: number, y0: number, x1: number, y1: number): void;
   onImage(bbox: ArrayLike<number>): void;
   onVector(bbox: ArrayLike<number>, isRectangle: boolean): void;
 }
@@ -126,7 +127,8 @@ export function walkStext(st: import("mupdf").StructuredText, w: StextWalker, di
     st.walk({
       onImageBlock: (bbox) => w.onImage(bbox),
       onVector: (bbox, flags) => w.onVector(bbox, flags.isRectangle),
-      onChar: (c, origin, _font, size, quad) => w.onChar(c, origin[0], origin[1], size, quad),
+      onChar: (c, origin, _font, size, q) =>
+        w.onChar(c, origin[0], origin[1], size, Math.min(q[0], q[4]), Math.min(q[1], q[3]), Math.max(q[2], q[6]), Math.max(q[5], q[7])),
     });
     return;
   }
@@ -142,7 +144,9 @@ export function walkStext(st: import("mupdf").StructuredText, w: StextWalker, di
           const oy = f32()[o + 1];
           const size = lib._wasm_stext_char_get_size(ch);
           const q = lib._wasm_stext_char_get_quad(ch) >> 2;
-          w.onChar(c, ox, oy, size, f32().slice(q, q + 8));
+          const h = f32();
+          // quad: ul, ur, ll, lr corners
+          w.onChar(c, ox, oy, size, Math.min(h[q], h[q + 4]), Math.min(h[q + 1], h[q + 3]), Math.max(h[q + 2], h[q + 6]), Math.max(h[q + 5], h[q + 7]));
         }
       }
     } else if (type === 1 || type === 3) {
@@ -201,17 +205,8 @@ async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: () => b
                   rules.push({ x0: bx0, y0: by1, x1: bx1, y1: by1 }, { x0: bx0, y0: by0, x1: bx0, y1: by1 });
                 } else rules = null;
               },
-              onChar(c, ox, oy, size, quad) {
-                const [ulx, uly, urx, ury, llx, lly, lrx, lry] = quad as number[];
-                segments.push({
-                  x0: Math.min(ulx, llx) - x0,
-                  x1: Math.max(urx, lrx) - x0,
-                  y0: Math.min(uly, ury) - y0,
-                  y1: Math.max(lly, lry) - y0,
-                  text: c,
-                  size,
-                  base: oy - y0,
-                });
+              onChar(c, _ox, oy, size, gx0, gy0, gx1, gy1) {
+                segments.push({ x0: gx0 - x0, x1: gx1 - x0, y0: gy0 - y0, y1: gy1 - y0, text: c, size, base: oy - y0 });
               },
             },
           );

@@ -106,12 +106,12 @@ plain = document.replace('<w:', '<').replace('</w:', '</').replace(
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"',
     'xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"')
 
-def write(fname, document):
+def write(fname, document, extra=()):
     out = pathlib.Path(__file__).resolve().parent.parent / 'fixtures' / 'docx' / fname
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
         for name, data in [('[Content_Types].xml', content_types), ('_rels/.rels', rels), ('word/_rels/document.xml.rels', doc_rels),
-                           ('word/document.xml', document), ('word/styles.xml', styles), ('word/footnotes.xml', footnotes)]:
+                           ('word/document.xml', document), ('word/styles.xml', styles), ('word/footnotes.xml', footnotes), *extra]:
             info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, data)
@@ -119,3 +119,43 @@ def write(fname, document):
 
 write('constructs.docx', document)
 write('default-namespace.docx', plain)
+
+# Word's automatic numbering: the markers live in numbering.xml, not in the text
+def lvl(ilvl, fmt, text, start=1):
+    return f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+numbering_xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering {W}>'
+    '<w:abstractNum w:abstractNumId="0">' + lvl(0, 'chineseCounting', '%1、') + lvl(1, 'chineseCounting', '（%2）') + lvl(2, 'decimal', '%3.') + '</w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="1">' + lvl(0, 'bullet', '\uf06c') + '</w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="2">' + lvl(0, 'chineseCounting', '第%1部分') + '</w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="3">' + lvl(0, 'decimalEnclosedCircle', '%1') + lvl(1, 'ideographTraditional', '%2.') + '</w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+    '<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>'
+    '</w:numbering>')
+def np(text, num, ilvl=0):
+    return f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>{r(text) if text else ""}</w:p>'
+numbered_body = ''.join([
+    p(r('部门整体支出绩效自评报告'), style='1'),
+    np('部门基本情况', 1, 0),
+    np('部门职能', 1, 1),
+    np('负责全镇经济发展。', 1, 2),
+    np('负责社会事务。', 1, 2),
+    np('机构设置', 1, 1),
+    np('内设机构5个。', 1, 2),
+    np('一个要点', 2, 0),
+    np('', 1, 0),
+    np('绩效自评结论', 1, 0),
+    np('从五开始', 4, 2),
+    np('第一项', 5, 0),
+    np('甲项', 5, 1),
+    p(r('评价结论'), style='1'),
+    '<w:tbl><w:tr>' + tc(np('表内编号', 1, 1)) + tc(p(r('95'))) + '</w:tr></w:tbl>',
+    '<w:sectPr/>',
+])
+numbered_document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{numbered_body}</w:body></w:document>'
+# Heading 1 numbers its paragraphs through its style: 第一部分, 第二部分
+styles = styles.replace('<w:name w:val="heading 1"/><w:basedOn w:val="a"/>', '<w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr>')
+doc_rels = doc_rels.replace('</Relationships>', '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>')
+write('numbering.docx', numbered_document, [('word/numbering.xml', numbering_xml)])

@@ -8,6 +8,8 @@ import { readDocument } from "../../src/extract/read.js";
 import { loadMupdf, readPdf, stextDirect, textQuality, walkStext } from "../../src/extract/readers/pdf.js";
 import { joinPieces } from "../../src/extract/readers/pdf-layout.js";
 import { readDocx } from "../../src/extract/readers/docx.js";
+import { format } from "../../src/extract/readers/docx-numbering.js";
+import { buildContext } from "../../src/extract/extract.js";
 import { zipEntries, zipEntryData } from "../../src/extract/zip.js";
 import { decodeText } from "../../src/extract/readers/text.js";
 import type { DocModel, Table } from "../../src/model.js";
@@ -137,6 +139,45 @@ describe("docx reader (own WordprocessingML reader, mammoth as fallback)", () =>
     const lying = zipEntries(buf).find((x) => x.name === "word/document.xml")!;
     expect(lying.uncompressed).toBe(100);
     expect(() => zipEntryData(buf, lying)).toThrow(/^zip bomb: word\/document\.xml inflates beyond its declared 100 bytes$/);
+  });
+});
+
+describe("docx automatic numbering (numbering.xml)", () => {
+  it("renders Word's list numbers and numbered heading styles, counting as Word does", async () => {
+    const d = await readDocx(fx("docx", "numbering.docx"));
+    expect(d.engine).toBe("docx-xml");
+    expect(d.blocks.map((b) => (b.kind === "paragraph" ? b.text : b.rows.map((r) => r.map((c) => c.text).join("|")).join("/")))).toEqual([
+      "第一部分 部门整体支出绩效自评报告", // numbered through the Heading 1 style
+      "一、部门基本情况",
+      "（一）部门职能",
+      "1.负责全镇经济发展。",
+      "2.负责社会事务。",
+      "（二）机构设置",
+      "1.内设机构5个。", // a deeper level restarts under a new parent
+      "一个要点", // a bullet is not a number
+      "三、绩效自评结论", // an empty numbered paragraph still counts
+      "5.从五开始", // startOverride
+      "① 第一项",
+      "甲.甲项",
+      "第二部分 评价结论",
+      "（一）表内编号|95",
+    ]);
+    expect(d.blocks[0]).toMatchObject({ headingLevel: 1 });
+  });
+  it("gives the section tree its numbered headings back", async () => {
+    const ctx = buildContext(await readDocx(fx("docx", "numbering.docx")));
+    const heads = ctx.sections.headings.map((h) => [h.title, h.level]);
+    expect(heads).toEqual(expect.arrayContaining([["一、部门基本情况", 1], ["（一）部门职能", 2], ["（二）机构设置", 2], ["三、绩效自评结论", 1]]));
+  });
+  it("formats counters as Word's number formats", () => {
+    expect([1, 10, 11, 20, 21, 100, 105, 110, 1001].map((n) => format(n, "chineseCounting"))).toEqual(["一", "十", "十一", "二十", "二十一", "一百", "一百零五", "一百一十", "一千零一"]);
+    expect(format(10, "chineseLegalSimplified")).toBe("壹拾");
+    expect(format(3, "ideographTraditional")).toBe("丙");
+    expect(format(2, "decimalEnclosedCircle")).toBe("②");
+    expect(format(12, "decimalFullWidth")).toBe("１２");
+    expect(format(4, "upperRoman")).toBe("IV");
+    expect(format(27, "lowerLetter")).toBe("aa");
+    expect(format(7, "someFutureFormat")).toBe("7");
   });
 });
 

@@ -10,6 +10,7 @@ import { ReadError } from "../../errors.js";
 import type { Block, Cell, DocModel, Message } from "../../model.js";
 import { checkZip, zipEntryData, type ZipEntry } from "../zip.js";
 import { htmlToBlocks } from "./html.js";
+import { numbering, type Numbering } from "./docx-numbering.js";
 
 export interface DocxOptions {
   /** force one engine (tests, debugging); default: jixiao's own reader, mammoth as fallback */
@@ -78,7 +79,9 @@ function textOf(e: Element): string {
 type Item = { kind: "p"; text: string; heading?: number } | { kind: "table"; rows: Array<Array<{ items: Item[]; colspan: number; vmerge: boolean }>> };
 
 interface Ctx {
-  headingOf: Map<string, number>;
+  styles: Map<string, ParagraphStyle>;
+  /** numbering.xml, read when a numbered paragraph first needs it */
+  numbering: () => Numbering;
 }
 
 /** Paragraphs and tables of a container (body, cell, text box, note), in order. */
@@ -97,9 +100,19 @@ function readItems(nodes: ChildNode[], ctx: Ctx, out: Item[] = []): Item[] {
         const extra: Item[] = [];
         const text = runText(pending.length ? pending.concat(n.children) : n.children, ctx, extra);
         pending = [];
-        const style = child(pPr, "w:pStyle")?.attribs["w:val"];
-        const heading = style !== undefined ? ctx.headingOf.get(style) : undefined;
-        out.push(heading ? { kind: "p", text, heading } : { kind: "p", text });
+        const styleId = child(pPr, "w:pStyle")?.attribs["w:val"];
+        const style = styleId !== undefined ? ctx.styles.get(styleId) : undefined;
+        const heading = style?.heading;
+        // Word's automatic numbering: from the paragraph, else from its style
+        const numPr = child(pPr, "w:numPr");
+        const numId = child(numPr, "w:numId")?.attribs["w:val"] ?? style?.numId;
+        const ilvl = Number(child(numPr, "w:ilvl")?.attribs["w:val"] ?? style?.ilvl ?? 0);
+        let marked = text;
+        if (numId !== undefined && numId !== "0") {
+          const marker = ctx.numbering().next(numId, ilvl);
+          if (marker && text.trim()) marked = marker + (/[、.．)）:：\s]$/.test(marker) ? "" : " ") + text.trimStart();
+        }
+        out.push(heading ? { kind: "p", text: marked, heading } : { kind: "p", text: marked });
         out.push(...extra);
         break;
       }
@@ -256,22 +269,46 @@ function toBlocks(items: Item[], blocks: Block[] = []): Block[] {
   return blocks;
 }
 
+interface ParagraphStyle {
+  /** 1…6 for styles named "Heading N" / "heading N" */
+  heading?: number;
+  /** the list a style numbers its paragraphs with */
+  numId?: string;
+  ilvl?: number;
+}
+
 /**
- * Heading levels of paragraph styles: style id → 1…6 for styles named "Heading N" / "heading N".
- * styles.xml is often hundreds of KB of latent styles, so it is scanned, not parsed.
+ * Paragraph styles that matter here: headings and styles that carry numbering. styles.xml is often
+ * hundreds of KB of latent styles, so it is scanned, not parsed: each heading name or numbering
+ * property found is given to the style element that encloses it.
  */
-function headingStyles(data: Buffer | undefined): Map<string, number> {
-  const map = new Map<string, number>();
+function paragraphStyles(data: Buffer | undefined): Map<string, ParagraphStyle> {
+  const map = new Map<string, ParagraphStyle>();
   if (!data) return map;
   const xml = data.toString("utf8");
-  const re = /<w:name\s+w:val=["']([Hh]eading [1-6])["']/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const start = xml.lastIndexOf("<w:style ", m.index);
-    if (start < 0) continue;
+  const styleAt = (pos: number): ParagraphStyle | undefined => {
+    const start = xml.lastIndexOf("<w:style ", pos);
+    if (start < 0 || xml.lastIndexOf("</w:style>", pos) > start) return undefined;
     const head = xml.slice(start, xml.indexOf(">", start));
     const type = /\bw:type=["']([^"']*)["']/.exec(head)?.[1] ?? "paragraph";
     const id = /\bw:styleId=["']([^"']*)["']/.exec(head)?.[1];
-    if (type === "paragraph" && id !== undefined) map.set(id, Number(m[1].slice(-1)));
+    if (type !== "paragraph" || id === undefined) return undefined;
+    let st = map.get(id);
+    if (!st) map.set(id, (st = {}));
+    return st;
+  };
+  const heading = /<w:name\s+w:val=["']([Hh]eading [1-6])["']/g;
+  for (let m = heading.exec(xml); m; m = heading.exec(xml)) {
+    const st = styleAt(m.index);
+    if (st) st.heading = Number(m[1].slice(-1));
+  }
+  const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/g;
+  for (let m = numPr.exec(xml); m; m = numPr.exec(xml)) {
+    const st = styleAt(m.index);
+    const id = /<w:numId\s+w:val=["'](\d+)["']/.exec(m[1])?.[1];
+    if (!st || id === undefined) continue;
+    st.numId = id;
+    st.ilvl = Number(/<w:ilvl\s+w:val=["'](\d+)["']/.exec(m[1])?.[1] ?? 0);
   }
   return map;
 }
@@ -316,7 +353,11 @@ function readDocxXml(buf: Buffer, list: ZipEntry[]): DocModel {
     const b = bytes(type, fallback);
     return b ? parseXml(b) : undefined;
   };
-  const ctx: Ctx = { headingOf: headingStyles(bytes("styles", `${dir}styles.xml`)) };
+  let lists: Numbering | undefined;
+  const ctx: Ctx = {
+    styles: paragraphStyles(bytes("styles", `${dir}styles.xml`)),
+    numbering: () => (lists ??= numbering(part("numbering", `${dir}numbering.xml`)?.find((e) => e.name === "w:numbering"))),
+  };
   const document = parseXml(zipEntryData(buf, mainEntry)).find((e) => e.name === "w:document");
   const body = child(document, "w:body");
   if (!body) throw new Error("no w:body in the main document part");

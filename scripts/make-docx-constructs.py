@@ -159,3 +159,15 @@ numbered_document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<
 styles = styles.replace('<w:name w:val="heading 1"/><w:basedOn w:val="a"/>', '<w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr>')
 doc_rels = doc_rels.replace('</Relationships>', '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>')
 write('numbering.docx', numbered_document, [('word/numbering.xml', numbering_xml)])
+
+# symbol fonts: a checked and an empty box as w:sym (Word's Insert Symbol) and as a Wingdings run
+# holding the private-use character (as WPS writes them)
+def sym(font, char):
+    return f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+wing = '<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><w:t>\uf0a8</w:t></w:r>'
+symbols_body = ''.join([
+    p(r('评价等级：') + sym('Wingdings', 'F0FE') + r('优') + sym('Wingdings', 'F0A8') + r('良') + wing + r('中') + sym('Wingdings 2', 'F054') + r('差')),
+    p(r('未知符号') + sym('NoSuchFont', 'F0FE') + r('。')),
+    '<w:sectPr/>',
+])
+write('symbols.docx', f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{symbols_body}</w:body></w:document>')

@@ -142,6 +142,18 @@ describe("docx reader (own WordprocessingML reader, mammoth as fallback)", () =>
   });
 });
 
+describe("docx symbol fonts", () => {
+  it("reads Wingdings check boxes written as w:sym or as a symbol-font run, as Unicode", async () => {
+    const d = await readDocx(fx("docx", "symbols.docx"));
+    const texts = d.blocks.map((b) => (b.kind === "paragraph" ? b.text : ""));
+    expect(texts[0]).toBe("评价等级：\u{1F5F9}优\u{1F78E}良\u{1F78E}中☒差"); // 🗹 checked, 🞎 empty, ☒ crossed (Wingdings 2)
+    expect(texts[1]).toBe("未知符号。"); // a symbol of an unknown font is left out
+    // w:sym as mammoth reads it
+    const mam = await readDocx(fx("docx", "symbols.docx"), { docxEngine: "mammoth" });
+    expect((mam.blocks[0] as { text: string }).text.replace(/[\uf000-\uf0ff]/g, "")).toBe(texts[0].replace("\u{1F78E}中", "中"));
+  });
+});
+
 describe("docx automatic numbering (numbering.xml)", () => {
   it("renders Word's list numbers and numbered heading styles, counting as Word does", async () => {
     const d = await readDocx(fx("docx", "numbering.docx"));

@@ -6,6 +6,7 @@
  */
 import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
+import * as dingbatToUnicode from "dingbat-to-unicode";
 import { ReadError } from "../../errors.js";
 import type { Block, Cell, DocModel, Message } from "../../model.js";
 import { checkZip, zipEntryData, type ZipEntry } from "../zip.js";
@@ -60,7 +61,7 @@ const child = (e: Element | undefined, name: string): Element | undefined => e?.
 const SKIP = new Set([
   "w:pPr", "w:rPr", "w:tblPr", "w:tblGrid", "w:trPr", "w:tcPr", "w:sectPr", "w:sdtPr", "w:sdtEndPr", "w:del", "w:moveFrom", "w:delText",
   "w:instrText", "w:delInstrText", "w:fldChar", "w:footnoteReference", "w:endnoteReference", "w:commentReference", "w:annotationRef",
-  "w:footnoteRef", "w:endnoteRef", "w:sym", "w:bookmarkStart", "w:bookmarkEnd", "w:proofErr", "w:lastRenderedPageBreak", "mc:Choice",
+  "w:footnoteRef", "w:endnoteRef", "w:bookmarkStart", "w:bookmarkEnd", "w:proofErr", "w:lastRenderedPageBreak", "mc:Choice",
   "w:commentRangeStart", "w:commentRangeEnd", "v:shapetype", "v:shadow", "v:imagedata", "w:altChunk",
 ]);
 
@@ -132,15 +133,41 @@ function readItems(nodes: ChildNode[], ctx: Ctx, out: Item[] = []): Item[] {
   return out;
 }
 
+const DINGBAT_FONT = /^(?:Wingdings(?: 2| 3)?|Webdings|Symbol)$/i;
+
+/** A symbol font's character as Unicode (☑ for Wingdings F0FE), as mammoth maps w:sym. */
+function dingbat(font: string, hex: string): string | undefined {
+  const u = dingbatToUnicode.hex(font, hex) ?? (/^F0[0-9A-F]{2}$/i.test(hex) ? dingbatToUnicode.hex(font, hex.slice(2)) : undefined);
+  return u?.string;
+}
+
+/** The symbol font of a run (w:rPr/w:rFonts), if it has one. */
+function runDingbatFont(r: Element): string | undefined {
+  const fonts = child(child(r, "w:rPr"), "w:rFonts")?.attribs;
+  if (!fonts) return undefined;
+  return [fonts["w:ascii"], fonts["w:hAnsi"], fonts["w:eastAsia"], fonts["w:cs"]].find((f) => f && DINGBAT_FONT.test(f));
+}
+
 /** A paragraph's text; text boxes inside it go to `extra` (they follow the paragraph). */
-function runText(nodes: ChildNode[], ctx: Ctx, extra: Item[]): string {
+function runText(nodes: ChildNode[], ctx: Ctx, extra: Item[], font?: string): string {
   let s = "";
   for (const n of nodes) {
     if (!isEl(n) || SKIP.has(n.name)) continue;
     switch (n.name) {
-      case "w:t":
-        s += textOf(n);
+      case "w:r":
+        s += runText(n.children, ctx, extra, runDingbatFont(n));
         break;
+      case "w:t": {
+        const t = textOf(n);
+        // a symbol font's private-use characters (U+F020–F0FF): ☑ □ ● as the font draws them
+        s += font ? t.replace(/[\uf020-\uf0ff]/g, (ch) => dingbat(font, ch.charCodeAt(0).toString(16).toUpperCase()) ?? ch) : t;
+        break;
+      }
+      case "w:sym": {
+        const ch = dingbat(n.attribs["w:font"] ?? "", n.attribs["w:char"] ?? "");
+        if (ch) s += ch;
+        break;
+      }
       case "w:tab":
       case "w:ptab":
         s += "\t";

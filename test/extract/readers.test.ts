@@ -126,6 +126,15 @@ describe("docx reader (own WordprocessingML reader, mammoth as fallback)", () =>
     expect(paras(d)).toContain("年初预算1,200.00万元。");
     await expect(readDocx(fx("docx", "default-namespace.docx"), { docxEngine: "xml" })).rejects.toThrow(/no w:body/);
   });
+  it("names the damaged part when a zip entry's compressed data is corrupt", async () => {
+    const buf = Buffer.from(fx("docx", "constructs.docx"));
+    const e = zipEntries(buf).find((x) => x.name === "word/document.xml")!;
+    const data = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
+    buf.fill(0xff, data + 10, data + 60); // garbage inside the deflate stream
+    await expect(readDocx(buf)).rejects.toThrow(/^damaged zip archive \(word\/document\.xml: .+\)$/);
+    const r = await readDocument(buf).catch((err: Error) => err);
+    expect((r as { code?: string }).code).toBe("corrupt");
+  });
   it("refuses a zip entry that inflates beyond the size its directory declares", () => {
     const buf = Buffer.from(fx("docx", "constructs.docx"));
     const e = zipEntries(buf).find((x) => x.name === "word/document.xml")!;

@@ -24,7 +24,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 /** runs `once` `repeat` times: the median time, the largest RSS, all failures */
 function repeated(once) {
   const runs = Array.from({ length: repeat }, once);
-  return { ...runs[0], secs: median(runs.map((r) => r.secs)), rss: Math.max(...runs.map((r) => r.rss)), failed: Math.max(...runs.map((r) => r.failed)), all: runs.map((r) => r.secs) };
+  return { ...runs[0], secs: median(runs.map((r) => r.secs)), cpu: median(runs.map((r) => r.cpu)), rss: Math.max(...runs.map((r) => r.rss)), failed: Math.max(...runs.map((r) => r.failed)), all: runs.map((r) => r.secs) };
 }
 const rep = join(root, "fixtures", "reports");
 const sources = [
@@ -59,9 +59,10 @@ function importRun(dir, db, workers, extra = []) {
   });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const rss = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+  const cpu = Number(/cpu_ms=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000;
   const lines = r.stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
   const failed = lines.filter((l) => l.status === "failed").length;
-  return { secs, rss, files: lines.length, failed };
+  return { secs, rss, cpu, files: lines.length, failed };
 }
 
 function pagesIn(db) {
@@ -73,7 +74,7 @@ function pagesIn(db) {
 
 const fmt = (x, d = 1) => x.toFixed(d);
 console.log(`jixiao bench — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? "?"} × ${availableParallelism()}, Node ${process.version}, median of ${repeat} runs`);
-console.log("N      workers  run        docs   secs    docs/s  pages/s  MB/s   peak RSS MB  failed");
+console.log("N      workers  run        docs   secs    docs/s  pages/s  MB/s   peak RSS MB  CPU s  cores  failed");
 const results = {};
 for (const n of sizes) {
   const dir = corpus(n);
@@ -87,7 +88,7 @@ for (const n of sizes) {
     const pages = pagesIn(db);
     const line = (run, r) =>
       console.log(
-        `${String(n).padEnd(6)} ${String(w).padEnd(8)} ${run.padEnd(10)} ${String(r.files).padEnd(6)} ${fmt(r.secs, 2).padEnd(7)} ${fmt(r.files / r.secs).padEnd(7)} ${fmt(pages / r.secs).padEnd(8)} ${fmt(mb / r.secs, 2).padEnd(6)} ${fmt(r.rss, 0).padEnd(12)} ${r.failed}`,
+        `${String(n).padEnd(6)} ${String(w).padEnd(8)} ${run.padEnd(10)} ${String(r.files).padEnd(6)} ${fmt(r.secs, 2).padEnd(7)} ${fmt(r.files / r.secs).padEnd(7)} ${fmt(pages / r.secs).padEnd(8)} ${fmt(mb / r.secs, 2).padEnd(6)} ${fmt(r.rss, 0).padEnd(12)} ${fmt(r.cpu).padEnd(6)} ${fmt(r.cpu / r.secs, 2).padEnd(6)} ${r.failed}`,
       );
     line("import", first);
     results[`${n}/${w}`] = first;

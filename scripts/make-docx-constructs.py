@@ -168,6 +168,8 @@ wing = '<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><
 symbols_body = ''.join([
     p(r('评价等级：') + sym('Wingdings', 'F0FE') + r('优') + sym('Wingdings', 'F0A8') + r('良') + wing + r('中') + sym('Wingdings 2', 'F054') + r('差')),
     p(r('未知符号') + sym('NoSuchFont', 'F0FE') + r('。')),
+    # a phonetic guide (ruby): the pinyin is not text of the report
+    p(r('注音：') + '<w:r><w:ruby><w:rubyPr/><w:rt>' + r('jì xiào') + '</w:rt><w:rubyBase>' + r('绩效') + '</w:rubyBase></w:ruby></w:r>' + r('。')),
     '<w:sectPr/>',
 ])
 write('symbols.docx', f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{symbols_body}</w:body></w:document>')

@@ -157,6 +157,7 @@ describe("docx symbol fonts", () => {
     const texts = d.blocks.map((b) => (b.kind === "paragraph" ? b.text : ""));
     expect(texts[0]).toBe("评价等级：\u{1F5F9}优\u{1F78E}良\u{1F78E}中☒差"); // 🗹 checked, 🞎 empty, ☒ crossed (Wingdings 2)
     expect(texts[1]).toBe("未知符号。"); // a symbol of an unknown font is left out
+    expect(texts[2]).toBe("注音：绩效。"); // a ruby's base text, not its pinyin guide
     // w:sym as mammoth reads it
     const mam = await readDocx(fx("docx", "symbols.docx"), { docxEngine: "mammoth" });
     expect((mam.blocks[0] as { text: string }).text.replace(/[\uf000-\uf0ff]/g, "")).toBe(texts[0].replace("\u{1F78E}中", "中"));

@@ -63,6 +63,7 @@ const SKIP = new Set([
   "w:instrText", "w:delInstrText", "w:fldChar", "w:footnoteReference", "w:endnoteReference", "w:commentReference", "w:annotationRef",
   "w:footnoteRef", "w:endnoteRef", "w:bookmarkStart", "w:bookmarkEnd", "w:proofErr", "w:lastRenderedPageBreak", "mc:Choice",
   "w:commentRangeStart", "w:commentRangeEnd", "v:shapetype", "v:shadow", "v:imagedata", "w:altChunk",
+  "w:rt", // a ruby's phonetic guide (pinyin over the characters): the base text is read, not the guide
 ]);
 
 function parseXml(data: Buffer): Element[] {

@@ -9,7 +9,7 @@
  * - runs of rows with cell breaks become table blocks.
  */
 import type { Block, Cell } from "../../model.js";
-import { isCjk } from "../../normalize/text.js";
+import { isCjk, isRegexSpace } from "../../normalize/text.js";
 
 export interface Segment {
   x0: number;
@@ -55,10 +55,6 @@ export function isPageNumber(text: string): boolean {
   return t.length <= 20 && PAGE_NUMBER.some((re) => re.test(t));
 }
 
-/** Whitespace as the regular expression \s defines it, on one UTF-16 unit. */
-function isSpaceUnit(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 /** [0-9.,%(（-] */
 const NUMERIC_LEFT = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x25 || c === 0x28 || c === 0xff08 || c === 0x2d;
 /** [0-9.,%)）] */
@@ -70,15 +66,15 @@ export function joinPieces(a: string, b: string): string {
   if (!b) return a;
   const l = a.charCodeAt(a.length - 1);
   const r = b.charCodeAt(0);
-  if (isSpaceUnit(l) || isSpaceUnit(r)) return a + b;
+  if (isRegexSpace(l) || isRegexSpace(r)) return a + b;
   if (isCjk(a[a.length - 1]) || isCjk(b[0])) return a + b;
   if (NUMERIC_LEFT(l) || NUMERIC_RIGHT(r)) return a + b;
   return `${a} ${b}`;
 }
 
 /** s without trailing whitespace (the common case, a single glyph, without a regular expression). */
-const trimEnd = (s: string) => (s.length && isSpaceUnit(s.charCodeAt(s.length - 1)) ? s.replace(/\s+$/, "") : s);
-const trimStart = (s: string) => (s.length && isSpaceUnit(s.charCodeAt(0)) ? s.trimStart() : s);
+const trimEnd = (s: string) => (s.length && isRegexSpace(s.charCodeAt(s.length - 1)) ? s.replace(/\s+$/, "") : s);
+const trimStart = (s: string) => (s.length && isRegexSpace(s.charCodeAt(0)) ? s.trimStart() : s);
 
 function rowsOfPage(p: PageLines, page: number): Row[] {
   const segs = p.segments.filter((s) => s.text.trim() !== "").sort((a, b) => (a.base ?? a.y0) - (b.base ?? b.y0) || a.x0 - b.x0);

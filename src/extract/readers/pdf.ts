@@ -11,6 +11,7 @@ import { ocrAvailable, ocrPages } from "../ocr.js";
 import { isPageNumber, layoutPages, type PageLines, type Segment } from "./pdf-layout.js";
 import { findTables, type Rule } from "./pdf-tables.js";
 import { textToBlocks } from "./text.js";
+import { isRegexSpace } from "../../normalize/text.js";
 
 export interface PdfOptions {
   /** false: never OCR scanned pages (they are reported instead) */
@@ -346,8 +347,7 @@ export function textQuality(text: string): { chars: number; cjk: number; bad: nu
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // whitespace as \s counts it
-    if ((c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    if (isRegexSpace(c)) continue;
     chars++;
     if (c >= 0x4e00 && c <= 0x9fff) cjk++;
     // replacement characters, private-use glyphs, C1 controls: signs of a font without a usable ToUnicode map

@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { readdir, readFile, stat, writeFile, rename } from "node:fs/promises";
 import { realpathSync } from "node:fs";
+import { realpath } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { oneLine, UsageError } from "./errors.js";
@@ -19,18 +20,51 @@ const openDb = async (file: string, opts?: { readonly?: boolean }) => (await imp
 const out = (s: string) => process.stdout.write(s + "\n");
 const err = (s: string) => process.stderr.write(s + "\n");
 
-/** Files under the given paths (folders recursively, hidden entries skipped), in a stable order. */
-export async function collectFiles(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = async (p: string) => {
-    const entries = await readdir(p, { withFileTypes: true });
+/** What `collectFiles` found. */
+export interface Collected {
+  files: string[];
+  /** paths given on the command line that do not exist */
+  missing: string[];
+  /** followed links that point nowhere */
+  broken: string[];
+  /** symbolic links met inside folders and not followed (without followLinks) */
+  links: string[];
+}
+
+/**
+ * The files under the given paths, in name order. Paths given by name are always read, links or
+ * not; inside folders, symbolic links are followed only with `followLinks` (like `grep -R`), each
+ * real folder once, so a link back up the tree cannot loop. Hidden entries (.name) are left out.
+ */
+export async function collectFiles(paths: string[], opts: { followLinks?: boolean } = {}): Promise<Collected> {
+  const found: Collected = { files: [], missing: [], broken: [], links: [] };
+  const seenDirs = new Set<string>();
+  const walk = async (dir: string) => {
+    const real = await realpath(dir);
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
-      const full = join(p, e.name);
+      const full = join(dir, e.name);
       if (e.isDirectory()) await walk(full);
-      else if (e.isFile()) files.push(full);
+      else if (e.isFile()) found.files.push(full);
+      else if (e.isSymbolicLink()) {
+        if (!opts.followLinks) {
+          found.links.push(full);
+          continue;
+        }
+        let st;
+        try {
+          st = await stat(full);
+        } catch {
+          found.broken.push(full);
+          continue;
+        }
+        if (st.isDirectory()) await walk(full);
+        else if (st.isFile()) found.files.push(full);
+      }
     }
   };
   for (const p of paths) {
@@ -38,13 +72,27 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
     try {
       st = await stat(p);
     } catch {
-      missing.push(p);
+      found.missing.push(p);
       continue;
     }
     if (st.isDirectory()) await walk(p);
-    else files.push(p);
+    else found.files.push(p);
   }
-  return { files, missing };
+  return found;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** A path as one line of a log: a name with control characters (a newline…) is printed JSON-quoted. */
+export function shownPath(p: string): string {
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(p) ? JSON.stringify(p) : p;
+}
+
+/** Text for one line or table cell: control characters shown as escapes (\n, \t, \u001b). */
+export function visible(s: string): string {
+  return s.replace(CONTROL, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 function fmtValue(v: unknown): string {
@@ -62,12 +110,12 @@ async function cmdExtract(files: string[], opts: { jsonl?: boolean }): Promise<n
       const { text: _text, messages: _m, ...printable } = rec;
       if (opts.jsonl) out(JSON.stringify(printable));
       else {
-        out(`== ${file} (${rec.format}, ${rec.engine}, ${rec.document_kind}) ==`);
+        out(`== ${shownPath(file)} (${rec.format}, ${rec.engine}, ${rec.document_kind}) ==`);
         for (const def of CATALOG) {
           const f = rec.fields[def.name];
           if (!f) continue;
           const where = [f.evidence.page ? `p.${f.evidence.page}` : "", f.evidence.section].filter(Boolean).join(" ");
-          out(`  ${def.name.padEnd(20)} ${fmtValue(f.value).padEnd(14)} ${f.raw}${where ? `  [${where}]` : ""}`);
+          out(`  ${def.name.padEnd(20)} ${visible(fmtValue(f.value)).padEnd(14)} ${visible(f.raw)}${where ? `  [${visible(where)}]` : ""}`);
         }
         for (const fl of rec.flags) out(`  ! ${fl.code}: ${fl.message}`);
       }
@@ -110,6 +158,7 @@ interface ImportOpts {
   timeout?: string;
   maxMb?: string;
   progress?: boolean;
+  followLinks?: boolean;
 }
 
 function intOption(v: string | undefined, name: string, min: number): number | undefined {
@@ -135,7 +184,7 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
       throw new UsageError(`${opts.urls}: cannot read the URL list: ${oneLine(e)}`);
     }
   }
-  const { files, missing } = await collectFiles(paths);
+  const { files, missing, broken, links } = await collectFiles(paths, { followLinks: opts.followLinks });
   let db;
   try {
     db = await openDb(opts.db);
@@ -178,7 +227,7 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
     : null;
   const started = Date.now();
   let failed = 0;
-  bar?.start(files.length + missing.length, 0, { rate: "0.0", failed: 0 });
+  bar?.start(files.length + missing.length + broken.length, 0, { rate: "0.0", failed: 0 });
   const line = (e: ImportEvent) => {
     if (e.status === "failed") failed++;
     if (bar) {
@@ -188,9 +237,15 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
     }
     const url = sourceUrls.get(e.file);
     if (opts.json) out(JSON.stringify({ file: e.file, ...(url ? { url } : {}), status: e.status, ...(e.error ? { error: e.error } : {}) }));
-    else out(`${e.status.padEnd(9)} ${url ?? e.file}${e.error ? `: ${e.error}` : e.detail ? `  ${e.detail}` : ""}`);
+    else out(`${e.status.padEnd(9)} ${shownPath(url ?? e.file)}${e.error ? `: ${e.error}` : e.detail ? `  ${e.detail}` : ""}`);
   };
   for (const m of missing) line({ file: m, status: "failed", error: "no such file or directory" });
+  for (const b of broken) line({ file: b, status: "failed", error: "broken symbolic link (what it points to does not exist)" });
+  // a link not followed is neither imported nor a failure: said once per link, and in the summary
+  for (const l of links) {
+    if (opts.json) out(JSON.stringify({ file: l, status: "skipped", reason: "symbolic link (not followed without --follow-links)" }));
+    else if (!bar) out(`${"skipped".padEnd(9)} ${shownPath(l)}: symbolic link (not followed without --follow-links)`);
+  }
   let summary;
   try {
     summary = await importFiles(db, files, { workers, timeoutMs: timeout ? timeout * 1000 : undefined, force: opts.force, onEvent: line, sourceUrls, maxBytes });
@@ -203,10 +258,11 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   }
   bar?.stop();
   const secs = (Date.now() - started) / 1000;
-  const counts = { imported: summary.imported, unchanged: summary.unchanged + urlUnchanged, failed: summary.failed + missing.length + urlFailures.length };
+  const counts = { imported: summary.imported, unchanged: summary.unchanged + urlUnchanged, failed: summary.failed + missing.length + broken.length + urlFailures.length };
   const total = counts.imported + counts.unchanged + counts.failed;
-  const text = `${total} files: ${counts.imported} imported, ${counts.unchanged} unchanged, ${counts.failed} failed (${secs.toFixed(1)} s)`;
-  const failures = [...missing.map((m) => `${m}: no such file or directory`), ...urlFailures.map((f) => `${f.file}: ${f.error}`), ...summary.failures.map((f) => `${f.file}: ${f.error}`)];
+  const skipped = links.length ? `; ${links.length} symbolic link${links.length > 1 ? "s" : ""} in folders not followed (--follow-links reads them)` : "";
+  const text = `${total} files: ${counts.imported} imported, ${counts.unchanged} unchanged, ${counts.failed} failed (${secs.toFixed(1)} s)${skipped}`;
+  const failures = [...missing.map((m) => `${shownPath(m)}: no such file or directory`), ...broken.map((b) => `${shownPath(b)}: broken symbolic link`), ...urlFailures.map((f) => `${shownPath(f.file)}: ${f.error}`), ...summary.failures.map((f) => `${shownPath(f.file)}: ${f.error}`)];
   if (opts.json) err(text);
   else {
     out(text);
@@ -264,7 +320,7 @@ async function openReadonly(file: string): Promise<DB | null> {
 
 function printTable(cols: string[], rows: string[][]): void {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
-  const widths = cols.map((c, i) => Math.min(40, Math.max(width(c), ...rows.map((r) => width(r[i] ?? "")))));
+  const widths = cols.map((c, i) => Math.min(40, Math.max(width(c), ...rows.map((r) => width(visible(r[i] ?? ""))))));
   const pad = (s: string, w: number) => {
     let t = s;
     while (width(t) > w) t = t.slice(0, -1);
@@ -272,7 +328,7 @@ function printTable(cols: string[], rows: string[][]): void {
   };
   out(cols.map((c, i) => pad(c, widths[i])).join("  "));
   out(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) out(r.map((c, i) => pad(c ?? "", widths[i])).join("  "));
+  for (const r of rows) out(r.map((c, i) => pad(visible(c ?? ""), widths[i])).join("  "));
 }
 
 interface QueryOpts {
@@ -346,7 +402,7 @@ async function cmdShow(ref: string, o: { db: string; json?: boolean }): Promise<
       out(JSON.stringify(d, null, 2));
       return 0;
     }
-    out(`${d.path}  (${d.format}, ${d.pages ?? "?"} pages, ${d.document_kind}, sha256 ${d.sha256.slice(0, 12)}…)`);
+    out(`${shownPath(d.path)}  (${d.format}, ${d.pages ?? "?"} pages, ${d.document_kind}, sha256 ${d.sha256.slice(0, 12)}…)`);
     if (d.source_url) out(`source: ${d.source_url}`);
     for (const def of CATALOG) {
       const f = d.fields[def.name] as { value: unknown; raw: string; evidence: { page: number | null; section: string; text: string } } | null;
@@ -373,7 +429,7 @@ async function cmdSearch(query: string, o: { db: string; limit: string; json?: b
     const hits = search(db, query, intOption(o.limit, "--limit", 1) ?? 20);
     for (const h of hits) {
       if (o.json) out(JSON.stringify(h));
-      else out(`${h.id}\t${h.file}\t${h.unit_name ?? "?"} ${h.fiscal_year ?? ""}\n    ${h.snippet}`);
+      else out(`${h.id}\t${shownPath(h.file)}\t${visible(h.unit_name ?? "?")} ${h.fiscal_year ?? ""}\n    ${visible(h.snippet)}`);
     }
     if (!o.json) out(`${hits.length} documents`);
     return 0;
@@ -392,7 +448,7 @@ async function cmdReextract(o: { db: string; all?: boolean }): Promise<number> {
     return 2;
   }
   try {
-    const r = reextract(db, { all: o.all, onDoc: (file, status, why) => out(`${status.padEnd(11)} ${file}${why ? `: ${why}` : ""}`) });
+    const r = reextract(db, { all: o.all, onDoc: (file, status, why) => out(`${status.padEnd(11)} ${shownPath(file)}${why ? `: ${why}` : ""}`) });
     out(`${r.reextracted} re-extracted, ${r.skipped} skipped (extractor ${EXTRACTOR_VERSION})`);
     return r.skipped ? 1 : 0;
   } finally {
@@ -456,6 +512,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--workers <n>", "parallel reader threads (default: the number of cores)")
     .option("--timeout <seconds>", "give up on a file (or a download) after this long (default 120; downloads 30)")
     .option("--max-mb <n>", "refuse files and downloads larger than this (default 200 MB for files, 100 MB for downloads)")
+    .option("--follow-links", "inside folders, also read what symbolic links point to (each folder once)")
     .option("--no-progress", "no progress bar even on a terminal")
     .action(async (paths: string[], o: ImportOpts) => setExit(await cmdImport(paths, o)));
   program

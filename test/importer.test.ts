@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import Database from "better-sqlite3";
@@ -126,6 +126,55 @@ describe("bulk import", () => {
     // OCR of four pages takes several seconds: the limit stops it; without tesseract the scan fails at once
     expect(by["scan.pdf"].error).toBe(ocrAvailable().ok ? "timed out after 1 s" : "scanned PDF without a text layer: tesseract is not installed (install tesseract-ocr and tesseract-ocr-chi-sim)");
     expect(r.code).toBe(1);
+  });
+
+  it("symbolic links inside folders: reported as skipped, or followed with --follow-links (no loops, broken links fail)", () => {
+    const base = mkdtempSync(join(tmpdir(), "j-links-"));
+    const elsewhere = corpus(3, "links");
+    const dir = join(base, "in");
+    mkdirSync(join(dir, "sub"), { recursive: true });
+    const report = join(FIXTURES, "reports", "seeds", "001_7677739c59076178.txt");
+    copyFileSync(report, join(dir, "plain.txt"));
+    symlinkSync(report, join(dir, "linked.txt"));
+    symlinkSync(elsewhere, join(dir, "more"));
+    symlinkSync("..", join(dir, "sub", "up")); // a loop back to the top
+    symlinkSync(join(base, "nothing.pdf"), join(dir, "gone.pdf"));
+    const rows = (file: string) => (db(file).prepare("SELECT path FROM documents WHERE status = 'ok' ORDER BY path").all() as Array<{ path: string }>).map((r) => r.path);
+
+    const a = join(base, "a.db");
+    const plain = jixiao(["import", dir, "--db", a, "--json", "--workers", "1"]);
+    expect(plain.code, plain.stderr).toBe(0);
+    const lines = plain.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.status === "skipped").map((l) => basename(l.file)).sort()).toEqual(["gone.pdf", "linked.txt", "more", "up"]);
+    expect(lines.filter((l) => l.status === "imported").map((l) => basename(l.file))).toEqual(["plain.txt"]);
+    expect(plain.stderr).toMatch(/4 symbolic links in folders not followed \(--follow-links reads them\)/);
+    expect(rows(a)).toEqual([join(dir, "plain.txt")]);
+
+    const b = join(base, "b.db");
+    const follow = jixiao(["import", dir, "--db", b, "--follow-links", "--workers", "1"]);
+    // the broken link is the one failure; the loop is walked once; linked.txt has plain.txt's bytes
+    expect(follow.code).toBe(1);
+    expect(follow.stdout).toMatch(/failed: .*gone\.pdf: broken symbolic link/);
+    expect(follow.stdout).toMatch(/unchanged +\S*(linked|plain)\.txt +\(same content as \S*(plain|linked)\.txt\)/);
+    // linked.txt comes first by name, so it is the one stored
+    expect(rows(b)).toEqual([join(dir, "linked.txt"), ...readdirSync(elsewhere).map((f) => join(dir, "more", f))].sort());
+  });
+
+  it("a file name with a newline stays on one line of the plain log", () => {
+    const dir = mkdtempSync(join(tmpdir(), "j-names-"));
+    mkdirSync(join(dir, "in"));
+    writeFileSync(join(dir, "in", "报告\n第二行.txt"), "某某镇人民政府2024年度部门整体支出绩效自评报告\n自评得分95分。\n");
+    const r = jixiao(["import", join(dir, "in"), "--db", join(dir, "n.db"), "--workers", "1"]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^imported +"[^"]*报告\\n第二行\.txt" /);
+    expect(lines[1]).toMatch(/^1 files: 1 imported/);
+    // and in the tables of list: the name's newline shown as \n, one row per document
+    const list = jixiao(["list", "--db", join(dir, "n.db")]);
+    const rows = list.stdout.trim().split("\n");
+    expect(rows).toHaveLength(4);
+    expect(rows[2]).toMatch(/^报告\\n第二行\.txt +某某镇人民政府/);
   });
 
   it("re-import of an unchanged corpus skips every file", () => {

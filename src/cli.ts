@@ -159,6 +159,7 @@ interface ImportOpts {
   maxMb?: string;
   progress?: boolean;
   followLinks?: boolean;
+  maxHeapMb?: string;
 }
 
 function intOption(v: string | undefined, name: string, min: number): number | undefined {
@@ -172,6 +173,8 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   const workers = intOption(opts.workers, "--workers", 1);
   const timeout = intOption(opts.timeout, "--timeout", 1);
   const maxMb = intOption(opts.maxMb, "--max-mb", 1);
+  // below 64 MB a worker can outgrow its cap faster than Node can stop it, which aborts the process
+  const maxHeapMb = intOption(opts.maxHeapMb, "--max-heap-mb", 64);
   const maxBytes = maxMb ? maxMb * 1024 * 1024 : undefined;
   if (paths.length === 0 && !opts.urls) throw new UsageError("give files or folders to import, or --urls LIST");
   const { importFiles } = await import("./importer.js");
@@ -248,7 +251,7 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   }
   let summary;
   try {
-    summary = await importFiles(db, files, { workers, timeoutMs: timeout ? timeout * 1000 : undefined, force: opts.force, onEvent: line, sourceUrls, maxBytes });
+    summary = await importFiles(db, files, { workers, timeoutMs: timeout ? timeout * 1000 : undefined, maxHeapMb, force: opts.force, onEvent: line, sourceUrls, maxBytes });
   } catch (e) {
     bar?.stop();
     err(`${opts.db}: database error: ${/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another import is writing to it); try again later" : oneLine(e)}`);
@@ -512,6 +515,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--workers <n>", "parallel reader threads (default: the number of cores)")
     .option("--timeout <seconds>", "give up on a file (or a download) after this long (default 120; downloads 30)")
     .option("--max-mb <n>", "refuse files and downloads larger than this (default 200 MB for files, 100 MB for downloads)")
+    .option("--max-heap-mb <n>", "memory limit of each reader thread's heap (default 1024); a file that needs more fails alone")
     .option("--follow-links", "inside folders, also read what symbolic links point to (each folder once)")
     .option("--no-progress", "no progress bar even on a terminal")
     .action(async (paths: string[], o: ImportOpts) => setExit(await cmdImport(paths, o)));

@@ -177,6 +177,29 @@ describe("bulk import", () => {
     expect(rows[2]).toMatch(/^报告\\n第二行\.txt +某某镇人民政府/);
   });
 
+  it("a file that exhausts its worker's heap, or holds more text than the limit, fails alone; the next files are imported", () => {
+    const dir = mkdtempSync(join(tmpdir(), "j-mem-"));
+    mkdirSync(join(dir, "in"));
+    const line = "某镇人民政府2024年度部门整体支出绩效自评报告。本年度支出1234.56万元，其中基本支出567.89万元。\n";
+    // 1.9 million characters: under the text limit, but extraction needs ≈ 90 MB of heap
+    writeFileSync(join(dir, "in", "a-long.txt"), line.repeat(Math.floor(1_900_000 / line.length)));
+    // 2.1 million characters (6.3 MB): read, counted, refused before extraction
+    writeFileSync(join(dir, "in", "b-longer.txt"), line.repeat(Math.floor(2_100_000 / line.length)));
+    copyFileSync(join(FIXTURES, "reports", "seeds", "001_7677739c59076178.txt"), join(dir, "in", "c-report.txt"));
+    const r = jixiao(["import", join(dir, "in"), "--db", join(dir, "m.db"), "--json", "--workers", "1", "--max-heap-mb", "64"]);
+    const by = Object.fromEntries(r.stdout.trim().split("\n").map((l) => JSON.parse(l)).map((o) => [basename(o.file), o]));
+    expect(by["a-long.txt"]).toMatchObject({ status: "failed", error: "out of memory while reading (worker heap limit reached)" });
+    expect(by["b-longer.txt"].status).toBe("failed");
+    expect(by["b-longer.txt"].error).toMatch(/^\d{7} characters of text, more than the limit of 2000000$/);
+    expect(by["c-report.txt"].status).toBe("imported");
+    expect(r.code).toBe(1);
+    const d = db(join(dir, "m.db"));
+    expect(d.prepare("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
+    // with the default heap the long (but allowed) text is read
+    const ok = jixiao(["import", join(dir, "in", "a-long.txt"), "--db", join(dir, "m2.db"), "--workers", "1"]);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+  });
+
   it("re-import of an unchanged corpus skips every file", () => {
     const dir = corpus(12);
     const file = join(mkdtempSync(join(tmpdir(), "j-")), "u.db");

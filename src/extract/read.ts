@@ -1,6 +1,6 @@
 /** File → DocModel: detect the format by content and hand the bytes to that format's reader. */
 import { ReadError } from "../errors.js";
-import { DEFAULT_MAX_BYTES } from "../limits.js";
+import { DEFAULT_MAX_BYTES, MAX_BYTES_PER_CHAR, MAX_TEXT_CHARS } from "../limits.js";
 import type { DocModel, Format } from "../model.js";
 import { detectFormat } from "./detect.js";
 import { readDoc } from "./readers/doc.js";
@@ -12,6 +12,8 @@ import { readText } from "./readers/text.js";
 export interface ReadOptions extends PdfOptions, DocxOptions {
   /** refuse larger files (bytes) */
   maxBytes?: number;
+  /** refuse documents with more text (characters; default MAX_TEXT_CHARS) */
+  maxTextChars?: number;
 }
 
 export { DEFAULT_MAX_BYTES };
@@ -20,6 +22,22 @@ export async function readDocument(buf: Buffer, opts: ReadOptions = {}): Promise
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (buf.length > max) throw new ReadError(`file is ${buf.length} bytes, larger than the limit of ${max}`, "too_large");
   const format: Format = detectFormat(buf);
+  const limit = opts.maxTextChars ?? MAX_TEXT_CHARS;
+  // text and HTML are refused unread when even the most compact encoding would exceed the limit
+  if (format === "txt" && buf.length > limit * MAX_BYTES_PER_CHAR.txt) {
+    // no encoding takes more than 4 bytes a character: this is more text than the limit
+    throw new ReadError(`text file of ${mb(buf.length)}: more than ${limit} characters, the limit`, "too_long");
+  }
+  if (format === "html" && buf.length > limit * MAX_BYTES_PER_CHAR.html) {
+    throw new ReadError(`HTML page of ${mb(buf.length)}, larger than ${mb(limit * MAX_BYTES_PER_CHAR.html)}, the limit for a page (${MAX_BYTES_PER_CHAR.html} bytes per character of the ${limit}-character text limit)`, "too_long");
+  }
+  const doc = await readAs(format, buf, { ...opts, maxTextChars: limit });
+  const chars = textChars(doc);
+  if (chars > limit) throw new ReadError(`${chars} characters of text, more than the limit of ${limit}`, "too_long");
+  return doc;
+}
+
+function readAs(format: Format, buf: Buffer, opts: ReadOptions): Promise<DocModel> | DocModel {
   switch (format) {
     case "pdf":
       return readPdf(buf, opts);
@@ -33,3 +51,15 @@ export async function readDocument(buf: Buffer, opts: ReadOptions = {}): Promise
       return readText(buf);
   }
 }
+
+/** Characters of text in a document's paragraphs and table cells. */
+export function textChars(doc: DocModel): number {
+  let n = 0;
+  for (const b of doc.blocks) {
+    if (b.kind === "table") for (const row of b.rows) for (const c of row) n += c.text.length;
+    else n += b.text.length;
+  }
+  return n;
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

@@ -53,3 +53,28 @@ describe("zip directory checks", () => {
     expect(() => checkZip(readFileSync(join(BROKEN, "not-word.docx")), { maxTotal: 10, maxRatio: 200, maxEntries: 10 })).toThrow(/more than the limit of 10/);
   });
 });
+
+describe("text size limit: a document too big to extract safely is refused, not left to exhaust memory", () => {
+  const seed = (kind: string) => {
+    const dir = join(FIXTURES, "reports", "seeds-as", kind);
+    return readFileSync(join(dir, readdirSync(dir).sort()[0]));
+  };
+
+  it("every format stops at maxTextChars with a too_long error", async () => {
+    const { readDocument } = await import("../../src/extract/read.js");
+    const { ReadError } = await import("../../src/errors.js");
+    for (const kind of ["pdf", "pdf-cid", "docx", "html", "doc"]) {
+      const buf = seed(kind);
+      // the same file reads under the default limit
+      expect((await readDocument(buf)).blocks.length, kind).toBeGreaterThan(5);
+      const err = await readDocument(buf, { maxTextChars: 100 }).catch((e: unknown) => e);
+      expect(err, kind).toBeInstanceOf(ReadError);
+      expect((err as InstanceType<typeof ReadError>).code, kind).toBe("too_long");
+      expect((err as Error).message, kind).toMatch(/100/);
+    }
+    // text files: refused unread when even 4 bytes a character would exceed the limit, else counted
+    const txt = Buffer.from("某镇人民政府部门整体支出绩效自评报告。\n".repeat(20));
+    await expect(readDocument(txt, { maxTextChars: 100 })).rejects.toThrow(/^text file of 0\.0 MB: more than 100 characters, the limit$/);
+    await expect(readDocument(txt, { maxTextChars: 300 })).rejects.toThrow(/^380 characters of text, more than the limit of 300$/);
+  });
+});

@@ -18,6 +18,8 @@ export interface PdfOptions {
   ocr?: boolean;
   /** refuse documents with more pages than this */
   maxPages?: number;
+  /** stop reading once the pages hold more characters than this */
+  maxTextChars?: number;
   /** force one engine (tests, debugging) */
   engine?: "mupdf" | "pdfjs";
   /**
@@ -160,7 +162,7 @@ export function walkStext(st: import("mupdf").StructuredText, w: StextWalker, di
 }
 
 /** `renderScans` is asked only when a page needs OCR (checking for tesseract runs a process). */
-async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: () => boolean, ruleSource: "vectors" | "device" = "vectors"): Promise<MupdfResult> {
+async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, renderScans: () => boolean, ruleSource: "vectors" | "device" = "vectors"): Promise<MupdfResult> {
   const mupdf = await loadMupdf();
   let doc;
   try {
@@ -176,7 +178,9 @@ async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: () => b
     const pages: PageLines[] = [];
     const scans = new Map<number, Uint8Array>();
     const scanPages: number[] = [];
+    let chars = 0;
     for (let i = 0; i < n; i++) {
+      if (chars > maxChars) throw tooMuchText(i, maxChars);
       const page = doc.loadPage(i);
       try {
         const [x0, y0, x1, y1] = page.getBounds();
@@ -207,6 +211,7 @@ async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: () => b
                 } else rules = null;
               },
               onChar(c, _ox, oy, size, gx0, gy0, gx1, gy1) {
+                chars++;
                 segments.push({ x0: gx0 - x0, x1: gx1 - x0, y0: gy0 - y0, y1: gy1 - y0, text: c, size, base: oy - y0 });
               },
             },
@@ -237,6 +242,11 @@ async function readWithMupdf(buf: Buffer, maxPages: number, renderScans: () => b
 }
 
 const OCR_DPI = 300;
+
+/** Stops a PDF whose first `pages` pages already hold more than `max` characters: read page by page, it is stopped before it fills the heap. */
+function tooMuchText(pages: number, max: number): ReadError {
+  return new ReadError(`more than ${max} characters of text in the first ${pages} pages, more than the limit`, "too_long");
+}
 
 /** The straight lines a page draws (table rules), in page coordinates. */
 function drawnLines(mupdf: MuPDF, page: import("mupdf").Page, ox: number, oy: number): Rule[] {
@@ -295,7 +305,7 @@ interface PdfjsTextItem {
   height: number;
 }
 
-async function readWithPdfjs(buf: Buffer, maxPages: number): Promise<PageLines[]> {
+async function readWithPdfjs(buf: Buffer, maxPages: number, maxChars: number): Promise<PageLines[]> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({
     data: new Uint8Array(buf),
@@ -318,7 +328,9 @@ async function readWithPdfjs(buf: Buffer, maxPages: number): Promise<PageLines[]
     const n = doc.numPages;
     if (n > maxPages) throw new ReadError(`PDF has ${n} pages, more than the limit of ${maxPages}`, "too_many_pages");
     const pages: PageLines[] = [];
+    let chars = 0;
     for (let i = 1; i <= n; i++) {
+      if (chars > maxChars) throw tooMuchText(i - 1, maxChars);
       const page = await doc.getPage(i);
       try {
         const vp = page.getViewport({ scale: 1 });
@@ -329,6 +341,7 @@ async function readWithPdfjs(buf: Buffer, maxPages: number): Promise<PageLines[]
           const [a, b, , d, e, f] = it.transform;
           const size = Math.hypot(a, b) || Math.abs(d) || it.height;
           const [vx, vy] = vp.convertToViewportPoint(e, f) as [number, number];
+          chars += it.str.length;
           segments.push({ x0: vx, y0: vy - size, x1: vx + it.width, y1: vy, text: it.str, size, base: vy });
         }
         pages.push({ width: vp.width, height: vp.height, segments });
@@ -365,6 +378,7 @@ function garbled(pages: PageLines[]): boolean {
 
 export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocModel> {
   const maxPages = opts.maxPages ?? 2000;
+  const maxChars = opts.maxTextChars ?? Infinity;
   const messages: Message[] = [];
   let pages: PageLines[] | undefined;
   let engine = "mupdf";
@@ -374,7 +388,7 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   const ocrCheck = () => (ocrState ??= opts.ocr === false ? { ok: false, langs: "", reason: "OCR turned off" } : ocrAvailable());
   if (opts.engine !== "pdfjs") {
     try {
-      const r = await readWithMupdf(buf, maxPages, () => ocrCheck().ok, opts.rules);
+      const r = await readWithMupdf(buf, maxPages, maxChars, () => ocrCheck().ok, opts.rules);
       pages = r.pages;
       scans = r.scans;
       scanPages = r.scanPages;
@@ -393,7 +407,7 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   }
   if (!pages) {
     engine = "pdf.js";
-    pages = await readWithPdfjs(buf, maxPages);
+    pages = await readWithPdfjs(buf, maxPages, maxChars);
   }
   const { blocks, removed } = layoutPages(pages);
   if (removed) messages.push({ level: "info", code: "pdf_running_text", message: `removed ${removed} page numbers and running header/footer lines` });

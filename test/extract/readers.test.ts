@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { detectFormat } from "../../src/extract/detect.js";
 import { renderText } from "../../src/extract/document.js";
 import { readDocument } from "../../src/extract/read.js";
-import { loadMupdf, readPdf, stextDirect, textQuality, walkStext } from "../../src/extract/readers/pdf.js";
+import { loadMupdf, MAX_OCR_PIXELS, ocrScale, readPdf, stextDirect, textQuality, walkStext } from "../../src/extract/readers/pdf.js";
 import { joinPieces } from "../../src/extract/readers/pdf-layout.js";
 import { readDocx } from "../../src/extract/readers/docx.js";
 import { format } from "../../src/extract/readers/docx-numbering.js";
@@ -407,5 +407,17 @@ describe("real published PDFs (../shared/realpdf)", () => {
   it("pdf.js reads the Word-made PDF too (fallback engine)", async () => {
     const d = await readPdf(readFileSync(shared("realpdf", "putuo-ghzy-2024-juesuan.pdf")), { engine: "pdfjs" });
     expect(textOf(d).replace(/\s/g, "")).toContain("本年支出合计9759.38万元");
+  });
+});
+
+describe("OCR render size", () => {
+  it("renders at 300 dpi up to A3, and bounds the pixels of larger pages", () => {
+    const px = (w: number, h: number) => w * h * ocrScale(w, h) ** 2;
+    expect(ocrScale(595, 842)).toBeCloseTo(300 / 72, 10); // A4
+    expect(ocrScale(842, 1191)).toBeCloseTo(300 / 72, 10); // A3
+    // a 200-inch square page would be 60000 × 60000 pixels at 300 dpi
+    expect(px(14400, 14400)).toBeCloseTo(MAX_OCR_PIXELS, -3);
+    expect(ocrScale(14400, 14400)).toBeLessThan(300 / 72);
+    expect(px(2000, 3000)).toBeLessThanOrEqual(MAX_OCR_PIXELS + 1);
   });
 });

@@ -222,7 +222,8 @@ async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, re
           if (needsOcr(pl, imageArea)) {
             scanPages.push(i + 1);
             if (renderScans()) {
-              const pix = page.toPixmap(mupdf.Matrix.scale(OCR_DPI / 72, OCR_DPI / 72), mupdf.ColorSpace.DeviceGray, false);
+              const k = ocrScale(x1 - x0, y1 - y0);
+              const pix = page.toPixmap(mupdf.Matrix.scale(k, k), mupdf.ColorSpace.DeviceGray, false);
               try {
                 scans.set(i + 1, pix.asPNG());
               } finally {
@@ -242,6 +243,15 @@ async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, re
 }
 
 const OCR_DPI = 300;
+/** The most pixels a page is rendered with for OCR: an A3 page at 300 dpi has 17.4 million. */
+export const MAX_OCR_PIXELS = 40_000_000;
+
+/** Render scale for OCR: 300 dpi, less for pages so large that 300 dpi would exceed MAX_OCR_PIXELS (a poster, a map, a bogus page size). */
+export function ocrScale(widthPt: number, heightPt: number): number {
+  const k = OCR_DPI / 72;
+  const pixels = Math.abs(widthPt * heightPt) * k * k;
+  return pixels > MAX_OCR_PIXELS ? k * Math.sqrt(MAX_OCR_PIXELS / pixels) : k;
+}
 
 /** Stops a PDF whose first `pages` pages already hold more than `max` characters: read page by page, it is stopped before it fills the heap. */
 function tooMuchText(pages: number, max: number): ReadError {

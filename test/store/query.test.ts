@@ -4,8 +4,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { segment, snippet } from "../../src/store/search.js";
-import { FIXTURES, shared } from "../helpers.js";
+import { BUILT_DICTIONARY, filteredDictionary, segment, snippet } from "../../src/store/search.js";
+import { FIXTURES, ROOT, shared } from "../helpers.js";
 import { jixiao } from "../run.js";
 
 let db = "";
@@ -63,6 +63,13 @@ describe("show", () => {
 });
 
 describe("search", () => {
+  it("the build's filtered jieba dictionary is the one the sources make", () => {
+    // what the built CLI and its workers load instead of filtering jieba's dictionary each time
+    const built = readFileSync(join(ROOT, "dist", "store", BUILT_DICTIONARY));
+    expect(built.length).toBeGreaterThan(1_000_000);
+    expect(built.equals(filteredDictionary())).toBe(true);
+  });
+
   it("finds two-character words and phrases, with snippets", () => {
     const hits = (q: string) => jixiao(["search", q, "--db", db, "--json", "--limit", "50"]).stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
     const sangong = hits("三公");

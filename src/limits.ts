@@ -14,3 +14,6 @@ export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 export const MAX_TEXT_CHARS = 2_000_000;
 /** Bytes a format may take per character of text before it is refused unread (UTF-8: up to 4; markup). */
 export const MAX_BYTES_PER_CHAR = { txt: 4, html: 12, docxXml: 40 } as const;
+
+/** A byte count for messages: "176.2 MB". */
+export const formatMb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

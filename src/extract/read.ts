@@ -1,6 +1,6 @@
 /** File → DocModel: detect the format by content and hand the bytes to that format's reader. */
 import { ReadError } from "../errors.js";
-import { DEFAULT_MAX_BYTES, MAX_BYTES_PER_CHAR, MAX_TEXT_CHARS } from "../limits.js";
+import { DEFAULT_MAX_BYTES, formatMb as mb, MAX_BYTES_PER_CHAR, MAX_TEXT_CHARS } from "../limits.js";
 import type { DocModel, Format } from "../model.js";
 import { detectFormat } from "./detect.js";
 import { readDoc } from "./readers/doc.js";
@@ -62,4 +62,3 @@ export function textChars(doc: DocModel): number {
   return n;
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

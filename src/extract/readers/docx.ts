@@ -10,7 +10,7 @@ import * as dingbatToUnicode from "dingbat-to-unicode";
 import { ReadError } from "../../errors.js";
 import type { Block, Cell, DocModel, Message } from "../../model.js";
 import { checkZip, zipEntryData, type ZipEntry } from "../zip.js";
-import { MAX_BYTES_PER_CHAR, MAX_TEXT_CHARS } from "../../limits.js";
+import { formatMb as mb, MAX_BYTES_PER_CHAR, MAX_TEXT_CHARS } from "../../limits.js";
 import { htmlToBlocks } from "./html.js";
 import { numbering, type Numbering } from "./docx-numbering.js";
 
@@ -27,7 +27,6 @@ export async function readDocx(buf: Buffer, opts: DocxOptions = {}): Promise<Doc
   const limit = opts.maxTextChars ?? MAX_TEXT_CHARS;
   const xml = entries.filter((e) => e.name.endsWith(".xml")).reduce((n, e) => n + e.uncompressed, 0);
   const maxXml = limit * MAX_BYTES_PER_CHAR.docxXml;
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (xml > maxXml) throw new ReadError(`Word document with ${mb(xml)} of XML, more than ${mb(maxXml)}, the limit (${MAX_BYTES_PER_CHAR.docxXml} bytes per character of the ${limit}-character text limit)`, "too_long");
   if (opts.docxEngine !== "mammoth") {
     try {

@@ -9,7 +9,7 @@ import { normalizeGrade } from "../normalize/grade.js";
 import { isMoneyUnit, toYuan } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { percentToRatio } from "../normalize/ratio.js";
-import { unfoldRange, type Folded } from "../normalize/text.js";
+import { asWritten, unfoldRange, type Folded } from "../normalize/text.js";
 import { pageAt, type TextDoc } from "./document.js";
 import type { SectionTree } from "./sections.js";
 
@@ -273,8 +273,10 @@ export function choose(field: string, cands: Candidate[]): Choice {
 
 export function toFieldValue(ctx: Context, c: Candidate): FieldValue {
   const { raw, ...evidence } = evidenceFor(ctx, c);
+  // a name read from the text is output in the script it is written in (績效, not 绩效)
+  const value = typeof c.value === "string" && ctx.folded.text.slice(c.start, c.end) === c.value ? asWritten(ctx.folded, c.start, c.end) : c.value;
   return {
-    value: c.value,
+    value,
     ...(c.exact !== undefined ? { exact: c.exact } : {}),
     raw,
     unit: c.unit,

@@ -4,10 +4,14 @@
  * `fold()` turns clean document text into the form the field rules match against:
  * full-width ASCII (０-９, ＡＢ, （）：，．％) becomes half-width, ideographic and other odd spaces
  * become plain spaces, spaces next to Chinese characters (PDF extraction noise: "1043.96 万元",
- * "2024 年") disappear, zero-width characters go, and line ends become "\n".
+ * "2024 年") disappear, zero-width characters go, and line ends become "\n". Traditional characters
+ * become simplified (績效 → 绩效, one for one), and pinyin that mirror sites inject after a character
+ * (編(biān)制) is dropped.
  * Every folded character keeps the offset of the source character it came from, so a match in
  * the folded text maps back to exact evidence offsets in the clean text.
  */
+
+import { toSimplifiedUnit } from "./traditional.js";
 
 export interface Folded {
   /** the folded text */
@@ -40,10 +44,11 @@ export function isCjk(ch: string | undefined): boolean {
   );
 }
 
-/** Half-width form of one character (full-width ASCII, ideographic space, a few look-alikes). */
+/** Half-width form of one character (full-width ASCII, ideographic space, a few look-alikes), simplified when traditional. */
 export function foldChar(ch: string): string {
   const c = ch.codePointAt(0)!;
   if (c >= 0xff01 && c <= 0xff5e) return String.fromCodePoint(c - 0xfee0);
+  if (c >= 0x3400 && c <= 0xfaff) return String.fromCharCode(toSimplifiedUnit(c));
   switch (ch) {
     case "\u3000":
       return " ";
@@ -72,6 +77,7 @@ const isSpace = (c: number) => c === 0x20 || c === 0xa0 || c === 0x1680 || (c >=
 /** foldChar on one UTF-16 code unit (folding never changes a character's length). */
 function foldUnit(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c >= 0x3400 && c <= 0xfaff) return toSimplifiedUnit(c);
   switch (c) {
     case 0x3000:
       return 0x20;
@@ -86,6 +92,8 @@ function foldUnit(c: number): number {
       return c;
   }
 }
+
+const isIdeographUnit = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 
 /** isCjk on a code unit; a surrogate stands for an astral ideograph (extensions B–F). */
 function isCjkUnit(c: number): boolean {
@@ -107,6 +115,16 @@ function isCjkUnit(c: number): boolean {
 }
 
 const decoder = new TextDecoder("utf-16le");
+
+/** A pinyin gloss right after a character: "(biān)", "（shù）", "(xiāng cūn)": at least one tone mark. */
+const PINYIN = /[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,20}[)）])(?=[^)）]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}(?: [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}){0,3}[)）]/y;
+
+/** Length of an injected pinyin gloss starting at `i` (0 when there is none). */
+export function pinyinGlossAt(src: string, i: number): number {
+  PINYIN.lastIndex = i;
+  const m = PINYIN.exec(src);
+  return m ? m[0].length : 0;
+}
 
 /** Folds `src` for matching; see the module comment. One pass over UTF-16 code units. */
 export function fold(src: string): Folded {
@@ -143,6 +161,13 @@ export function fold(src: string): Folded {
       i = j;
       continue;
     }
+    if ((c === 0x28 || c === 0xff08) && k > 0 && isIdeographUnit(out[k - 1])) {
+      const g = pinyinGlossAt(src, i);
+      if (g) {
+        i += g;
+        continue;
+      }
+    }
     out[k++] = foldUnit(c);
     map.push(i);
     i++;
@@ -176,4 +201,19 @@ export function unfoldRange(f: Folded, start: number, end: number): [number, num
 /** Collapses all whitespace: for comparing names and short labels. */
 export function squash(s: string): string {
   return fold(s).text.replace(/\s+/g, "");
+}
+
+/**
+ * The folded range [start, end) as written: characters the fold only simplified come back in their
+ * traditional form, dropped characters (spaces, pinyin glosses) stay dropped. For text values
+ * (unit names) that must be output as the report writes them.
+ */
+export function asWritten(f: Folded, start: number, end: number): string {
+  let s = "";
+  for (let i = start; i < end; i++) {
+    const folded = f.text.charCodeAt(i);
+    const orig = f.src.charCodeAt(f.map[i]);
+    s += orig !== folded && orig >= 0x3400 && orig <= 0xfaff && toSimplifiedUnit(orig) === folded ? String.fromCharCode(orig) : f.text[i];
+  }
+  return s;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDate, parseYear } from "../../src/normalize/date.js";
 import { gradeForScore, normalizeGrade } from "../../src/normalize/grade.js";
-import { fold, foldChar, foldedOffset, isCjk, squash, unfoldRange } from "../../src/normalize/text.js";
+import { asWritten, fold, foldChar, foldedOffset, isCjk, squash, unfoldRange } from "../../src/normalize/text.js";
 
 /** The first, character-by-character fold (regexes, code points): the reference the fast one must match. */
 function referenceFold(src: string): { text: string; map: number[] } {
@@ -139,5 +139,39 @@ describe("dates and years", () => {
     expect(parseYear("二〇二四")).toBe(2024);
     expect(parseYear("20 24")).toBe(2024);
     expect(parseYear("1850")).toBeNull();
+  });
+});
+
+describe("fold: traditional script and injected pinyin", () => {
+  it.each([
+    ["部門整體支出績效自評報告", "部门整体支出绩效自评报告"],
+    ["編(biān)制人數(shù) |", "编制人数|"],
+    ["火場土家族鄉(xiāng)人民政府", "火场土家族乡人民政府"],
+    ["預(yù)算編碼", "预算编码"],
+    ["社會(huì)（shè huì）", "社会"],
+  ])("%j → %j", (input, want) => expect(fold(input).text).toBe(want));
+
+  it.each([
+    ["单位(abc)", "单位(abc)"], // no tone mark: not a gloss
+    ["收入(万元)", "收入(万元)"],
+    ["2024(2)", "2024(2)"],
+    ["a(xiāng)", "a(xiāng)"], // only after a Chinese character
+  ])("keeps %j", (input, want) => expect(fold(input).text).toBe(want));
+
+  it("maps folded characters of a glossed, traditional text back to the text as written", () => {
+    const src = "火場土家族鄉(xiāng)人民政府2022年度";
+    const f = fold(src);
+    const name = "火场土家族乡人民政府";
+    const i = f.text.indexOf(name);
+    expect(i).toBe(0);
+    const [s, e] = unfoldRange(f, i, i + name.length);
+    expect(src.slice(s, e)).toBe("火場土家族鄉(xiāng)人民政府");
+    expect(asWritten(f, i, i + name.length)).toBe("火場土家族鄉人民政府");
+  });
+
+  it("leaves simplified text as it is", () => {
+    const src = "我局2023年度部门整体支出绩效自评报告，显著提高";
+    expect(fold(src).text).toBe(src.replace("，", ","));
+    expect(asWritten(fold(src), 0, 6)).toBe("我局2023");
   });
 });

@@ -5,7 +5,7 @@
  * To add a field: add an entry here (name, label, terms, kind, rules) and a labelled example to a
  * fixture's gold; the extractor, the store, JSONL and CSV pick it up from this list.
  */
-import { docNumberRule, documentKindRule, fiscalYearRule, regionRule, reportDateRule, sectionTextRule, unitKindRule, unitNameRule, yoyRule } from "./identity.js";
+import { docNumberRule, documentKindRule, publishedDateRule, publisherRule, fiscalYearRule, regionRule, reportDateRule, sectionTextRule, unitKindRule, unitNameRule, yoyRule } from "./identity.js";
 import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
 import { budgetTableRule, satisfactionTableRule, staffTableRule } from "./tables.js";
 
@@ -19,6 +19,8 @@ export interface FieldDef {
   /** CSV column: the name plus its unit */
   column: string;
   rules: Rule[];
+  /** read from the page's chrome (publication metadata) rather than from the report */
+  fromChrome?: boolean;
 }
 
 /** Sections about individual projects, problems or plans: unit-level totals are not read there. */
@@ -33,6 +35,8 @@ const money = (name: string, label: string, terms: string[], rules: Rule[]): Fie
 export const CATALOG: FieldDef[] = [
   { name: "document_kind", label: "文档类型", terms: ["绩效自评报告", "部门决算", "部门预算"], kind: "text", column: "document_kind", rules: [documentKindRule] },
   { name: "unit_name", label: "单位名称", terms: ["评价单位", "单位名称", "部门（单位）名称", "落款单位"], kind: "text", column: "unit_name", rules: [unitNameRule] },
+  { name: "publisher", label: "发布机构", terms: ["发布机构", "来源"], kind: "text", column: "publisher", rules: [publisherRule], fromChrome: true },
+  { name: "published_date", label: "发布日期", terms: ["发布时间", "发布日期"], kind: "date", column: "published_date", rules: [publishedDateRule], fromChrome: true },
   { name: "fiscal_year", label: "评价年度", terms: ["评价年度", "XXXX年度"], kind: "year", column: "fiscal_year", rules: [fiscalYearRule] },
   { name: "report_date", label: "报告日期", terms: ["填报日期", "报告日期", "落款日期"], kind: "date", column: "report_date", rules: [reportDateRule] },
   {

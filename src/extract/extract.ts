@@ -8,6 +8,7 @@ import { EXTRACTOR_VERSION } from "../version.js";
 import { CATALOG } from "./catalog.js";
 import { renderText, spanAt, type TextDoc } from "./document.js";
 import { buildSections } from "./sections.js";
+import { findChrome } from "./chrome.js";
 import { choose, runPattern, toFieldValue, type Candidate, type Context } from "./rules.js";
 import { correctUnits, validate } from "./validate.js";
 
@@ -36,7 +37,20 @@ export function buildContext(doc: DocModel): Context {
       return clean.text.slice(cs, ce);
     },
   );
-  return { doc, folded, clean, sections, lines };
+  const chrome = findChrome(lines);
+  const body = lines.filter((l, i) => l.text.trim() && !chrome.lines.has(i));
+  const starts = lines.map((l) => l.start);
+  const inChrome = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return chrome.lines.has(lo);
+  };
+  return { doc, folded, clean, sections, lines, body, chrome, inChrome };
 }
 
 export interface ExtractResult {
@@ -57,6 +71,8 @@ export function extractFields(doc: DocModel): ExtractResult {
     for (const rule of def.rules) {
       const found = typeof rule === "function" ? rule(ctx) : runPattern(ctx, rule, def.kind);
       for (const c of found) {
+        // page chrome is never the unit, the year, the date or a figure of the report
+        if (!def.fromChrome && ctx.inChrome(c.start)) continue;
         if (def.kind === "money") {
           const { candidate, flag } = correctUnits(ctx, def.name, c);
           cands.push(candidate);

@@ -39,7 +39,7 @@ export function unitNameRule(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const text = ctx.folded.text;
   // 1. labelled: 评价单位(公章): X / 单位名称: X / 部门(单位)名称: X
-  const label = /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)|填报单位|报送单位|编报单位|预算单位|主管部门|被评价单位)(?:\((?:公章|盖章)\))?\s*[:：\t]\s*(?<v>[^\n\t:：,，。;；]{4,40})/g;
+  const label = /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)|填报单位|报送单位|编报单位|预算单位|被评价单位)(?:\((?:公章|盖章)\))?\s*[:：\t]\s*(?<v>[^\n\t:：,，。;；]{4,40})/g;
   for (const m of text.matchAll(label)) {
     const v = m.groups!.v.trim().replace(/\((?:公章|盖章)\)$/, "");
     if (isUnitName(v)) {
@@ -48,7 +48,7 @@ export function unitNameRule(ctx: Context): Candidate[] {
     }
   }
   // 2. a line that is only a unit name, on the cover (first lines) or at the signature (last lines)
-  const nonEmpty = ctx.lines.filter((l) => l.text.trim());
+  const nonEmpty = ctx.body;
   const edge = [...nonEmpty.slice(0, 12).map((l) => [l, "cover"] as const), ...nonEmpty.slice(-10).map((l) => [l, "signature"] as const)];
   for (const [l, where] of edge) {
     const t = l.text.trim();
@@ -123,7 +123,7 @@ export function fiscalYearRule(ctx: Context): Candidate[] {
     out.push(cand(y, "year", conf, rule, s, s + m.groups!.v.length));
   };
   for (const m of text.matchAll(new RegExp(`(?:评价年度|预算年度|所属年度|评价期间|年度)\\s*[:：\\t]\\s*${YEAR}`, "g"))) push(m, 0.95, "fiscal_year.label");
-  for (const l of ctx.lines.slice(0, 40)) {
+  for (const l of ctx.body.slice(0, 40)) {
     if (/(?:自评|评价|绩效)[^\n]{0,12}报告|整体支出绩效/.test(l.text) && !/[。;；]/.test(l.text) && l.text.length <= 60) {
       const m = new RegExp(`${YEAR}\\s*年度?`).exec(l.text);
       if (m) push(m, 0.9, "fiscal_year.title", l.start);
@@ -166,7 +166,7 @@ export function reportDateRule(ctx: Context): Candidate[] {
     const s = m.index! + m[0].indexOf(m.groups!.v);
     out.push(cand(d, "date", 0.95, "report_date.label", s, s + m.groups!.v.length));
   }
-  const nonEmpty = ctx.lines.filter((l) => l.text.trim());
+  const nonEmpty = ctx.body;
   const edge = [...nonEmpty.slice(0, 12), ...nonEmpty.slice(-6)];
   for (const l of edge) {
     const t = l.text.trim();
@@ -193,7 +193,7 @@ export function documentKindRule(ctx: Context): Candidate[] {
     ["自评报告", /自评|绩效评价报告|绩效评价|整体支出绩效/],
     ["预算", /预算(?:公开|说明|报告)?$|部门预算|单位预算/],
   ];
-  const nonEmpty = ctx.lines.filter((l) => l.text.trim()).slice(0, 12);
+  const nonEmpty = ctx.body.slice(0, 12);
   for (const l of nonEmpty) {
     const t = l.text.trim();
     if (t.length > 60 || /[。;；]/.test(t) || /^(?:目录|附件\d*)$/.test(t)) continue;
@@ -214,8 +214,8 @@ export const KIND_FIELDS: { [kind: string]: Set<string> | "all" } = {
   自评报告: "all",
   决算: "all",
   预算: "all",
-  项目自评: new Set(["document_kind", "unit_name", "unit_kind", "province", "city", "county", "township", "region_code", "fiscal_year", "report_date", "doc_number"]),
-  其他: new Set(["document_kind"]),
+  项目自评: new Set(["document_kind", "unit_name", "unit_kind", "province", "city", "county", "township", "region_code", "fiscal_year", "report_date", "doc_number", "publisher", "published_date"]),
+  其他: new Set(["document_kind", "publisher", "published_date"]),
 };
 
 /** unit_kind from the unit's name: township (镇/乡), sub_district (街道), department (局, 委, 中心 …) or other. */
@@ -236,7 +236,7 @@ export function unitKindRule(ctx: Context): Candidate[] {
 /** doc_number: the report's own document number (吉政函字〔2025〕31号) on a line of its own near the top. */
 export function docNumberRule(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
-  for (const l of ctx.lines.filter((x) => x.text.trim()).slice(0, 12)) {
+  for (const l of ctx.body.slice(0, 12)) {
     const t = l.text.trim();
     const m = /^([\u4e00-\u9fa5]{1,10}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\d{1,5}\s*号)$/.exec(t);
     if (m) {
@@ -340,4 +340,16 @@ export function yoyRule(what: "income" | "expenditure", part: "amount" | "rate")
     }
     return out;
   };
+}
+
+/** publisher: the page's 发布机构 (else its 来源), from the chrome. */
+export function publisherRule(ctx: Context): Candidate[] {
+  const p = ctx.chrome.publisher;
+  return p ? [cand(p.value, "text", 0.9, "publisher.chrome", p.start, p.end)] : [];
+}
+
+/** published_date: the page's 发布时间 / 发布日期, from the chrome. */
+export function publishedDateRule(ctx: Context): Candidate[] {
+  const p = ctx.chrome.published;
+  return p ? [cand(p.value, "date", 0.9, "published_date.chrome", p.start, p.end)] : [];
 }

@@ -12,6 +12,7 @@ import { percentToRatio } from "../normalize/ratio.js";
 import { asWritten, unfoldRange, type Folded } from "../normalize/text.js";
 import { pageAt, type TextDoc } from "./document.js";
 import type { SectionTree } from "./sections.js";
+import type { Chrome } from "./chrome.js";
 
 /** What a field's value is measured in; decides how a matched value is converted. */
 export type ValueKind = "money" | "ratio" | "score" | "persons" | "count" | "year" | "date" | "grade" | "text";
@@ -26,6 +27,12 @@ export interface Context {
   sections: SectionTree;
   /** folded lines with their folded start offsets */
   lines: Array<{ start: number; text: string }>;
+  /** the non-empty lines that are not page chrome: where "the first lines of the report" are counted */
+  body: Array<{ start: number; text: string }>;
+  /** page chrome (publication metadata, banners, boilerplate): its lines and what it says */
+  chrome: Chrome;
+  /** true when a folded offset lies in a chrome line */
+  inChrome: (offset: number) => boolean;
 }
 
 export interface Candidate {

@@ -2,6 +2,7 @@
  * HTML → blocks: paragraphs, headings and tables (rows, cells, colspan, rowspan).
  * Used for .docx (mammoth's HTML keeps merged cells) and for saved web pages.
  */
+import { rebuildFlatTables } from "./flat-tables.js";
 import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
 import { ReadError } from "../../errors.js";
@@ -209,7 +210,7 @@ export function declaredCharset(head: Buffer): string | undefined {
 
 export function readHtml(buf: Buffer): DocModel {
   const { text, encoding } = decodeText(buf, declaredCharset(buf));
-  const blocks = htmlToBlocks(text, { article: true });
+  const blocks = rebuildFlatTables(htmlToBlocks(text, { article: true }));
   if (blocks.length === 0) throw new ReadError("HTML page has no text", "empty");
   return { format: "html", pages: null, blocks, engine: `htmlparser2/${encoding}`, messages: [] };
 }

@@ -1,4 +1,5 @@
 /** Plain text: UTF-8, UTF-16 with a BOM, or GBK/GB18030 (detected with chardet, decoded with iconv-lite). */
+import { rebuildFlatTables } from "./flat-tables.js";
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import { ReadError } from "../../errors.js";
@@ -64,7 +65,7 @@ export function textToBlocks(text: string): { blocks: Block[]; pages: number | n
       blocks.push({ kind: "paragraph", page, text: line.trim() });
     }
   });
-  return { blocks, pages: paged ? pagesText.length : null };
+  return { blocks: rebuildFlatTables(blocks), pages: paged ? pagesText.length : null };
 }
 
 export function readText(buf: Buffer): DocModel {

@@ -1,2 +1,2 @@
 /** Bumped whenever extraction output can change: stored records with another version are re-extracted. */
-export const EXTRACTOR_VERSION = "0.7.3";
+export const EXTRACTOR_VERSION = "0.8.0";

@@ -7,6 +7,8 @@
  */
 import { docNumberRule, documentKindRule, publishedDateRule, publisherRule, fiscalYearRule, regionRule, reportDateRule, sectionTextRule, unitKindRule, unitNameRule, yoyRule } from "./identity.js";
 import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
+import { LEXICON, type Lexicon } from "./lexicon.js";
+import { personsRules, staffPartsRule } from "./labels.js";
 import { budgetTableRule, satisfactionTableRule, staffTableRule } from "./tables.js";
 
 export interface FieldDef {
@@ -19,9 +21,14 @@ export interface FieldDef {
   /** CSV column: the name plus its unit */
   column: string;
   rules: Rule[];
+  /** how reports write its label, for fields described by the lexicon (see lexicon.ts) */
+  lexicon?: Lexicon;
   /** read from the page's chrome (publication metadata) rather than from the report */
   fromChrome?: boolean;
 }
+
+/** The terms of a lexicon field, for people: its heads. */
+const termsOf = (lex: Lexicon) => lex.heads;
 
 /** Sections about individual projects, problems or plans: unit-level totals are not read there. */
 const PROJECT_SECTION = /项目(?!.*(?:整体|部门))|存在的?问题|改进措施|下一步/;
@@ -179,28 +186,20 @@ export const CATALOG: FieldDef[] = [
   {
     name: "staff_authorized",
     label: "编制人数",
-    terms: ["编制人数", "编制数", "人员编制", "核定编制"],
+    terms: termsOf(LEXICON.staff_authorized),
     kind: "persons",
     column: "staff_authorized_persons",
-    rules: [
-      staffTableRule("staff_authorized"),
-      { id: "staff_authorized.keyword", re: kw("(?<![行政事业工勤])编制(?:人数|数|总数)|人员编制(?:数)?|核定编制(?:人数|数)?", "persons"), confidence: 0.85 },
-      // "机关编制15人": a bare 编制 right before its number (not 行政编制 / 事业编制, which are parts)
-      { id: "staff_authorized.bare", re: kw("(?<![行政事业工勤参公])编制", "persons", ""), confidence: 0.75 },
-    ],
+    lexicon: LEXICON.staff_authorized,
+    rules: [staffTableRule("staff_authorized"), ...personsRules("staff_authorized", LEXICON.staff_authorized), staffPartsRule],
   },
   {
     name: "staff_actual",
     label: "实有人数",
-    terms: ["实有人数", "实际在职人数", "在职人数"],
+    terms: termsOf(LEXICON.staff_actual),
     kind: "persons",
     column: "staff_actual_persons",
-    rules: [
-      staffTableRule("staff_actual"),
-      // "实有14人"
-      { id: "staff_actual.bare", re: kw("实有(?:在职|在编)?", "persons", ""), confidence: 0.75, notInClause: /退休/ },
-      { id: "staff_actual.current", re: kw("现有(?:在职|在编)?(?:人员|人数)", "persons"), confidence: 0.8, notInClause: /退休/ },
-      { id: "staff_actual.keyword", re: kw("实有(?:在职|在编)?(?:人数|人员)|实际在职(?:人数|人员)|在职(?:人数|人员总数)|在编(?:人数|人员)", "persons"), confidence: 0.85, notInClause: /退休/ }],
+    lexicon: LEXICON.staff_actual,
+    rules: [staffTableRule("staff_actual"), ...personsRules("staff_actual", LEXICON.staff_actual)],
   },
   {
     name: "satisfaction",

@@ -67,6 +67,8 @@ export interface PatternRule {
   qualifiedFactor?: number;
   /** reject when the sentence so far talks about a budget (预算, 控制数) that no actual figure (实际, 决算, 支出) has followed */
   notInBudgetContext?: boolean;
+  /** reject when the label stands in the breakdown of a total: after 其中 or inside an open parenthesis of its sentence */
+  notInBreakdown?: boolean;
   /** the phrase itself states a zero amount ("无“三公”经费支出"): the value is 0, the evidence the phrase */
   zero?: boolean;
 }
@@ -113,6 +115,15 @@ function forwardTo(text: string, pos: number, re: RegExp): number {
   let i = pos;
   while (i < text.length && !re.test(text[i])) i++;
   return i;
+}
+
+
+/** True when `prefix` (the sentence up to a label) has opened a breakdown: 其中, 含, or an unclosed parenthesis. */
+export function inBreakdown(prefix: string): boolean {
+  if (/其中|包括|含/.test(prefix)) return true;
+  const open = (prefix.match(/[(（]/g) ?? []).length;
+  const close = (prefix.match(/[)）]/g) ?? []).length;
+  return open > close;
 }
 
 /** True when the last budget word in `prefix` comes after the last word for an actual amount. */
@@ -219,6 +230,7 @@ export function runPattern(ctx: Context, rule: PatternRule, kind: ValueKind): Ca
     if (rule.notInSentence && rule.notInSentence.test(text.slice(backTo(text, matchStart, SENTENCE_BREAK), matchStart))) continue;
     if (rule.notInSection && rule.notInSection.test(sectionPath(ctx, matchStart).join(" > "))) continue;
     if (rule.notInBudgetContext && inBudgetContext(text.slice(sentenceStart, matchStart))) continue;
+    if (rule.notInBreakdown && inBreakdown(text.slice(sentenceStart, matchStart))) continue;
     const conv = convert(kind, g.v, g.u);
     if (!conv) continue;
     let confidence = rule.confidence;

@@ -13,7 +13,7 @@ import { foldedOffset, squash } from "../normalize/text.js";
 import { foreignTo, gridOf, type ScoreTable } from "./indicators.js";
 import type { Candidate, Context } from "./rules.js";
 
-interface TableView {
+export interface TableView {
   table: Table;
   block: number;
   grid: string[][];
@@ -26,7 +26,7 @@ interface TableView {
 
 const views = new WeakMap<Context, TableView[]>();
 
-function tablesOf(ctx: Context): TableView[] {
+export function tablesOf(ctx: Context): TableView[] {
   const cached = views.get(ctx);
   if (cached) return cached;
   const out: TableView[] = [];
@@ -52,7 +52,7 @@ function tablesOf(ctx: Context): TableView[] {
 const foldedAt = (ctx: Context, clean: number) => foldedOffset(ctx.folded, clean);
 
 /** A candidate whose evidence is `value` as it stands in row `r` of the table. */
-function cellCandidate(ctx: Context, v: TableView, r: number, value: string, c: Omit<Candidate, "start" | "end">): Candidate | null {
+export function cellCandidate(ctx: Context, v: TableView, r: number, value: string, c: Omit<Candidate, "start" | "end">): Candidate | null {
   const at = v.rowText[r]?.indexOf(value);
   if (at === undefined || at < 0) return null;
   const s = v.rowStart[r] + at;

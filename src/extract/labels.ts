@@ -1,0 +1,81 @@
+/**
+ * The label–value layer: candidates for a field from its lexicon entry, wherever a report writes
+ * the label —
+ *   sentence     label, connecting words, value: "经县编委核定的编制人数为65人"
+ *   form cell    a table cell that is only the label, the value in the next cell: "人员编制 | 23"
+ *   form line    label and bare value on a cover line, ended by the next template label:
+ *                "人员编制 18 实有人数 18"
+ * Each candidate carries its rule id (`<field>.<source>`), so `extract --explain` shows where it came from.
+ */
+import { squash } from "../normalize/text.js";
+import { compile, FORM_LABELS, STAFF_PARTS, type Lexicon } from "./lexicon.js";
+import { runPattern, VALUE, type Candidate, type Context, type PatternRule, type Rule, type ValueKind } from "./rules.js";
+import { cellCandidate, tablesOf } from "./tables.js";
+
+/** Words between a staff label and its number: 为, 共计, 调整为, 核定为 … */
+const STAFF_CONN = String.raw`(?:(?:为|是|共计|共|计|合计|总计|达|调整为|核定为|有|:)\s*){0,2}`;
+
+/** A bare count as a form cell or a cover line writes it: 23, 23人, 23名. */
+const BARE_PERSONS = /^(\d{1,6})\s*(?:人|名)?$/;
+
+const formLabelAlt = FORM_LABELS.slice().sort((a, b) => b.length - a.length).map((w) => w.replace(/[()]/g, "\\$&")).join("|");
+
+/** Table cells that hold only the label; the value is the next non-empty cell of the row. */
+function formCells(ctx: Context, field: string, whole: RegExp, confidence: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const v of tablesOf(ctx)) {
+    v.grid.forEach((row, r) => {
+      row.forEach((cell, i) => {
+        const label = squash(cell).replace(/[:：]$/, "").replace(/\((?:人|名)\)$/, "");
+        if (!label || !whole.test(label)) return;
+        const next = row.slice(i + 1).find((c) => c.trim() && c !== cell);
+        const m = next ? BARE_PERSONS.exec(next.trim()) : null;
+        if (!m) return;
+        const c = cellCandidate(ctx, v, r, next!.trim(), { value: Number(m[1]), unit: "人", confidence, rule: `${field}.form_cell` });
+        if (c) out.push(c);
+      });
+    });
+  }
+  return out;
+}
+
+/** Cover lines: label, optional colon, a bare number, then the line's end or the next template label. */
+function formLines(ctx: Context, field: string, source: string, confidence: number): Candidate[] {
+  const out: Candidate[] = [];
+  const re = new RegExp(`(?:^|[\\s|]|(?<=\\d))(?:${source})\\s*[:：]?\\s*(?<v>\\d{1,6})\\s*(?:人|名)?(?=\\s*$|[\\s|]|(?:${formLabelAlt}))`, "g");
+  for (const l of ctx.body) {
+    for (const m of l.text.matchAll(re)) {
+      const s = l.start + m.index! + m[0].lastIndexOf(m.groups!.v);
+      out.push({ value: Number(m.groups!.v), unit: "人", confidence, rule: `${field}.form_line`, start: s, end: s + m.groups!.v.length });
+    }
+  }
+  return out;
+}
+
+/** The rules of a persons field described by a lexicon entry: sentences, form cells, cover lines. */
+export function personsRules(field: string, lex: Lexicon): Rule[] {
+  const c = compile(lex);
+  const sentence: PatternRule = {
+    id: `${field}.sentence`,
+    re: new RegExp(`(?:${c.source})${STAFF_CONN}${VALUE.persons}`, "g"),
+    confidence: 0.85,
+    notInClause: c.notInClause ?? undefined,
+    notInBreakdown: true,
+  };
+  return [sentence, (ctx) => formCells(ctx, field, c.whole, 0.9), (ctx) => formLines(ctx, field, c.source, 0.85)];
+}
+
+/**
+ * 编制 stated only as its parts. One part alone (机关行政编制35名, 共有事业编制10名) is the whole
+ * establishment; several parts and no total are left to the reader (a sum is not what was written).
+ */
+export function staffPartsRule(ctx: Context): Candidate[] {
+  const c = compile(STAFF_PARTS);
+  const rule: PatternRule = { id: "staff_authorized.only_part", re: new RegExp(`(?<label>${c.source})${STAFF_CONN}${VALUE.persons}`, "g"), confidence: 0.6, notInBreakdown: true };
+  const found = runPattern(ctx, rule, "persons");
+  const labels = new Set<string>();
+  for (const m of ctx.folded.text.matchAll(new RegExp(c.source, "g"))) labels.add(m[0].replace(/^(?:机关|核定|共有|现有|全额拨款|单位|局机关)+/, "").replace(/(?:人数|数)$/, ""));
+  return labels.size === 1 ? found : [];
+}
+
+export type { ValueKind };

@@ -1,0 +1,105 @@
+/**
+ * The field lexicon: how reports name a quantity, as data. Real labels are composed — 编制 appears
+ * as 编制数, 人员编制, 核定编制, 在职人员编制数; a headcount as 实有人数, 在职实有, 年末实有在职人员,
+ * 在编在岗 — so a label is described as modifiers + a head word + a suffix, and words that change
+ * its meaning (行政 编制 is only a part; 退休 人员 are not staff) are listed beside it. `compile`
+ * turns an entry into one regular expression, once.
+ *
+ * To teach jixiao a new way of writing a label, add the word to the right list here.
+ */
+
+export interface Lexicon {
+  /** the words the label is about; the longest match is tried first */
+  heads: string[];
+  /** words that may stand before the head (up to two of them): 核定, 人员, 年末 */
+  before?: string[];
+  /** words that may follow the head: 数, 人数, 总数 */
+  after?: string[];
+  /** a label right after one of these is another quantity: 行政|编制 is a part of 编制 */
+  notAfterWord?: string[];
+  /** the clause before the label speaks of something else: 退休, 临聘, 项目 */
+  notInClause?: string[];
+}
+
+const alt = (words: string[]) => words.slice().sort((a, b) => b.length - a.length).map(escape).join("|");
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export interface CompiledLabel {
+  /** the label, unanchored (for sentences); no capture groups */
+  source: string;
+  /** the whole string is the label (for table cells and form lines) */
+  whole: RegExp;
+  notInClause: RegExp | null;
+}
+
+/** One lexicon entry → its matchers. */
+export function compile(lex: Lexicon): CompiledLabel {
+  const before = lex.before?.length ? `(?:${alt(lex.before)}){0,2}` : "";
+  const after = lex.after?.length ? `(?:${alt(lex.after)})?` : "";
+  // not after a word that changes the meaning, even with modifiers between (工勤|人员|编制)
+  const guard = lex.notAfterWord?.length ? `(?<!(?:${alt(lex.notAfterWord)})(?:${alt(lex.before ?? [])})*)` : "";
+  const source = `${guard}${before}(?:${alt(lex.heads)})${after}`;
+  return {
+    source,
+    whole: new RegExp(`^${before}(?:${alt(lex.heads)})${after}$`),
+    notInClause: lex.notInClause?.length ? new RegExp(alt(lex.notInClause)) : null,
+  };
+}
+
+/** Parts of the staff establishment: when a report states only one of them, it is the total. */
+export const STAFF_PARTS: Lexicon = {
+  heads: ["行政编制", "事业编制", "工勤编制", "工勤人员编制", "事业人员编制", "行政政法专项编制", "政法专项编制", "参公编制", "参照公务员管理事业编制", "行政附属编制", "事业编", "行政编"],
+  before: ["机关", "核定", "共有", "现有", "全额拨款", "单位", "局机关"],
+  after: ["数", "人数"],
+};
+
+export const LEXICON = {
+  staff_authorized: {
+    heads: ["编制", "编制数", "编制人数", "编制总数", "编制总人数"],
+    before: ["核定", "人员", "在职人员", "在编人员", "机关", "单位", "部门", "全局", "总"],
+    after: ["数", "人数", "总数", "共计", "合计"],
+    // 行政编制, 事业编制 … are parts; 超编, 空编 are differences
+    notAfterWord: ["行政", "事业", "工勤", "参公", "专项", "附属", "政法", "差额", "超", "空", "缺", "编", "离退休", "退休", "借调"],
+    notInClause: ["退休", "借调", "临聘", "项目"],
+  },
+  staff_actual: {
+    heads: [
+      "实有人数", "实有人员", "实有在职人员", "实有在编人员", "实有在职人数", "实有在职", "实有在编", "实有干部职工", "实有职工",
+      "在职实有", "在职人数", "在职人员", "在职干部职工", "实际在职人数", "实际在职人员", "实际在职", "在编在岗", "在编在岗人员",
+      "在职在编实有人数", "在职在编人员", "在编在职人员", "实际到位", "现有职工", "现有干部职工", "现有在编干部职工", "现有在职人员",
+      "在职在编", "实有",
+    ],
+    before: ["年末", "年底", "本年", "全年", "单位", "全单位", "共有", "现有", "部门"],
+    after: ["数", "总数", "共计", "合计"],
+    notAfterWord: ["退休", "离退休", "离休", "临聘", "借调", "编外", "其中", "劳务派遣"],
+    notInClause: ["退休", "离休", "临聘", "借调", "劳务派遣", "编外", "车辆"],
+  },
+} satisfies { [field: string]: Lexicon };
+
+/**
+ * The labels of report templates' cover and form lines. A value written after one of them ends
+ * where the next begins (`部门名称:某局 评价单位:某局` → 某局), and no name starts with one.
+ */
+export const FORM_LABELS = [
+  "部门(单位)名称", "部门/单位名称", "部门名称", "单位名称", "预算单位名称", "项目单位", "评价单位", "被评价单位", "填报单位", "报送单位",
+  "编报单位", "单位(盖章)", "单位(公章)", "主管部门", "预算编码", "预算代码", "单位编码", "评价方式", "评价机构", "评价类型",
+  "评价年度", "所属年度", "预算年度", "报告日期", "报告时间", "填报日期", "填表日期", "报送日期", "评价日期", "编制日期",
+  "联系人", "联系电话", "联络电话", "单位负责人", "财务负责人", "填表人", "经办人", "人员编制", "实有人数", "项目名称",
+  "统一社会信用代码", "单位地址",
+];
+
+const FORM_ALT = alt(FORM_LABELS);
+/** The first form label in `s` at or after `from`, or -1. */
+export function nextFormLabel(s: string, from = 0): number {
+  const re = new RegExp(FORM_ALT, "g");
+  re.lastIndex = from;
+  const m = re.exec(s);
+  return m ? m.index : -1;
+}
+/** `s` with leading form labels (and their (盖章) and colons) removed. */
+export function stripFormLabel(s: string): string {
+  const re = new RegExp(`^(?:${FORM_ALT})(?:\\((?:盖章|公章)\\))?\\s*[:：]?\\s*`);
+  let out = s;
+  for (let k = 0; k < 3 && re.test(out); k++) out = out.replace(re, "");
+  return out;
+}

@@ -100,12 +100,20 @@ function fmtValue(v: unknown): string {
   return typeof v === "number" ? String(v) : String(v);
 }
 
-async function cmdExtract(files: string[], opts: { jsonl?: boolean }): Promise<number> {
+async function cmdExtract(files: string[], opts: { jsonl?: boolean; explain?: string | boolean }): Promise<number> {
   const [{ readPath }, { toRecord }, { CATALOG }] = await Promise.all([import("./pipeline.js"), import("./extract/extract.js"), import("./extract/catalog.js")]);
   let failed = 0;
   for (const file of files) {
     try {
       const { buf, doc } = await readPath(file);
+      if (opts.explain) {
+        const { explainLines } = await import("./extract/explain.js");
+        const field = typeof opts.explain === "string" ? opts.explain : undefined;
+        if (field && !CATALOG.some((d) => d.name === field)) throw new Error(`no field named ${JSON.stringify(field)} (see the README's field table)`);
+        out(`== ${shownPath(file)} (${doc.format}, ${doc.engine}) ==`);
+        for (const l of explainLines(doc, field)) out(visible(l));
+        continue;
+      }
       const rec = toRecord(file, buf, doc);
       const { text: _text, messages: _m, ...printable } = rec;
       if (opts.jsonl) out(JSON.stringify(printable));
@@ -496,6 +504,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description("extract fields from report files and print one record per document")
     .argument("<files...>", "report files (.txt .docx .pdf .doc .html), detected by content")
     .option("--jsonl", "one JSON object per line: {file, sha256, format, fields, flags, indicators}")
+    .option("--explain [field]", "list every candidate of every field (or one field): its source, rule and score, the one chosen, and the matches guards rejected")
     .action(async (files: string[], o) => setExit(await cmdExtract(files, o)));
   program
     .command("text")

@@ -5,8 +5,9 @@
  * To add a field: add an entry here (name, label, terms, kind, rules) and a labelled example to a
  * fixture's gold; the extractor, the store, JSONL and CSV pick it up from this list.
  */
-import { docNumberRule, documentKindRule, publishedDateRule, publisherRule, fiscalYearRule, regionRule, reportDateRule, sectionTextRule, unitKindRule, unitNameRule, yoyRule } from "./identity.js";
+import { docNumberRule, documentKindRule, publishedDateRule, publisherRule, fiscalYearRule, regionRule, reportDateRule, sectionTextRule, unitKindRule, yoyRule } from "./identity.js";
 import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
+import { unitNameRule } from "./unit-name.js";
 import { LEXICON, type Lexicon } from "./lexicon.js";
 import { personsRules, staffPartsRule } from "./labels.js";
 import { budgetTableRule, satisfactionTableRule, staffTableRule } from "./tables.js";

@@ -9,7 +9,7 @@ import { CATALOG } from "./catalog.js";
 import { renderText, spanAt, type TextDoc } from "./document.js";
 import { buildSections } from "./sections.js";
 import { findChrome } from "./chrome.js";
-import { choose, runPattern, toFieldValue, type Candidate, type Context } from "./rules.js";
+import { choose, runPattern, toFieldValue, type Candidate, type Context, type Rejection } from "./rules.js";
 import { correctUnits, validate } from "./validate.js";
 
 export function buildContext(doc: DocModel): Context {
@@ -53,7 +53,16 @@ export function buildContext(doc: DocModel): Context {
   return { doc, folded, clean, sections, lines, body, chrome, inChrome };
 }
 
+/** Per field, for `extract --explain`: every candidate, the one chosen, and the matches guards turned down. */
+export interface Explanation {
+  candidates: Candidate[];
+  rejected: Rejection[];
+  chosen: Candidate | null;
+}
+
 export interface ExtractResult {
+  /** filled when extraction was asked to explain itself */
+  explain?: Map<string, Explanation>;
   fields: { [name: string]: FieldValue | null };
   flags: Flag[];
   indicators: Indicator[];
@@ -61,18 +70,30 @@ export interface ExtractResult {
   document_kind: DocumentKind;
 }
 
-export function extractFields(doc: DocModel): ExtractResult {
+export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): ExtractResult {
   const ctx = buildContext(doc);
+  const explain = opts.explain ? new Map<string, Explanation>() : undefined;
+  let current = "";
+  const entry = (name: string) => {
+    let e = explain!.get(name);
+    if (!e) explain!.set(name, (e = { candidates: [], rejected: [], chosen: null }));
+    return e;
+  };
+  if (explain) ctx.trace = (r) => entry(current).rejected.push(r);
   const fields: { [name: string]: FieldValue | null } = {};
   const flags: Flag[] = [];
   const candidates = new Map<string, Candidate[]>();
   const collect = (def: (typeof CATALOG)[number]) => {
     const cands: Candidate[] = [];
+    current = def.name;
     for (const rule of def.rules) {
       const found = typeof rule === "function" ? rule(ctx) : runPattern(ctx, rule, def.kind);
       for (const c of found) {
         // page chrome is never the unit, the year, the date or a figure of the report
-        if (!def.fromChrome && ctx.inChrome(c.start)) continue;
+        if (!def.fromChrome && ctx.inChrome(c.start)) {
+          ctx.trace?.({ rule: c.rule, guard: "in the page's chrome (publication metadata, banner)", start: c.start, end: c.end });
+          continue;
+        }
         if (def.kind === "money") {
           const { candidate, flag } = correctUnits(ctx, def.name, c);
           cands.push(candidate);
@@ -87,6 +108,7 @@ export function extractFields(doc: DocModel): ExtractResult {
   const choose1 = (name: string) => {
     const { winner, flags: f } = choose(name, candidates.get(name) ?? []);
     flags.push(...f);
+    if (explain) Object.assign(entry(name), { candidates: candidates.get(name) ?? [], chosen: winner });
     const fv = winner ? toFieldValue(ctx, winner) : null;
     // a value read by OCR is less certain
     if (fv && spanAt(ctx.clean, fv.evidence.start)?.ocr) {
@@ -138,7 +160,7 @@ export function extractFields(doc: DocModel): ExtractResult {
   // a unit_corrected flag only matters when the corrected candidate was chosen
   const kept = flags.filter((f) => f.code !== "unit_corrected" || fields[f.fields[0]]?.rule.endsWith("+unit_corrected"));
   kept.push(...validate(fields));
-  return { fields, flags: kept, indicators, context: ctx, document_kind: (fields.document_kind?.value as DocumentKind | undefined) ?? "其他" };
+  return { explain, fields, flags: kept, indicators, context: ctx, document_kind: (fields.document_kind?.value as DocumentKind | undefined) ?? "其他" };
 }
 
 /** Numbers in the 得分 columns of the other tables near a score table (the budget part of a 自评表). */

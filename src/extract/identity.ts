@@ -9,104 +9,10 @@ import { parseNumber } from "../normalize/number.js";
 import { toYuan, type MoneyUnit } from "../normalize/money.js";
 import { percentToRatio } from "../normalize/ratio.js";
 import type { Candidate, Context } from "./rules.js";
-
-const HAN = "\\u4e00-\\u9fa5";
-/** Endings of unit names: governments, offices, departments, institutions. */
-const UNIT_SUFFIX =
-  "人民政府|街道办事处|办事处|人民代表大会常务委员会|委员会|管理委员会|管委会|联合会|总工会|妇联|团委|人民法院|人民检察院|检察院|法院|" +
-  "局|委|办公室|办|中心|研究院|院|所|站|馆|部|社|队|学校|小学|中学|医院|协会|集团|公司";
-const UNIT_BODY = `[${HAN}()（）]{2,30}?`;
-const UNIT_RE = `${UNIT_BODY}(?:${UNIT_SUFFIX})`;
-const WHOLE_UNIT = new RegExp(`^(?:${UNIT_RE})(?:\\((?:本级|机关)\\))?$`);
-/** "织篢镇党委", "吉岷镇人民政府": a township's own name has no 县/区/市, 政府 or conjunctions in it. */
-const TOWNSHIP = /((?:(?![县区市政府和与及的、，,])[\u4e00-\u9fa5]){1,5}?(?:镇|乡|街道))(?:人民政府|办事处|党委)/;
-
-/** Words that make a line a title or sentence rather than a bare unit name. */
-const NOT_A_NAME = /报告|情况|说明|通知|评价|绩效|自评|[，,。:：;；、]|\d|年度|^第[一二三四五六七八九十]+(?:部分|章|节)|^附件|^关于/;
-/** What may stand before a short name to make the full one: a region ("合水县" + "吉岷镇人民政府"). */
-const REGION_PREFIX = /(?:省|市|县|区|州|旗|盟|自治区|自治州|地区|自治县)$/;
-
-function isUnitName(s: string): boolean {
-  return s.length >= 4 && s.length <= 40 && WHOLE_UNIT.test(s) && !NOT_A_NAME.test(s);
-}
+import { isUnitName, UNIT_SUFFIX } from "./unit-name.js";
 
 function cand(value: string | number, unit: string, confidence: number, rule: string, start: number, end: number): Candidate {
   return { value, unit, confidence, rule, start, end };
-}
-
-/** unit_name: label, cover/signature line, title, body phrase; the fullest form of the best name. */
-export function unitNameRule(ctx: Context): Candidate[] {
-  const out: Candidate[] = [];
-  const text = ctx.folded.text;
-  // 1. labelled: 评价单位(公章): X / 单位名称: X / 部门(单位)名称: X
-  const label = /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)|填报单位|报送单位|编报单位|预算单位|被评价单位)(?:\((?:公章|盖章)\))?\s*[:：\t]\s*(?<v>[^\n\t:：,，。;；]{4,40})/g;
-  for (const m of text.matchAll(label)) {
-    const v = m.groups!.v.trim().replace(/\((?:公章|盖章)\)$/, "");
-    if (isUnitName(v)) {
-      const s = m.index! + m[0].lastIndexOf(v);
-      out.push(cand(v, "text", 0.95, "unit_name.label", s, s + v.length));
-    }
-  }
-  // 2. a line that is only a unit name, on the cover (first lines) or at the signature (last lines)
-  const nonEmpty = ctx.body;
-  const edge = [...nonEmpty.slice(0, 12).map((l) => [l, "cover"] as const), ...nonEmpty.slice(-10).map((l) => [l, "signature"] as const)];
-  for (const [l, where] of edge) {
-    const t = l.text.trim();
-    if (isUnitName(t)) {
-      const s = l.start + l.text.indexOf(t);
-      out.push(cand(t, "text", 0.85, `unit_name.${where}_line`, s, s + t.length));
-    }
-  }
-  // 3. a title: "<unit> 2023 年 部门整体支出绩效自评报告"
-  for (const l of nonEmpty.slice(0, 15)) {
-    const t = l.text.trim();
-    const m = new RegExp(`^(?:关于)?(?<v>${UNIT_RE})(?:\\((?:本级|机关)\\))?(?:\\d{4}年度?|关于|部门|单位|整体|预算|绩效)[^\\n]*(?:报告|自评|评价|决算|预算)`).exec(t);
-    if (m && isUnitName(m.groups!.v)) {
-      const s = l.start + l.text.indexOf(m.groups!.v);
-      out.push(cand(m.groups!.v, "text", 0.8, "unit_name.title", s, s + m.groups!.v.length));
-      continue;
-    }
-    // a township named without its government: "桃江县桃花江镇2023年度整体支出绩效自评报告"
-    const tw = new RegExp(`^(?:关于)?(?<v>[${HAN}]{2,20}?(?:镇|乡|街道))(?:\\d{4}年度?|部门|整体)[^\\n]*(?:报告|自评|评价)`).exec(t);
-    if (tw && !NOT_A_NAME.test(tw.groups!.v)) {
-      const s = l.start + l.text.indexOf(tw.groups!.v);
-      const v = tw.groups!.v;
-      out.push(cand(`${v}${v.endsWith("街道") ? "办事处" : "人民政府"}`, "text", 0.75, "unit_name.title_township", s, s + v.length));
-    }
-  }
-  // 4. body: "2024年度<unit>(部门)整体支出", "对<unit>2024年度…"
-  const body = new RegExp(`(?:\\d{4}年度?|现将|对|第一部分\\s*)(?<v>${UNIT_RE})(?:部门|单位)?(?:整体支出|部门整体|预算执行|绩效|概况|\\d{4}年度?(?:部门|单位)?(?:决算|预算))`, "g");
-  for (const m of text.matchAll(body)) {
-    const v = m.groups!.v;
-    if (isUnitName(v)) {
-      const s = m.index! + m[0].indexOf(v);
-      out.push(cand(v, "text", 0.7, "unit_name.body", s, s + v.length));
-    }
-  }
-  if (out.length) return fullest(out);
-  // 5. only a township named in passing ("织篢镇党委、政府下设…"): its government, with the county seen before it
-  const m = TOWNSHIP.exec(text);
-  if (m) {
-    const town = m[1];
-    const county = new RegExp(`([${HAN}]{1,8}?(?:县|市|区|旗))${town}`).exec(text);
-    const name = `${county ? county[1] : ""}${town}${town.endsWith("街道") ? "办事处" : "人民政府"}`;
-    out.push(cand(name, "text", 0.5, "unit_name.township_mention", m.index, m.index + town.length));
-  }
-  return out;
-}
-
-/** When one candidate name ends with another ("吉岷镇人民政府" ⊂ "合水县吉岷镇人民政府"), they are the same unit: use the full name. */
-function fullest(cands: Candidate[]): Candidate[] {
-  return cands.map((c) => {
-    const short = String(c.value);
-    const longer = cands.filter((o) => {
-      const v = String(o.value);
-      return v.length > short.length && v.endsWith(short) && REGION_PREFIX.test(v.slice(0, -short.length));
-    });
-    if (longer.length === 0) return c;
-    const best = longer.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-    return { ...c, value: best.value, start: best.start, end: best.end, rule: `${c.rule}+full_name` };
-  });
 }
 
 /** A year, also when PDF extraction put a space inside it (20 23). */

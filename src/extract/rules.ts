@@ -31,8 +31,19 @@ export interface Context {
   body: Array<{ start: number; text: string }>;
   /** page chrome (publication metadata, banners, boilerplate): its lines and what it says */
   chrome: Chrome;
+  /** `extract --explain`: told of every match a guard rejected */
+  trace?: (r: Rejection) => void;
   /** true when a folded offset lies in a chrome line */
   inChrome: (offset: number) => boolean;
+}
+
+/** A match that a guard turned down, for `extract --explain`. */
+export interface Rejection {
+  rule: string;
+  guard: string;
+  /** folded offsets of the whole match */
+  start: number;
+  end: number;
 }
 
 export interface Candidate {
@@ -216,23 +227,43 @@ export function runPattern(ctx: Context, rule: PatternRule, kind: ValueKind): Ca
     const matchStart = m.index!;
     // template text ("上海市XX局2024年度无…") is not a statement about a real unit
     const sentenceStart = backTo(text, matchStart, SENTENCE_BREAK);
-    if (PLACEHOLDER.test(text.slice(sentenceStart, forwardTo(text, matchStart + m[0].length, SENTENCE_BREAK)))) continue;
-    if (rule.notAfter && rule.notAfter.test(text.slice(matchStart + m[0].length, matchStart + m[0].length + 12))) continue;
+    const reject = (guard: string) => ctx.trace?.({ rule: rule.id, guard, start: matchStart, end: matchStart + m[0].length });
+    if (PLACEHOLDER.test(text.slice(sentenceStart, forwardTo(text, matchStart + m[0].length, SENTENCE_BREAK)))) {
+      reject("template placeholder (XX) in the sentence");
+      continue;
+    }
+    if (rule.notAfter && rule.notAfter.test(text.slice(matchStart + m[0].length, matchStart + m[0].length + 12))) {
+      reject(`notAfter ${rule.notAfter.source}`);
+      continue;
+    }
     if (rule.zero) {
-      if (rule.notInSection && rule.notInSection.test(sectionPath(ctx, matchStart).join(" > "))) continue;
+      if (rule.notInSection && rule.notInSection.test(sectionPath(ctx, matchStart).join(" > "))) {
+        reject(`notInSection ${rule.notInSection.source}`);
+        continue;
+      }
       out.push({ value: 0, exact: "0", unit: kind === "money" ? "元" : kind, confidence: rule.confidence, rule: rule.id, start: matchStart, end: matchStart + m[0].length });
       continue;
     }
     if (g.v === undefined) continue;
     const vStart = matchStart + m[0].lastIndexOf(g.v, m[0].length - (g.u?.length ?? 0) - (g.q?.length ?? 0));
     const valueEnd = matchStart + m[0].length - (g.q?.length ?? 0);
-    if (rule.notInClause && rule.notInClause.test(text.slice(backTo(text, matchStart, CLAUSE_BREAK), matchStart))) continue;
-    if (rule.notInSentence && rule.notInSentence.test(text.slice(backTo(text, matchStart, SENTENCE_BREAK), matchStart))) continue;
-    if (rule.notInSection && rule.notInSection.test(sectionPath(ctx, matchStart).join(" > "))) continue;
-    if (rule.notInBudgetContext && inBudgetContext(text.slice(sentenceStart, matchStart))) continue;
-    if (rule.notInBreakdown && inBreakdown(text.slice(sentenceStart, matchStart))) continue;
+    const guards: Array<[boolean | undefined, () => boolean, string]> = [
+      [!!rule.notInClause, () => rule.notInClause!.test(text.slice(backTo(text, matchStart, CLAUSE_BREAK), matchStart)), `notInClause ${rule.notInClause?.source}`],
+      [!!rule.notInSentence, () => rule.notInSentence!.test(text.slice(sentenceStart, matchStart)), `notInSentence ${rule.notInSentence?.source}`],
+      [!!rule.notInSection, () => rule.notInSection!.test(sectionPath(ctx, matchStart).join(" > ")), `notInSection ${rule.notInSection?.source}`],
+      [rule.notInBudgetContext, () => inBudgetContext(text.slice(sentenceStart, matchStart)), "a budget figure (预算/控制数 since the last actual word)"],
+      [rule.notInBreakdown, () => inBreakdown(text.slice(sentenceStart, matchStart)), "in the breakdown of a total (其中, 含, an open parenthesis)"],
+    ];
+    const failed = guards.find(([on, test]) => on && test());
+    if (failed) {
+      reject(failed[2]);
+      continue;
+    }
     const conv = convert(kind, g.v, g.u);
-    if (!conv) continue;
+    if (!conv) {
+      reject(`value ${JSON.stringify(g.v + (g.u ?? ""))} does not convert to ${kind}`);
+      continue;
+    }
     let confidence = rule.confidence;
     if (g.q) confidence *= rule.qualifiedFactor ?? 0.5;
     out.push({

@@ -9,7 +9,8 @@ import { docNumberRule, documentKindRule, publishedDateRule, publisherRule, fisc
 import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
 import { unitNameRule } from "./unit-name.js";
 import { LEXICON, type Lexicon } from "./lexicon.js";
-import { personsRules, staffPartsRule } from "./labels.js";
+import { moneySentenceRule, personsRules, staffPartsRule } from "./labels.js";
+import { tableMoneyRule } from "./table-fields.js";
 import { budgetTableRule, satisfactionTableRule, staffTableRule } from "./tables.js";
 
 export interface FieldDef {
@@ -87,17 +88,13 @@ export const CATALOG: FieldDef[] = [
       },
     ],
   },
-  money("income_budget", "收入预算", ["收入预算", "预算收入"], [
-    { id: "income_budget.keyword", re: kw("收入预算(?:数|总额|合计)?|(?<!一般公共|基金)预算收入(?:总额|合计)?", "money"), confidence: 0.9, notInSection: PROJECT_SECTION },
+  money("income_budget", "收入预算", termsOf(LEXICON.income_budget), [
+    tableMoneyRule("income_budget", { cell: /^(?:本年)?收入(?:预算)?(?:合计|总计)$/, caption: /预算/ }),
+    moneySentenceRule("income_budget", LEXICON.income_budget, { notInSection: PROJECT_SECTION }),
   ]),
-  money("expenditure_budget", "支出预算", ["支出预算", "预算支出总额"], [
-    {
-      id: "expenditure_budget.keyword",
-      re: kw("(?<!项目|基本|人员|公用)支出预算(?:数|总额|合计)?|(?<!一般公共|政府性基金|基金|资本经营|公共)预算支出(?:总额|合计)", "money"),
-      confidence: 0.9,
-      notInSection: PROJECT_SECTION,
-      notInClause: PART_WORDS,
-    },
+  money("expenditure_budget", "支出预算", termsOf(LEXICON.expenditure_budget), [
+    tableMoneyRule("expenditure_budget", { cell: /^(?:本年)?支出(?:预算)?(?:合计|总计)$/, caption: /预算/ }),
+    moneySentenceRule("expenditure_budget", LEXICON.expenditure_budget, { notInSection: PROJECT_SECTION }),
   ]),
   money("income_total", "收入合计", ["本部门收入", "收入合计", "总收入", "本年收入"], [
     {
@@ -136,18 +133,22 @@ export const CATALOG: FieldDef[] = [
     },
   ]),
   money("basic_expenditure", "基本支出", ["基本支出"], [
+    tableMoneyRule("basic_expenditure", { cell: /^基本支出$/, column: [/^基本支出$/] }),
     budgetTableRule("basic_expenditure"),
     { id: "basic_expenditure.keyword", re: kw("基本支出(?:决算数?|总额|合计|金额|支出)?", "money"), confidence: 0.85, notInClause: /年初|控制/ },
   ]),
   money("project_expenditure", "项目支出", ["项目支出"], [
+    tableMoneyRule("project_expenditure", { cell: /^项目支出$/, column: [/^项目支出$/] }),
     budgetTableRule("project_expenditure"),
     { id: "project_expenditure.keyword", re: kw("项目支出(?:决算数?|总额|合计|金额)?", "money"), confidence: 0.85, notInClause: /年初|控制/ },
   ]),
   money("sangong_budget", "三公经费预算", ["“三公”经费预算数", "三公经费控制数"], [
+    tableMoneyRule("sangong_budget", { column: [/三公/, /^(?:小计|合计)$/], caption: /预算/ }),
     { id: "sangong_budget.keyword", re: kw(`三公${Q}经费${Q}(?:财政拨款)?(?:支出)?(?:的)?(?:年初|全年)?(?:预算(?:控制)?数?|控制数|预算安排)`, "money"), confidence: 0.9 },
     { id: "sangong_budget.compared", re: new RegExp(`三公${Q}经费${Q}[^。;\\n]{0,40}?(?:低于|少于|未超过?|不超过|控制在)(?:年初)?预算(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.85 },
   ]),
   money("sangong_actual", "三公经费支出", ["“三公”经费支出", "三公经费总额", "三公经费实际支出数"], [
+    tableMoneyRule("sangong_actual", { column: [/三公/, /^(?:小计|合计)$/], caption: /决算/ }),
     {
       id: "sangong_actual.keyword",
       re: kw(`三公${Q}经费${Q}(?:财政拨款)?(?:全年|本年|共)?(?:实际)?(?:支出)?(?:决算|使用|开支)?(?:数|总额|合计|金额)?`, "money"),
@@ -160,6 +161,7 @@ export const CATALOG: FieldDef[] = [
     { id: "sangong_actual.none", re: new RegExp(`(?:无|没有|未发生)(?:财政拨款)?${Q}三公${Q}经费${Q}(?:财政拨款)?(?:支出|开支)`, "g"), confidence: 0.8, zero: true, notAfter: /^的/ },
   ]),
   money("reception_expense", "公务接待费", ["公务接待费"], [
+    tableMoneyRule("reception_expense", { column: [/^公务接待费$/] }),
     { id: "reception_expense.keyword", re: kw("公务接待费(?:用)?(?:支出)?(?:决算数?)?", "money"), confidence: 0.85, notInBudgetContext: true },
     // "“三公”经费支出合计1.26万元，全部为公务接待费"
     {
@@ -170,6 +172,7 @@ export const CATALOG: FieldDef[] = [
     },
   ]),
   money("vehicle_expense", "公务用车购置及运行维护费", ["公务用车购置及运行维护费", "公务用车运行维护费"], [
+    tableMoneyRule("vehicle_expense", { column: [/^公务用车购置及运行(?:维护)?费$/, /^(?:小计|公务用车购置及运行(?:维护)?费)$/] }),
     {
       id: "vehicle_expense.keyword",
       re: kw("公务用车(?:购置及|购置和)?运行(?:维护|维修)?费(?:用)?(?:支出)?(?:决算数?)?|公务用车费(?:用)?(?:支出)?(?:决算数?)?", "money"),

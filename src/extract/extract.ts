@@ -90,7 +90,7 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): 
       const found = typeof rule === "function" ? rule(ctx) : runPattern(ctx, rule, def.kind);
       for (const c of found) {
         // page chrome is never the unit, the year, the date or a figure of the report
-        if (!def.fromChrome && ctx.inChrome(c.start)) {
+        if (!def.fromChrome && c.end > c.start && ctx.inChrome(c.start)) {
           ctx.trace?.({ rule: c.rule, guard: "in the page's chrome (publication metadata, banner)", start: c.start, end: c.end });
           continue;
         }

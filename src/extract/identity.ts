@@ -96,19 +96,21 @@ export function documentKindRule(ctx: Context): Candidate[] {
     ["决算", /决算/],
     // a single project's report, not the unit's whole spending
     ["项目自评", /^(?!.*(?:部门整体|单位整体|整体支出)).*项目(?:支出)?(?:资金)?绩效(?:自评|评价)/],
-    ["自评报告", /自评|绩效评价报告|绩效评价|整体支出绩效/],
-    ["预算", /预算(?:公开|说明|报告)?$|部门预算|单位预算/],
+    ["自评报告", /自评|绩效评价报告|绩效评价|整体支出绩效|绩效[^。]{0,8}评价报告/],
+    ["预算", /预算(?:公开|说明|报告)?$|部门预算|单位预算|预算(?:总|明细|汇总)?表$/],
   ];
   const nonEmpty = ctx.body.slice(0, 12);
   for (const l of nonEmpty) {
     const t = l.text.trim();
     if (t.length > 60 || /[。;；]/.test(t) || /^(?:目录|附件\d*)$/.test(t)) continue;
+    // a numbered heading inside the report ("(一)年初部门预算安排及支出情况") is not its title
+    if (/^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.](?!\d))/.test(t)) continue;
     if (!/报告|决算|预算|自评|评价|通知|通报|公告/.test(t)) continue;
     for (const [kind, re] of KINDS) if (re.test(t)) return [cand(kind, "text", 0.9, "document_kind.title", l.start, l.start + l.text.length)];
   }
   const text = ctx.folded.text;
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
-  const self = count(/自评|绩效评价|整体支出绩效|绩效目标/g);
+  const self = count(/自评|绩效评价|整体支出|绩效目标|绩效指标/g);
   const accounts = count(/(?<!预)决算/g);
   if (self >= 3 && self > accounts) return [cand("自评报告", "text", 0.7, "document_kind.terms", 0, 0)];
   if (accounts >= 5 && accounts > self) return [cand("决算", "text", 0.7, "document_kind.terms", 0, 0)];

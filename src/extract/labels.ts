@@ -65,6 +65,15 @@ export function personsRules(field: string, lex: Lexicon): Rule[] {
   return [sentence, (ctx) => formCells(ctx, field, c.whole, 0.9), (ctx) => formLines(ctx, field, c.source, 0.85)];
 }
 
+/** Words between a money label and its amount. */
+const MONEY_CONN = String.raw`(?:(?:为|是|达到|达|共计|共|计|约|合计|总计|:)\s*){0,2}`;
+
+/** The sentence rule of a money field described by a lexicon entry. */
+export function moneySentenceRule(field: string, lex: Lexicon, extra: Partial<PatternRule> = {}): PatternRule {
+  const c = compile(lex);
+  return { id: `${field}.sentence`, re: new RegExp(`(?:${c.source})${MONEY_CONN}${VALUE.money}`, "g"), confidence: 0.9, notInClause: c.notInClause ?? undefined, ...extra };
+}
+
 /**
  * 编制 stated only as its parts. One part alone (机关行政编制35名, 共有事业编制10名) is the whole
  * establishment; several parts and no total are left to the reader (a sum is not what was written).

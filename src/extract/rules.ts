@@ -129,9 +129,14 @@ function forwardTo(text: string, pos: number, re: RegExp): number {
 }
 
 
-/** True when `prefix` (the sentence up to a label) has opened a breakdown: 其中, 含, or an unclosed parenthesis. */
+/**
+ * True when `prefix` (the sentence up to a label) has opened the breakdown of a total stated before
+ * it: 其中 after a figure, a clause opened by 其中/含/包括, or an unclosed parenthesis.
+ */
 export function inBreakdown(prefix: string): boolean {
-  if (/其中|包括|含/.test(prefix)) return true;
+  if (/\d[^。;；]*其中/.test(prefix)) return true;
+  const clause = prefix.slice(Math.max(prefix.lastIndexOf(","), prefix.lastIndexOf("，")) + 1);
+  if (/^\s*(?:其中|含|包括|包含)/.test(clause)) return true;
   const open = (prefix.match(/[(（]/g) ?? []).length;
   const close = (prefix.match(/[)）]/g) ?? []).length;
   return open > close;

@@ -65,7 +65,7 @@ function isForeign(ctx: Context, v: TableView): boolean {
 }
 
 /** The money unit a table states (单位：万元, 金额单位：元, a header "（万元）"), or null. */
-function tableUnit(v: TableView): string | null {
+export function tableUnit(v: TableView): string | null {
   const m = /(?:金额)?单位[:：]\s*(亿元|万元|千元|元)/.exec(`${v.heading}\n${v.grid.flat().join("\n")}`.normalize("NFKC"));
   if (m) return m[1];
   const head = v.grid.slice(0, 3).flat().join(" ");

@@ -87,7 +87,7 @@ function gather(ctx: Context): Mention[] {
     if (isUnitName(n) && !ctx.inChrome(start)) out.push({ name: n, confidence, rule, start, end: start + n.length });
   };
   // 1. template labels; the value ends at the next label of the template (部门名称:X 评价单位:Y)
-  const label = /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)|预算单位名称|填报单位|报送单位|编报单位|被评价单位|(?<![\u4e00-\u9fa5])单位(?=\((?:公章|盖章)\)|\s*[:：]))(?:\((?:公章|盖章)\))?\s*[:：\t]?\s*(?<v>[^\n\t:：,，。;；|]{4,60})/g;
+  const label = /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)|预算单位名称|填报单位|报送单位|编报单位|被评价单位|(?<![\u4e00-\u9fa5])(?:单位|部门)(?=\((?:公章|盖章)\)|\s*[:：]))(?:\((?:公章|盖章)\))?\s*[:：\t]?\s*(?<v>[^\n\t:：,，。;；|]{4,60})/g;
   for (const m of text.matchAll(label)) {
     const v = cut(m.groups!.v);
     add(v, 0.95, "unit_name.label", m.index! + m[0].indexOf(m.groups!.v));
@@ -110,7 +110,7 @@ function gather(ctx: Context): Mention[] {
     }
   });
   // 4. body phrases about the evaluated spending: "2024年度<unit>整体支出", "对<unit>2024年度…"
-  const body = new RegExp(`(?:\\d{4}年度?|现将|对|第一部分\\s*)(?<v>${UNIT_RE})(?:部门|单位)?(?:整体支出|部门整体|预算执行|绩效|概况|\\d{4}年度?(?:部门|单位)?(?:决算|预算|整体))`, "g");
+  const body = new RegExp(`(?:\\d{4}年度?|现将|对|第[一二三四五六七八九十]部分\\s*)(?<v>${UNIT_RE})(?:部门|单位)?(?:整体支出|部门整体|预算执行|绩效|概况|\\d{4}年度?(?:部门|单位)?(?:决算|预算|整体))`, "g");
   for (const m of text.matchAll(body)) add(m.groups!.v, 0.7, "unit_name.body", m.index! + m[0].indexOf(m.groups!.v));
   // 5. a sentence that starts with the unit: "X(以下简称Y)", "X为…", "X成立于…", "2021年,X基本支出…"
   const subject = new RegExp(

@@ -27,6 +27,8 @@ const SHARING = /由会员分享|可在线阅读|请欣赏|希望(?:能够|对�
 const SPAM = /^[^\s，。,;；:：]{2,}(?:_[^\s，。,;；:：_]{2,}){2,}$/;
 /** breadcrumbs: short segments joined by > » › */
 const CRUMBS = /^(?:[^>»›]{1,16}\s*[>»›]\s*){2,}[^>»›]{0,20}$/;
+/** a short labelled date with a clock time ("日期:2025-09-26 12:24"): reports do not time their dates */
+const STAMP = /^[\u4e00-\u9fa5]{0,6}\s*[:：]?\s*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?$/;
 /** "source: https://…", a bare address */
 const URL_LINE = /^(?:source|url|来源网址|原文地址|网址)\s*[:：]\s*\S+$|^https?:\/\/\S+$/i;
 
@@ -43,7 +45,7 @@ const DATE_TIME = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2}
 export function isChromeLine(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
-  if (URL_LINE.test(t) || SPAM.test(t) || (t.length <= 40 && BANNER.test(t)) || (t.length <= 80 && CRUMBS.test(t))) return true;
+  if (URL_LINE.test(t) || SPAM.test(t) || STAMP.test(t) || (t.length <= 40 && BANNER.test(t)) || (t.length <= 80 && CRUMBS.test(t))) return true;
   if (t.length <= 160 && SHARING.test(t)) return true;
   if (t.length <= 160 && LABEL_START.test(t)) return true;
   // several metadata labels in one line ("发布时间:… 信息来源:… 作者:")

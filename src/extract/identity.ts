@@ -42,9 +42,9 @@ export function fiscalYearRule(ctx: Context): Candidate[] {
   for (const m of text.matchAll(body)) push(m, 0.8, "fiscal_year.body");
   for (const m of text.matchAll(new RegExp(`对${YEAR}年度`, "g"))) push(m, 0.75, "fiscal_year.body");
   if (out.length === 0) {
-    // most mentioned "YYYY年" that is not part of a full date
+    // most mentioned "YYYY年" that is not part of a date (a year-month is a date too: it does not vote)
     const counts = new Map<number, { n: number; s: number }>();
-    for (const m of text.matchAll(new RegExp(`${YEAR}\\s*年(?!\\d{1,2}月\\d{1,2}日)`, "g"))) {
+    for (const m of text.matchAll(new RegExp(`${YEAR}\\s*年(?!\\s*\\d{1,2}\\s*月)`, "g"))) {
       const y = parseYear(m.groups!.v);
       if (y === null) continue;
       const c = counts.get(y) ?? { n: 0, s: m.index! };
@@ -60,13 +60,13 @@ export function fiscalYearRule(ctx: Context): Candidate[] {
   return out;
 }
 
-const DATE = "(?<v>(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:19|20)\\d{2}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号])";
+const DATE = "(?<v>(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:19|20)\\d{2}\\s*[.\\-/]\\s*\\d{1,2}\\s*[.\\-/]\\s*\\d{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号])";
 
 /** report_date: a labelled date, or a line holding only a date on the cover or at the signature. */
 export function reportDateRule(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const text = ctx.folded.text;
-  for (const m of text.matchAll(new RegExp(`(?:填报日期|报告日期|报送日期|评价日期|编制日期|成文日期|填表日期|(?<!发布|更新|生成|打印|访问|发文|公开)日期)\\s*[:：\\t]\\s*${DATE}`, "g"))) {
+  for (const m of text.matchAll(new RegExp(`(?:填报日期|报告日期|报告时间|报告期|报送日期|评价日期|编制日期|成文日期|填表日期|(?<!发布|更新|生成|打印|访问|发文|公开)日期)\\s*[:：\\t]\\s*${DATE}`, "g"))) {
     const d = parseDate(m.groups!.v);
     if (!d) continue;
     const s = m.index! + m[0].indexOf(m.groups!.v);

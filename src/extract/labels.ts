@@ -13,7 +13,10 @@ import { runPattern, VALUE, type Candidate, type Context, type PatternRule, type
 import { cellCandidate, tablesOf } from "./tables.js";
 
 /** Words between a staff label and its number: 为, 共计, 调整为, 核定为 … */
-const STAFF_CONN = String.raw`(?:(?:为|是|共计|共|计|合计|总计|达|调整为|核定为|有|:)\s*){0,2}`;
+const STAFF_CONN = String.raw`\n?(?:(?:为|是|共计|共|计|合计|总计|达|调整为|核定为|有|:)\s*){0,2}`;
+
+/** 编制 counts slots: "核定编制45个" as well as "45人", "45名". */
+const SLOTS = VALUE.persons.replace("(?:人|名)", "(?:人|名|个)");
 
 /** A bare count as a form cell or a cover line writes it: 23, 23人, 23名. */
 const BARE_PERSONS = /^(\d{1,6})\s*(?:人|名)?$/;
@@ -57,7 +60,7 @@ export function personsRules(field: string, lex: Lexicon): Rule[] {
   const c = compile(lex);
   const sentence: PatternRule = {
     id: `${field}.sentence`,
-    re: new RegExp(`(?:${c.source})${STAFF_CONN}${VALUE.persons}`, "g"),
+    re: new RegExp(`(?:${c.source})${STAFF_CONN}${field === "staff_authorized" ? SLOTS : VALUE.persons}`, "g"),
     confidence: 0.85,
     notInClause: c.notInClause ?? undefined,
     notInBreakdown: true,
@@ -66,7 +69,7 @@ export function personsRules(field: string, lex: Lexicon): Rule[] {
 }
 
 /** Words between a money label and its amount. */
-const MONEY_CONN = String.raw`(?:(?:为|是|达到|达|共计|共|计|约|合计|总计|:)\s*){0,2}`;
+const MONEY_CONN = String.raw`\n?(?:(?:为|是|达到|达|共计|共|计|约|合计|总计|:)\s*){0,2}`;
 
 /** The sentence rule of a money field described by a lexicon entry. */
 export function moneySentenceRule(field: string, lex: Lexicon, extra: Partial<PatternRule> = {}): PatternRule {

@@ -100,7 +100,8 @@ export const VALUE: Record<Exclude<ValueKind, "year" | "date" | "text" | "count"
   money: String.raw`(?<v>${NUM}|${CN_NUM})\s*(?<u>亿元|万元|千元|元|万(?![\u4e00-\u9fa5]))`,
   ratio: String.raw`(?<v>${NUM})\s*%(?<q>或以上|及以上|以上|以下|左右)?`,
   // "96分", "九十六分", and a bare number right after a label ("自评得分：95。")
-  score: String.raw`(?<v>\d{1,3}(?:\.\d+)?|[一二三四五六七八九十百点]+)\s*(?:分(?![之钟])|(?=[,，。;；)）]|\s*$))`,
+  // ("80分以上的12个" is a threshold, not a score)
+  score: String.raw`(?<v>\d{1,3}(?:\.\d+)?|[一二三四五六七八九十百点]+)\s*(?:分(?![之钟])(?!\s*(?:以上|以下|及以上|或以上|以内|至))|(?=[,，。;；)）]|\s*$))`,
   persons: String.raw`(?<v>\d{1,6}|[一二两三四五六七八九十百千]+)\s*(?:人|名)(?![民次])`,
   grade: String.raw`${Q}(?<v>不合格|优秀|良好|合格|中等|较差|优|良|中|差)${Q}(?=等|级|档|[^\u4e00-\u9fa5]|$)`,
 };

@@ -116,6 +116,22 @@ function isCjkUnit(c: number): boolean {
 
 const decoder = new TextDecoder("utf-16le");
 
+
+/** Letter-spaced figures ("9 5 . 5", "2 0 2 4"): single digits and points one space apart, three or more. */
+const LETTER_SPACED = /(?<![\dA-Za-z.])[\d.](?: [\d.]){2,}(?![\dA-Za-z.])/g;
+
+/** Offsets of the spaces inside letter-spaced figures (not between the numbers of a row: "31 30 96.8"). */
+function letterSpacedSpaces(src: string): Set<number> | null {
+  if (!/[\d.] [\d.]/.test(src)) return null;
+  let out: Set<number> | null = null;
+  for (const m of src.matchAll(LETTER_SPACED)) {
+    if ((m[0].match(/\d/g)?.length ?? 0) < 2) continue;
+    out ??= new Set();
+    for (let k = 1; k < m[0].length; k += 2) out.add(m.index! + k);
+  }
+  return out;
+}
+
 /** A pinyin gloss right after a character: "(biān)", "（shù）", "(xiāng cūn)": at least one tone mark. */
 const PINYIN = /[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,20}[)）])(?=[^)）]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}(?: [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}){0,3}[)）]/y;
 
@@ -131,6 +147,7 @@ export function fold(src: string): Folded {
   const n = src.length;
   const out = new Uint16Array(n);
   const map: number[] = [];
+  const spaced = letterSpacedSpaces(src);
   let k = 0;
   let i = 0;
   while (i < n) {
@@ -152,9 +169,11 @@ export function fold(src: string): Folded {
       const next = j < n ? foldUnit(src.charCodeAt(j)) : -1;
       const atLineEdge = prev === -1 || prev === 0x0a || prev === 0x09 || next === -1 || next === 0x0a || next === 0x09;
       const unitAfterNumber = ((prev >= 0x30 && prev <= 0x39) || prev === 0x2e) && (next === 0x25 || next === 0x2e); // "98 %", "12 .5"
+      // letter-spaced figures ("9 5 . 5 分"): single digits and points, one space apart
+      const spacedDigits = spaced !== null && spaced.has(i);
       // an astral character before the run is judged by its high surrogate
       const prevCjk = prev >= 0xdc00 && prev <= 0xdfff && k > 1 ? isCjkUnit(out[k - 2]) : isCjkUnit(prev);
-      if (!atLineEdge && !prevCjk && !isCjkUnit(next) && !unitAfterNumber) {
+      if (!atLineEdge && !prevCjk && !isCjkUnit(next) && !unitAfterNumber && !spacedDigits) {
         out[k++] = 0x20;
         map.push(i);
       }

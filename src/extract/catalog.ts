@@ -116,6 +116,22 @@ export const CATALOG: FieldDef[] = [
       notInClause: new RegExp(`${PART_WORDS.source}|人均|居民|农民|村民|村级|集体|企业`),
       notInSentence: /项目|三公|经费/,
     },
+    // "预算数11,605.29万元,执行数21680.25万元": the amount executed beside the budget is the spending
+    {
+      id: "expenditure_total.executed",
+      re: kw("(?<=预算数[^。;；\\n]{0,30}[,，]\\s*)(?:全年)?(?:实际)?执行数", "money"),
+      confidence: 0.8,
+      notInSection: PROJECT_SECTION,
+      notInSentence: /项目|三公|经费/,
+    },
+    // "决算收入318.67万元,支出318.48万元": an elliptical 支出 inherits the 决算 of the income before it
+    {
+      id: "expenditure_total.elliptical",
+      re: kw("(?<=(?:决算|实际)(?:总)?收入[^。;；\\n]{0,30}?[,，]\\s*)(?:总)?支出(?:合计|总额)?", "money"),
+      confidence: 0.8,
+      notInSection: PROJECT_SECTION,
+      notInSentence: /项目|三公|经费/,
+    },
   ]),
   money("budget_initial", "年初预算数", ["年初预算数", "年初预算"], [
     budgetTableRule("budget_initial"),

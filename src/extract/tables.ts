@@ -68,7 +68,7 @@ function isForeign(ctx: Context, v: TableView): boolean {
 export function tableUnit(v: TableView): string | null {
   const m = /(?:金额)?单位[:：]\s*(亿元|万元|千元|元)/.exec(`${v.heading}\n${v.grid.flat().join("\n")}`.normalize("NFKC"));
   if (m) return m[1];
-  const head = v.grid.slice(0, 3).flat().join(" ");
+  const head = v.grid.slice(0, 6).flat().join(" ");
   const h = /[（(](亿元|万元|千元|元)[）)]/.exec(head);
   return h ? h[1] : null;
 }
@@ -95,8 +95,13 @@ export function budgetTableRule(field: "budget_initial" | "budget_adjusted" | "e
         adjusted: header.findIndex((c) => /^(?:全年预算|调整(?:后)?预算|预算调整数)/.test(c)),
         actual: header.findIndex((c) => /^(?:全年执行数|执行数|实际支出|全年实际|决算数)/.test(c)),
       };
+      const firstAmount = Math.min(...[col.initial, col.adjusted, col.actual].filter((c) => c >= 0));
       for (let r = h + 1; r < v.grid.length; r++) {
         const label = squash(v.grid[r].find((c) => c.trim()) ?? "");
+        // a flattened row lost the empty cells of its label columns: its amounts start left of the
+        // header's first amount column, so the columns are read that much further left
+        const firstNum = v.grid[r].findIndex((c, i) => i > 0 && /^-?[\d,]+(?:\.\d+)?$/.test(c.trim()));
+        const shift = firstNum > 0 && firstNum < firstAmount ? firstNum - firstAmount : 0;
         const kind = BUDGET_ROWS.find(([, re]) => re.test(label))?.[0];
         if (!kind) continue;
         const want =
@@ -107,7 +112,7 @@ export function budgetTableRule(field: "budget_initial" | "budget_adjusted" | "e
           : field === "project_expenditure" && kind === "project" ? col.actual
           : -1;
         if (want < 0) continue;
-        const raw = (v.grid[r][want] ?? "").trim();
+        const raw = (v.grid[r][want + shift] ?? "").trim();
         const n = parseNumber(raw.replace(/[，,](?=\d{3})/g, ""));
         if (!n) continue;
         const yuan = toYuan(n, unit);

@@ -8,7 +8,7 @@
 
 /** Metadata labels that open a chrome line (and may repeat inside it). */
 export const CHROME_LABELS = [
-  "发布机构", "发布单位", "发文机关", "发布时间", "发布日期", "发文日期", "成文日期", "生效日期", "废止日期", "著录日期",
+  "发布机构", "发布单位", "发文机关", "发布时间", "发布日期", "发文日期", "成文日期", "生效日期", "废止日期", "失效日期", "有效日期", "著录日期",
   "归档时间", "归档日期", "上传时间", "更新时间", "创建时间", "信息来源", "来源", "索引号", "发文字号", "文号", "信息分类",
   "主题分类", "体裁分类", "组配分类", "服务对象分类", "公开目录", "公开方式", "公开范围", "公开时限", "公开形式", "浏览量",
   "浏览次数", "访问量", "点击数", "点击量", "阅读次数", "阅读量", "作者", "字体", "字号", "责任编辑", "分享到", "打印本页",
@@ -17,7 +17,9 @@ export const CHROME_LABELS = [
 
 const LABEL_ALT = CHROME_LABELS.slice().sort((a, b) => b.length - a.length).join("|");
 /** "[ 主题分类 ]", "【字体:", "发布时间:" at the start of a line */
-const LABEL_START = new RegExp(`^[\\[【(]?\\s*(?:${LABEL_ALT})\\s*[\\]】)]?\\s*(?:[:：]|\\s|$)`);
+const LABEL_START = new RegExp(`^[\\[【(]?\\s*(?:${LABEL_ALT})\\s*(?:[\\]】)]|[:：]|\\s|$)`);
+/** the longer labels also without a separator ("发布机构开远市教育体育局", "索引号kysjytyj/2025-00167") */
+const LONG_LABEL_START = new RegExp(`^(?:${CHROME_LABELS.filter((w) => w.length >= 3).sort((a, b) => b.length - a.length).join("|")})`);
 const LABEL_ANY = new RegExp(`(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]`, "g");
 /** site banners and furniture lines */
 const BANNER = /(?:门户网站|政府网|人民政府网|信息公开网|网站)$|^(?:政府信息公开|信息公开|首页|网站地图|无障碍浏览|打开适老化模式|English)(?:\s|$)/;
@@ -48,6 +50,7 @@ export function isChromeLine(text: string): boolean {
   if (URL_LINE.test(t) || SPAM.test(t) || STAMP.test(t) || (t.length <= 40 && BANNER.test(t)) || (t.length <= 80 && CRUMBS.test(t))) return true;
   if (t.length <= 160 && SHARING.test(t)) return true;
   if (t.length <= 160 && LABEL_START.test(t)) return true;
+  if (t.length <= 60 && LONG_LABEL_START.test(t)) return true;
   // several metadata labels in one line ("发布时间:… 信息来源:… 作者:")
   return t.length <= 200 && (t.match(LABEL_ANY)?.length ?? 0) >= 2;
 }
@@ -56,7 +59,8 @@ export function isChromeLine(text: string): boolean {
 function valueAfter(line: string, label: RegExp): { value: string; at: number } | null {
   const m = label.exec(line);
   if (!m) return null;
-  const from = m.index + m[0].length;
+  const lead = /^[\s|:：\t]*/.exec(line.slice(m.index + m[0].length))![0].length;
+  const from = m.index + m[0].length + lead;
   const rest = line.slice(from);
   LABEL_ANY.lastIndex = 0;
   const next = rest.search(new RegExp(`(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]|\\s{2,}|\\t|\\|`));
@@ -75,11 +79,12 @@ export function findChrome(lines: Array<{ start: number; text: string }>): Chrom
   lines.forEach((l, i) => {
     if (!isChromeLine(l.text)) return;
     out.lines.add(i);
-    const pub = valueAfter(l.text, /(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]?\s*/);
+    const pub = valueAfter(l.text, /(?:^|\t|\|)\s*[\[【]?\s*(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]?\s*|(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]\s*/);
     if (pub && !out.publisher && /[\u4e00-\u9fff]{3,}/.test(pub.value) && pub.value.length <= 40) out.publisher = { value: pub.value, start: l.start + pub.at, end: l.start + pub.at + pub.value.length };
     const src = valueAfter(l.text, /(?:信息来源|来源)\s*[\]】]?\s*[:：]\s*/);
     if (src && !source && /^[\u4e00-\u9fff()（）]{3,40}$/.test(src.value)) source = { value: src.value, start: l.start + src.at, end: l.start + src.at + src.value.length };
-    const date = valueAfter(l.text, /(?:发布时间|发布日期|发文日期|成文日期|著录日期|上传时间|更新时间)\s*[\]】]?\s*[:：]?\s*/) ?? (/^来源/.test(l.text.trim()) ? { value: l.text.slice(l.text.search(DATE_TIME)), at: l.text.search(DATE_TIME) } : null);
+    const stamped = /^来源/.test(l.text.trim()) || STAMP.test(l.text.trim());
+    const date = valueAfter(l.text, /(?:发布时间|发布日期|发文日期|成文日期|著录日期|上传时间|更新时间)\s*[\]】]?\s*[:：]?\s*/) ?? (stamped ? { value: l.text.slice(l.text.search(DATE_TIME)), at: l.text.search(DATE_TIME) } : null);
     if (date && date.at >= 0 && !out.published) {
       const m = DATE_TIME.exec(date.value);
       if (m && m.index === 0) {

@@ -52,7 +52,7 @@ function endType(name: string): string {
   if (/^(?:办|办公室|办公厅)$/.test(e)) return "办";
   if (/^(?:委|委员会|常务委员会|管理委员会|管委会)$/.test(e)) return "委";
   if (/^(?:院|法院|人民法院|检察院|人民检察院)$/.test(e)) return "院";
-  return e;
+  return e.slice(-1); // 研究室 ~ 室, 联合会 ~ 会
 }
 
 function isSubsequence(a: string, b: string): boolean {

@@ -73,7 +73,30 @@ function pairRun(texts: string[], i: number): { rows: string[][]; end: number } 
   return { rows, end: j };
 }
 
-/** A header line of labels and a line of as many numbers. */
+const amount = (s: string) => Number(s.replace(/[,，%％人名个分]|万元|元/g, ""));
+
+/**
+ * A rebuilt row against its own arithmetic, where its header gives one: a 率 column is one count
+ * over another (控制率 = 实际在职人数 / 编制数), a 合计 column the sum of the others. A row that
+ * fails was not split where the table's cells are: it is not rebuilt.
+ */
+export function arithmeticHolds(header: string[], values: string[]): boolean {
+  const nums = values.map(amount);
+  const rate = header.findIndex((h) => /率$/.test(h));
+  if (rate >= 0 && /[%％]$/.test(values[rate])) {
+    const others = nums.filter((_, k) => k !== rate);
+    const ok = others.some((a, x) => others.some((b, y) => x !== y && b !== 0 && Math.abs((a / b) * 100 - nums[rate]) <= 0.15));
+    if (!ok) return false;
+  }
+  const total = header.findIndex((h) => /^(?:合计|总计)/.test(h));
+  if (total >= 0 && header.length >= 3) {
+    const rest = nums.filter((_, k) => k !== total && k !== rate);
+    if (Math.abs(rest.reduce((a, b) => a + b, 0) - nums[total]) > 0.011 * rest.length) return false;
+  }
+  return true;
+}
+
+/** A header line of labels and a line of as many numbers (checked by their arithmetic). */
 function headerRun(texts: string[], i: number): { rows: string[][]; end: number } | null {
   if (i + 1 >= texts.length) return null;
   const head = texts[i].trim().split(/\s+/);
@@ -82,7 +105,7 @@ function headerRun(texts: string[], i: number): { rows: string[][]; end: number 
   let j = i + 1;
   while (j < texts.length) {
     const vals = texts[j].trim().split(/\s+/);
-    if (vals.length !== head.length || !vals.every(isNumeric)) break;
+    if (vals.length !== head.length || !vals.every(isNumeric) || !arithmeticHolds(head.map((h) => fold(h).text), vals)) break;
     rows.push(vals);
     j++;
   }

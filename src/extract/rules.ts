@@ -132,10 +132,9 @@ function forwardTo(text: string, pos: number, re: RegExp): number {
 
 /**
  * True when `prefix` (the sentence up to a label) has opened the breakdown of a total stated before
- * it: 其中 after a figure, a clause opened by 其中/含/包括, or an unclosed parenthesis.
+ * it: a clause opened by 其中/含/包括, or an unclosed parenthesis.
  */
 export function inBreakdown(prefix: string): boolean {
-  if (/\d[^。;；]*其中/.test(prefix)) return true;
   const clause = prefix.slice(Math.max(prefix.lastIndexOf(","), prefix.lastIndexOf("，")) + 1);
   if (/^\s*(?:其中|含|包括|包含)/.test(clause)) return true;
   const open = (prefix.match(/[(（]/g) ?? []).length;

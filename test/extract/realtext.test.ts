@@ -77,6 +77,7 @@ describe("page chrome", () => {
     for (const l of page.split("\n").slice(0, 7)) expect(isChromeLine(l), l).toBe(true);
     for (const l of page.split("\n").slice(7)) expect(isChromeLine(l), l).toBe(false);
     expect(isChromeLine("日期:2025-09-26 12:24")).toBe(true);
+    expect(isChromeLine("某县人民政府 2024-05-30 信息来源:县教育体育局 浏览量:1")).toBe(true);
     expect(isChromeLine("报告日期:2025年9月26日")).toBe(false);
   });
   it("is never the unit, the date or the kind; its publisher and date become their own fields", () => {
@@ -87,6 +88,10 @@ describe("page chrome", () => {
     expect(r.fields.report_date).toBeNull();
     expect(r.document_kind).toBe("自评报告");
     expect(r.fields.fiscal_year?.value).toBe(2023);
+  });
+  it("a date in a chrome line is not the report date, even under a label the report uses", () => {
+    expect(ex("某局2024年度部门整体支出绩效自评报告\n日期:2025-09-26 12:24\n一、部门概况").fields.report_date).toBeNull();
+    expect(ex("某局2024年度部门整体支出绩效自评报告\n日期:2025-09-26\n一、部门概况").fields.report_date?.value).toBe("2025-09-26");
   });
   it("falls back to 来源 for the publisher", () => {
     const lines = [{ start: 0, text: "来源:某市公安局 发布时间:2021-04-30" }];
@@ -111,7 +116,7 @@ describe("unit identity from all its mentions", () => {
   ])("%s is another unit than %s", (a, b) => expect(isAlias(a, b)).toBe(false));
   it("recognises names by structure, never one that starts with a label or a pronoun", () => {
     for (const n of ["某县供销合作社联合社", "某州红十字会", "中共某市委党校", "某省人大常委会办公厅", "某区动物疫病预防控制中心"]) expect(isUnitName(n), n).toBe(true);
-    for (const n of ["部门(单位)名称某县文化馆", "单位名称某局", "我局", "是某州服务中心", "下属单位"]) expect(isUnitName(n), n).toBe(false);
+    for (const n of ["部门(单位)名称某县文化馆", "单位名称某局", "填报单位某县文化馆", "联系人某局", "我局", "是某州服务中心", "下属单位"]) expect(isUnitName(n), n).toBe(false);
   });
   it("outputs the fullest form the text supports", () => {
     const r = ex("2023年度县委巡察办整体支出绩效自评报告\n单位名称(盖章):\n一、基本情况\n中共某县委巡察工作领导小组办公室,作为县委巡察工作领导小组的日常办事机构,核定编制8名。");
@@ -150,10 +155,12 @@ describe("the field lexicon: composed labels", () => {
     ["截至年末,实有干部职工120人,其中:在职行政编23名;退休干部职工96人。", "staff_actual", 120],
     ["共有事业编制10名,实际到位7名,退休人员2名。", "staff_actual", 7],
     ["本年实有人数106人(其中:财政拨款在职人员104人,自收自支事业人员2人)。", "staff_actual", 106],
+    ["年末实有人数23人,其中:在职人员20人,退休人员3人。", "staff_actual", 23],
     ["核定编制\n17人。", "staff_authorized", 17],
   ])("%s → %s %d", (text, field, want) => expect(val(text, field)).toBe(want));
   it("several parts and no total give no 编制 (a sum is not what was written)", () => {
     expect(val("局机关行政编制22人,工勤人员编制1人。造价站事业编制12人。", "staff_authorized")).toBeNull();
+    expect(val("行政编制5名、事业编制5名、工勤编制2名。", "staff_authorized")).toBeNull();
   });
   it("a cover line with bare numbers, ended by the next template label", () => {
     const r = ex("部门(单位)名称: 某市委老干部局\n人员编制 23 实有人数 21\n");

@@ -9,7 +9,7 @@
  */
 import { squash } from "../normalize/text.js";
 import { compile, FORM_LABELS, STAFF_PARTS, type Lexicon } from "./lexicon.js";
-import { runPattern, VALUE, type Candidate, type Context, type PatternRule, type Rule, type ValueKind } from "./rules.js";
+import { CONN, runPattern, VALUE, type Candidate, type Context, type PatternRule, type Rule, type ValueKind } from "./rules.js";
 import { cellCandidate, tablesOf } from "./tables.js";
 
 /** Words between a staff label and its number: 为, 共计, 调整为, 核定为 … */
@@ -71,10 +71,19 @@ export function personsRules(field: string, lex: Lexicon): Rule[] {
 /** Words between a money label and its amount. */
 const MONEY_CONN = String.raw`\n?(?:(?:为|是|达到|达|共计|共|计|约|合计|总计|:)\s*){0,2}`;
 
-/** The sentence rule of a money field described by a lexicon entry. */
-export function moneySentenceRule(field: string, lex: Lexicon, extra: Partial<PatternRule> = {}): PatternRule {
+/** Options of a sentence rule: its confidence, the words allowed between label and value, its guards. */
+export type SentenceOptions = Partial<Omit<PatternRule, "id" | "re">> & { conn?: string };
+
+/**
+ * The sentence rule of a field described by a lexicon entry: its label, connecting words (为, 共计,
+ * 达到 …), then a value of the field's kind. The lexicon's meaning-changing words and the catalog's
+ * guards both apply.
+ */
+export function sentenceRule(field: string, kind: keyof typeof VALUE, lex: Lexicon, opts: SentenceOptions = {}): PatternRule {
   const c = compile(lex);
-  return { id: `${field}.sentence`, re: new RegExp(`(?:${c.source})${MONEY_CONN}${VALUE.money}`, "g"), confidence: 0.9, notInClause: c.notInClause ?? undefined, ...extra };
+  const { conn = kind === "money" ? MONEY_CONN : CONN, confidence = 0.85, notInClause, ...guards } = opts;
+  const clause = [c.notInClause?.source, notInClause?.source].filter(Boolean).join("|");
+  return { id: `${field}.sentence`, re: new RegExp(`(?:${c.source})${conn}${VALUE[kind]}`, "g"), confidence, ...(clause ? { notInClause: new RegExp(clause) } : {}), ...guards };
 }
 
 /**

@@ -11,18 +11,35 @@
 export interface Lexicon {
   /** the words the label is about; the longest match is tried first */
   heads: string[];
+  /** heads that are a label only with a modifier (or a year) before them: 收入 in 本年收入, 2023年收入 */
+  bare?: string[];
+  /** a year right before a bare head is modifier enough ("2023年支出") */
+  afterYear?: boolean;
   /** words that may stand before the head (up to two of them): 核定, 人员, 年末 */
   before?: string[];
-  /** words that may follow the head: 数, 人数, 总数 */
+  /** words that may follow the head, up to `afterTimes` of them (default 1): 数, 人数, 总数 */
   after?: string[];
+  afterTimes?: number;
+  /** words that must end the label (三公经费 … 预算数): without one it is another quantity */
+  end?: string[];
   /** a label right after one of these is another quantity: 行政|编制 is a part of 编制 */
   notAfterWord?: string[];
   /** the clause before the label speaks of something else: 退休, 临聘, 项目 */
   notInClause?: string[];
 }
 
-const alt = (words: string[]) => words.slice().sort((a, b) => b.length - a.length).map(escape).join("|");
+/** Terms that reports put in quotes in any mix (“三公”经费, "三公"经费): the quotes are optional. */
+const QUOTED_TERMS = ["三公"];
+const QUOTES = "[\"“”'‘’「」]*";
+
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A word as a pattern; a quoted term may carry its quotes around it or around the whole word (“三公经费”). */
+const word = (w: string) => {
+  const quoted = QUOTED_TERMS.filter((t) => w.includes(t));
+  const re = quoted.reduce((r, t) => r.split(t).join(`${QUOTES}${t}${QUOTES}`), escape(w));
+  return quoted.length ? `${re}${QUOTES}` : re;
+};
+const alt = (words: string[]) => words.slice().sort((a, b) => b.length - a.length).map(word).join("|");
 
 export interface CompiledLabel {
   /** the label, unanchored (for sentences); no capture groups */
@@ -34,14 +51,19 @@ export interface CompiledLabel {
 
 /** One lexicon entry → its matchers. */
 export function compile(lex: Lexicon): CompiledLabel {
-  const before = lex.before?.length ? `(?:${alt(lex.before)}){0,2}` : "";
-  const after = lex.after?.length ? `(?:${alt(lex.after)})?` : "";
+  const mods = lex.before?.length ? `(?:${alt(lex.before)})` : "";
+  const before = mods ? `${mods}{0,2}` : "";
+  const after = lex.after?.length ? `(?:${alt(lex.after)}){0,${lex.afterTimes ?? 1}}` : "";
+  const end = lex.end?.length ? `(?:${alt(lex.end)})` : "";
+  const forms = [`${before}(?:${alt(lex.heads)})`];
+  if (lex.bare?.length && mods) forms.push(`${mods}{1,2}(?:${alt(lex.bare)})`);
+  if (lex.bare?.length && lex.afterYear) forms.push(`(?<=\\d{4}年度?)${before}(?:${alt(lex.bare)})`);
+  const core = `(?:${forms.join("|")})${after}${end}`;
   // not after a word that changes the meaning, even with modifiers between (工勤|人员|编制)
-  const guard = lex.notAfterWord?.length ? `(?<!(?:${alt(lex.notAfterWord)})(?:${alt(lex.before ?? [])})*)` : "";
-  const source = `${guard}${before}(?:${alt(lex.heads)})${after}`;
+  const guard = lex.notAfterWord?.length ? `(?<!(?:${alt(lex.notAfterWord)})${mods ? `${mods}*` : ""})` : "";
   return {
-    source,
-    whole: new RegExp(`^${before}(?:${alt(lex.heads)})${after}$`),
+    source: `${guard}${core}`,
+    whole: new RegExp(`^${core}$`),
     notInClause: lex.notInClause?.length ? new RegExp(alt(lex.notInClause)) : null,
   };
 }
@@ -58,7 +80,85 @@ export const STAFF_PARTS: Lexicon = {
 const INCOME_PARTS = ["财政拨款", "一般公共预算", "一般公共", "公共财政", "政府性基金", "基金", "财政专户管理资金", "财政专户", "专户", "其他资金", "国有资本经营", "资本经营", "上年结转", "结转", "事业", "经营", "其他", "专项", "非税", "拨款", "补助", "附属单位", "上级", "年初", "调整", "调整后"];
 const SPENDING_PARTS = ["项目", "基本", "人员", "公用", "一般公共预算", "一般公共", "公共财政", "政府性基金", "基金", "资本经营", "国有资本经营", "财政拨款", "拨款", "三公", "经费", "其他", "机关运行", "会议费", "培训费", "政府采购", "采购", "功能分类", "经济分类", "年初", "调整", "调整后"];
 
+/** What makes a figure a part of spending rather than the total, in the clause before its label. */
+const PART_CLAUSE = ["三公", "经费", "接待", "公务", "项目", "基本支出", "人员", "公用", "工资", "其中", "资本性", "商品和服务", "对个人"];
+/** Other people's money: residents', villages', firms'. */
+const NOT_THE_UNITS = ["人均", "居民", "农民", "村民", "群众", "集体", "企业", "营业", "脱贫", "村级"];
+/** The suffixes of an amount's label: 支出决算数, 总额, 金额. */
+const AMOUNT_AFTER = ["支出", "决算", "决算数", "总额", "合计", "金额", "用"];
+
 export const LEXICON = {
+  self_score: {
+    heads: [
+      "自评得分", "自评分数", "自评分值", "自评评分", "自评总分", "自评总得分", "自评综合得分", "自评综合分数", "综合自评得分",
+      "评价得分", "评价总得分", "整体评价得分", "综合评价得分", "总体评价得分", "整体评价总得分", "综合评价总得分", "总体评价总得分",
+      "综合得分", "总得分", "评分结果", "自评结果得分", "自评结果:得分",
+    ],
+  },
+  grade: {
+    heads: ["等级", "自评结果", "评价结果", "自评结论", "评价结论"],
+    before: ["评价", "自评", "绩效", "评定", "综合"],
+  },
+  income_total: {
+    heads: ["总收入", "收入总额", "收入总计", "收入合计", "收入决算", "收入决算数"],
+    bare: ["收入"],
+    afterYear: true,
+    before: ["本部门", "本单位", "我部门", "我单位", "全年", "本年度", "本年", "当年", "部门", "单位", "本", "我", "总"],
+    after: ["合计", "总额", "总计"],
+    notInClause: [...NOT_THE_UNITS, "税"],
+  },
+  expenditure_total: {
+    heads: ["共支出", "总支出", "支出总额", "支出总计", "支出合计", "实际支出", "部门整体支出"],
+    bare: ["支出", "支出决算", "支出决算数"],
+    afterYear: true,
+    before: ["全年", "本年度", "本年", "本部门", "本单位", "部门", "单位", "完成", "实际"],
+    after: ["数", "合计", "总额", "总计"],
+    notAfterWord: ["收入"],
+    notInClause: [...PART_CLAUSE, ...NOT_THE_UNITS],
+  },
+  budget_initial: {
+    heads: ["年初预算"],
+    after: ["数", "金额", "总额", "安排"],
+    afterTimes: 2,
+  },
+  budget_adjusted: {
+    heads: ["调整预算", "调整后预算", "全年预算", "预算调整后", "预算调整为", "变动后预算"],
+    after: ["数", "金额", "总额"],
+  },
+  basic_expenditure: { heads: ["基本支出"], after: ["决算", "决算数", "总额", "合计", "金额", "支出"], afterTimes: 2 },
+  project_expenditure: { heads: ["项目支出"], after: ["决算", "决算数", "总额", "合计", "金额"], afterTimes: 2 },
+  sangong_budget: {
+    heads: ["三公经费"],
+    after: ["财政拨款", "支出", "的", "年初", "全年"],
+    afterTimes: 4,
+    end: ["预算", "预算数", "预算控制数", "控制数", "预算安排"],
+  },
+  sangong_actual: {
+    heads: ["三公经费"],
+    after: ["财政拨款", "全年", "本年", "共", "实际", "支出", "决算", "使用", "开支", "数", "总额", "合计", "金额"],
+    afterTimes: 6,
+  },
+  reception_expense: { heads: ["公务接待费"], after: AMOUNT_AFTER, afterTimes: 3 },
+  vehicle_expense: {
+    heads: ["公务用车购置及运行维护费", "公务用车购置和运行维护费", "公务用车购置及运行费", "公务用车运行维护费", "公务用车运行维修费", "公务用车运行费", "公务用车费"],
+    after: AMOUNT_AFTER,
+    afterTimes: 3,
+  },
+  personnel_expense: { heads: ["人员经费"], after: AMOUNT_AFTER, afterTimes: 2 },
+  public_expense: { heads: ["公用经费"], after: AMOUNT_AFTER, afterTimes: 2, notAfterWord: ["日常"] },
+  daily_public_expense: { heads: ["日常公用经费"], after: AMOUNT_AFTER, afterTimes: 2 },
+  overseas_travel_expense: { heads: ["因公出国(境)费"], after: AMOUNT_AFTER, afterTimes: 3 },
+  wage_welfare_expense: { heads: ["工资福利支出"] },
+  goods_services_expense: { heads: ["商品和服务支出"] },
+  household_subsidy_expense: { heads: ["对个人和家庭的补助", "对个人和家庭补助"], after: ["支出"] },
+  capital_expense: { heads: ["资本性支出"] },
+  general_budget_income: { heads: ["一般公共预算拨款收入", "一般公共预算财政拨款收入"] },
+  gov_fund_income: { heads: ["政府性基金预算收入", "政府性基金预算拨款收入", "政府性基金预算财政拨款收入"] },
+  gov_fund_expenditure: { heads: ["政府性基金预算支出", "政府性基金预算拨款支出", "政府性基金预算财政拨款支出"] },
+  satisfaction: { heads: ["满意度", "满意率"], after: ["均"] },
+  carryover_rate: { heads: ["结转结余率", "结余结转率"] },
+  execution_rate: { heads: ["预算执行率", "支出预算执行率", "整体支出执行率", "整体支出完成率"], before: ["部门整体", "整体", "部门"] },
+  deductions: { heads: ["扣", "扣除", "扣分", "扣除分"], before: ["共", "合计", "累计"] },
   income_budget: {
     heads: ["收入预算", "预算收入"],
     before: ["本年", "本年度", "部门", "本部门", "本单位", "全年", "年度", "单位", "当年"],

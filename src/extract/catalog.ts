@@ -10,8 +10,8 @@ import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
 import { unitNameRule } from "./unit-name.js";
 import { LEXICON, type Lexicon } from "./lexicon.js";
 import { personsRules, sentenceRule, staffPartsRule } from "./labels.js";
-import { tableMoneyRule } from "./table-fields.js";
-import { budgetTableRule, satisfactionTableRule, staffTableRule } from "./tables.js";
+import { tableRule, type TableSpec } from "./table-fields.js";
+import { satisfactionTableRule } from "./tables.js";
 
 export interface FieldDef {
   name: string;
@@ -32,6 +32,15 @@ export interface FieldDef {
 
 /** Sections about individual projects, problems or plans: unit-level totals are not read there. */
 const PROJECT_SECTION = /项目(?!.*(?:整体|部门))|存在的?问题|改进措施|下一步/;
+/** The budget part of a 自评表: 年初预算数 / 全年预算数 / 全年执行数 columns over 年度资金总额, 基本支出, 项目支出 rows. */
+const ACTUAL_COLUMN = /^(?:全年执行数|执行数|实际支出|全年实际|决算数)/;
+const SELF_EVAL_BUDGET: TableSpec = { header: [/^年初预算/, ACTUAL_COLUMN], ownOnly: true };
+const TOTAL_ROW = /^(?:年度资金总额|资金总额|年度总额|合计|总计|部门整体支出|支出合计|预算资金合计|部门预算总额)/;
+/** A staff table: 编制数 and 实际在职人数 columns, the 合计 row or a single row. */
+const STAFF_AUTHORIZED_COLUMN = /^(?:核定)?编制(?:数|人数)/;
+const STAFF_ACTUAL_COLUMN = /实际在职|实有人数|在职人数|实有在职/;
+const STAFF_TABLE: TableSpec = { header: [STAFF_AUTHORIZED_COLUMN, STAFF_ACTUAL_COLUMN], ownOnly: true };
+
 /** Sections that break spending down (基本支出, 项目支出): the unit's economic classes are not read there. */
 const ECONOMIC_CLASS_SECTION = /基本支出|项目支出|项目(?!.*整体)|存在的?问题/;
 /** A clause that talks about a budget (not an actual figure). */
@@ -84,18 +93,18 @@ export const CATALOG: FieldDef[] = [
     ],
   },
   money("income_budget", "收入预算", [
-    tableMoneyRule("income_budget", { cell: /^(?:本年)?收入(?:预算)?(?:合计|总计)$/, caption: /预算/ }),
+    tableRule("income_budget", "money", { cell: /^(?:本年)?收入(?:预算)?(?:合计|总计)$/, caption: /预算/ }),
     sentenceRule("income_budget", "money", LEXICON.income_budget, { confidence: 0.9, notInSection: PROJECT_SECTION }),
   ]),
   money("expenditure_budget", "支出预算", [
-    tableMoneyRule("expenditure_budget", { cell: /^(?:本年)?支出(?:预算)?(?:合计|总计)$/, caption: /预算/ }),
+    tableRule("expenditure_budget", "money", { cell: /^(?:本年)?支出(?:预算)?(?:合计|总计)$/, caption: /预算/ }),
     sentenceRule("expenditure_budget", "money", LEXICON.expenditure_budget, { confidence: 0.9, notInSection: PROJECT_SECTION }),
   ]),
   money("income_total", "收入合计", [
     sentenceRule("income_total", "money", LEXICON.income_total, { notInSection: PROJECT_SECTION }),
   ]),
   money("expenditure_total", "支出合计", [
-    budgetTableRule("expenditure_total"),
+    tableRule("expenditure_total", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: TOTAL_ROW }),
     sentenceRule("expenditure_total", "money", LEXICON.expenditure_total, { notInSection: PROJECT_SECTION, notInSentence: /项目|三公|经费/ }),
     // "预算数11,605.29万元,执行数21680.25万元": the amount executed beside the budget is the spending
     {
@@ -115,30 +124,30 @@ export const CATALOG: FieldDef[] = [
     },
   ]),
   money("budget_initial", "年初预算数", [
-    budgetTableRule("budget_initial"),
+    tableRule("budget_initial", "money", { ...SELF_EVAL_BUDGET, column: [/^年初预算/], row: TOTAL_ROW }),
     sentenceRule("budget_initial", "money", LEXICON.budget_initial, { confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS, notInSentence: /三公|经费/ }),
   ]),
   money("budget_adjusted", "调整预算数", [
-    budgetTableRule("budget_adjusted"),
+    tableRule("budget_adjusted", "money", { ...SELF_EVAL_BUDGET, column: [/^(?:全年预算|调整(?:后)?预算|预算调整数)/], row: TOTAL_ROW }),
     sentenceRule("budget_adjusted", "money", LEXICON.budget_adjusted, { confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS, notInSentence: /三公|经费/ }),
   ]),
   money("basic_expenditure", "基本支出", [
-    tableMoneyRule("basic_expenditure", { cell: /^基本支出$/, column: [/^基本支出$/] }),
-    budgetTableRule("basic_expenditure"),
+    tableRule("basic_expenditure", "money", { cell: /^基本支出$/, column: [/^基本支出$/] }),
+    tableRule("basic_expenditure", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: /^基本支出/ }),
     sentenceRule("basic_expenditure", "money", LEXICON.basic_expenditure, { notInClause: /年初|控制/ }),
   ]),
   money("project_expenditure", "项目支出", [
-    tableMoneyRule("project_expenditure", { cell: /^项目支出$/, column: [/^项目支出$/] }),
-    budgetTableRule("project_expenditure"),
+    tableRule("project_expenditure", "money", { cell: /^项目支出$/, column: [/^项目支出$/] }),
+    tableRule("project_expenditure", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: /^项目支出/ }),
     sentenceRule("project_expenditure", "money", LEXICON.project_expenditure, { notInClause: /年初|控制/ }),
   ]),
   money("sangong_budget", "三公经费预算", [
-    tableMoneyRule("sangong_budget", { column: [/三公/, /^(?:小计|合计)$/], caption: /预算/ }),
+    tableRule("sangong_budget", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /预算/ }),
     sentenceRule("sangong_budget", "money", LEXICON.sangong_budget, { confidence: 0.9 }),
     { id: "sangong_budget.compared", re: new RegExp(`三公${Q}经费${Q}[^。;\\n]{0,40}?(?:低于|少于|未超过?|不超过|控制在)(?:年初)?预算(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.85 },
   ]),
   money("sangong_actual", "三公经费支出", [
-    tableMoneyRule("sangong_actual", { column: [/三公/, /^(?:小计|合计)$/], caption: /决算/ }),
+    tableRule("sangong_actual", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /决算/ }),
     sentenceRule("sangong_actual", "money", LEXICON.sangong_actual, { notInClause: BUDGET_WORDS }),
     // "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元"
     { id: "sangong_actual.after_budget", re: new RegExp(`三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]\s*(?:实际支出|支出决算|决算支出|实际|决算|支出)(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.8 },
@@ -146,7 +155,7 @@ export const CATALOG: FieldDef[] = [
     { id: "sangong_actual.none", re: new RegExp(`(?:无|没有|未发生)(?:财政拨款)?${Q}三公${Q}经费${Q}(?:财政拨款)?(?:支出|开支)`, "g"), confidence: 0.8, zero: true, notAfter: /^的/ },
   ]),
   money("reception_expense", "公务接待费", [
-    tableMoneyRule("reception_expense", { column: [/^公务接待费$/] }),
+    tableRule("reception_expense", "money", { column: [/^公务接待费$/] }),
     sentenceRule("reception_expense", "money", LEXICON.reception_expense, { notInBudgetContext: true }),
     // "“三公”经费支出合计1.26万元，全部为公务接待费"
     {
@@ -157,7 +166,7 @@ export const CATALOG: FieldDef[] = [
     },
   ]),
   money("vehicle_expense", "公务用车购置及运行维护费", [
-    tableMoneyRule("vehicle_expense", { column: [/^公务用车购置及运行(?:维护)?费$/, /^(?:小计|公务用车购置及运行(?:维护)?费)$/] }),
+    tableRule("vehicle_expense", "money", { column: [/^公务用车购置及运行(?:维护)?费$/, /^(?:小计|公务用车购置及运行(?:维护)?费)$/] }),
     sentenceRule("vehicle_expense", "money", LEXICON.vehicle_expense, { notInBudgetContext: true }),
     // "“三公”经费全年实际支出2.15万元，均为公务用车运行维护费"
     {
@@ -172,14 +181,14 @@ export const CATALOG: FieldDef[] = [
     label: "编制人数",
     kind: "persons",
     column: "staff_authorized_persons",
-    rules: [staffTableRule("staff_authorized"), ...personsRules("staff_authorized", LEXICON.staff_authorized), staffPartsRule],
+    rules: [tableRule("staff_authorized", "persons", { ...STAFF_TABLE, column: [STAFF_AUTHORIZED_COLUMN] }), ...personsRules("staff_authorized", LEXICON.staff_authorized), staffPartsRule],
   },
   {
     name: "staff_actual",
     label: "实有人数",
     kind: "persons",
     column: "staff_actual_persons",
-    rules: [staffTableRule("staff_actual"), ...personsRules("staff_actual", LEXICON.staff_actual)],
+    rules: [tableRule("staff_actual", "persons", { ...STAFF_TABLE, column: [STAFF_ACTUAL_COLUMN] }), ...personsRules("staff_actual", LEXICON.staff_actual)],
   },
   {
     name: "satisfaction",

@@ -113,8 +113,10 @@ export function kw(keywords: string, kind: keyof typeof VALUE, conn = CONN): Reg
 
 // ---------------------------------------------------------------- context
 
-/** Placeholders of blank templates: XX, ××, ＊＊. */
-const PLACEHOLDER = /XX|xx|××|\*\*|＊＊|□□/;
+/** Placeholders of blank templates (XX局, ××年): the whole sentence is a template, not a statement. */
+const PLACEHOLDER = /XX|xx|××|□□/;
+// Masked text (11******500643044XR, 2**人) is no placeholder: it hides only the value it masks,
+// which then matches no value pattern; the sentence around it is still read.
 const CLAUSE_BREAK = /[,，。;；\n!?！？]/;
 const SENTENCE_BREAK = /[。;；\n!?！？]/;
 

@@ -13,19 +13,26 @@ import { isMoneyUnit, toYuan, type MoneyUnit } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { squash } from "../normalize/text.js";
 import type { Candidate, Context } from "./rules.js";
-import { cellCandidate, tableUnit, tablesOf, type TableView } from "./tables.js";
+import { cellCandidate, isForeign, tableUnit, tablesOf, type TableView } from "./tables.js";
 
 export interface TableSpec {
-  /** a cell that is the field's label; the amount is the next filled cell of its row */
+  /** a cell that is the field's label; the value is the next filled cell of its row */
   cell?: RegExp;
   /** the column's header path, outermost first: every pattern matches a level, the last one the innermost */
   column?: RegExp[];
+  /** with `column`: the row whose label matches (default: the 合计/总计/小计 row, or a table's only row of figures) */
+  row?: RegExp;
+  /** with `column`: the header must also have columns matching all of these (what makes it this kind of table) */
+  header?: RegExp[];
   /** the table's title or caption must match (预算 for budgets, 决算 for final accounts) */
   caption?: RegExp;
+  /** skip a table headed with another unit or year than the report's (a 自评表 of a subordinate unit) */
+  ownOnly?: boolean;
 }
 
 const AMOUNT = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
 const isAmount = (s: string) => AMOUNT.test(s.trim());
+const PERSONS = /^(\d{1,6})\s*(?:人|名)?$/;
 /** "一、基本支出", "1.一般公共预算", "其中:项目支出:" → the label words */
 export const labelOf = (s: string) =>
   squash(s)
@@ -36,30 +43,47 @@ export const labelOf = (s: string) =>
 /** Title and caption rows: 部门：X, 单位：万元, 公开表九. */
 const TITLE_CELL = /^(?:部门(?:名称)?|单位|金额单位|编制部门|编制单位)[:：]|公开\d*表|^公开表|预算表$|决算表$/;
 
-interface Layout {
-  /** first row of figures */
-  data: number;
+const filled = (row: string[]) => row.filter((c) => c.trim());
+/** a cell of a figures row: an amount, a count, a percentage, or a dash for none */
+const isFigure = (c: string) => isAmount(c) || PERSONS.test(c.trim()) || /^-?\d+(?:\.\d+)?\s*[%％]$|^[—–\-/／]+$/.test(c.trim());
+/** a row of figures: at least one amount, and figures in at least half its filled cells */
+const isDataRow = (row: string[]) => {
+  const f = filled(row);
+  return f.some((c) => isAmount(c) || PERSONS.test(c.trim())) && f.filter(isFigure).length * 2 >= f.length;
+};
+/** a row that starts another part of the table: two or more filled cells, no figures */
+const isNewHeader = (row: string[]) => filled(row).length >= 2 && !row.some((c) => isAmount(c) || PERSONS.test(c.trim()));
+
+interface Block {
   /** header path of each column */
   paths: string[][];
+  /** the rows of figures under the header */
+  rows: number[];
 }
 
-const layouts = new WeakMap<TableView, Layout | null>();
+const blockCache = new WeakMap<TableView, Block[]>();
 
-function layoutOf(v: TableView): Layout | null {
-  if (layouts.has(v)) return layouts.get(v)!;
+/** The table's header blocks: runs of header rows, each over the run of figure rows below it. */
+function blocksOf(v: TableView): Block[] {
+  const cached = blockCache.get(v);
+  if (cached) return cached;
   const g = v.grid;
-  const data = g.findIndex((row) => {
-    const filled = row.filter((c) => c.trim());
-    const nums = filled.filter(isAmount).length;
-    return nums >= 1 && nums * 2 >= filled.length;
-  });
-  let out: Layout | null = null;
-  if (data > 0) {
-    const headerRows = g.slice(0, data).filter((row) => {
-      const distinct = [...new Set(row.map((c) => c.trim()).filter(Boolean))];
+  const out: Block[] = [];
+  let r = 0;
+  while (r < g.length) {
+    const head: number[] = [];
+    while (r < g.length && !isDataRow(g[r])) head.push(r++);
+    const rows: number[] = [];
+    while (r < g.length && !isNewHeader(g[r])) {
+      if (isDataRow(g[r])) rows.push(r);
+      r++;
+    }
+    if (!head.length || !rows.length) continue;
+    const headerRows = head.map((i) => g[i]).filter((row) => {
+      const distinct = [...new Set(filled(row).map((c) => c.trim()))];
       return distinct.length > 1 && !distinct.every((c) => TITLE_CELL.test(squash(c)));
     });
-    const width = g[0]?.length ?? 0;
+    const width = Math.max(0, ...g.map((row) => row.length));
     const paths = Array.from({ length: width }, (_, c) => {
       const p: string[] = [];
       for (const row of headerRows) {
@@ -68,9 +92,9 @@ function layoutOf(v: TableView): Layout | null {
       }
       return p;
     });
-    out = { data, paths };
+    out.push({ paths, rows });
   }
-  layouts.set(v, out);
+  blockCache.set(v, out);
   return out;
 }
 
@@ -81,48 +105,69 @@ function pathMatches(path: string[], want: RegExp[]): boolean {
   return k === want.length && want[want.length - 1].test(path[path.length - 1]);
 }
 
-function amountCandidate(ctx: Context, v: TableView, r: number, raw: string, unit: MoneyUnit, field: string, how: string): Candidate | null {
+type Kind = "money" | "persons";
+
+function valueCandidate(ctx: Context, v: TableView, r: number, raw: string, kind: Kind, unit: MoneyUnit | null, rule: string): Candidate | null {
+  if (kind === "persons") {
+    const m = PERSONS.exec(raw);
+    return m ? cellCandidate(ctx, v, r, raw, { value: Number(m[1]), unit: "人", confidence: 0.85, rule }) : null;
+  }
+  if (!unit || !isAmount(raw)) return null;
   const n = parseNumber(raw.replace(/,/g, ""));
   if (!n) return null;
   const yuan = toYuan(n, unit);
-  return cellCandidate(ctx, v, r, raw, { value: yuan.toNumber(), exact: yuan.toString(), unit: "元", confidence: 0.85, rule: `${field}.${how}`, numberText: raw, writtenUnit: unit });
+  return cellCandidate(ctx, v, r, raw, { value: yuan.toNumber(), exact: yuan.toString(), unit: "元", confidence: 0.85, rule, numberText: raw, writtenUnit: unit });
 }
 
-/** The candidates of one money field from every table with a stated unit. */
-export function tableMoneyRule(field: string, spec: TableSpec) {
+const TOTAL_ROW = /^(?:合计|总计|小计|全部)/;
+
+/**
+ * The candidates of one field from every table. Money needs the table's own unit; a table headed
+ * with another unit or year is skipped where the spec says so.
+ */
+export function tableRule(field: string, kind: Kind, spec: TableSpec) {
   return (ctx: Context): Candidate[] => {
     const out: Candidate[] = [];
     for (const v of tablesOf(ctx)) {
-      const unit = tableUnit(v);
-      if (!unit || !isMoneyUnit(unit)) continue;
+      const stated = tableUnit(v);
+      const unit = stated && isMoneyUnit(stated) ? stated : null;
+      if (kind === "money" && !unit) continue;
       if (spec.caption && !spec.caption.test(squash(v.heading))) continue;
+      if (spec.ownOnly && isForeign(ctx, v)) continue;
       if (spec.cell) {
         v.grid.forEach((row, r) => {
           row.forEach((cell, i) => {
             if (!spec.cell!.test(labelOf(cell))) return;
             const rest = row.slice(i + 1).filter((c) => c.trim() && c !== cell);
             const next = rest[0];
-            // label, amount, label, amount …: a second amount in a row means columns (年初预算, 执行数), read by header
-            if (!next || !isAmount(next) || (rest[1] !== undefined && isAmount(rest[1]))) return;
-            const c = amountCandidate(ctx, v, r, next.trim(), unit, field, "table_cell");
+            // label, value, label, value …: a second figure in a row means columns (年初预算, 执行数), read by header
+            if (!next || (rest[1] !== undefined && isAmount(rest[1]))) return;
+            const c = valueCandidate(ctx, v, r, next.trim(), kind, unit, `${field}.table_cell`);
             if (c && !out.some((o) => o.start === c.start)) out.push(c);
           });
         });
       }
       if (spec.column) {
-        const lay = layoutOf(v);
-        if (!lay) continue;
-        const col = lay.paths.findIndex((p) => pathMatches(p, spec.column!));
-        if (col < 0) continue;
-        // the 合计 row, or the table's only row of figures
-        const rows = v.grid.map((row, r) => ({ row, r })).filter(({ r, row }) => r >= lay.data && row.some((c) => isAmount(c)));
-        const label = (row: string[]) => labelOf(row.find((c) => c.trim() && !isAmount(c)) ?? "");
-        const total = rows.find(({ row }) => /^(?:合计|总计)$/.test(label(row))) ?? (rows.length === 1 && !label(rows[0].row) ? rows[0] : undefined);
-        if (!total) continue;
-        const raw = (total.row[col] ?? "").trim();
-        if (!isAmount(raw)) continue;
-        const c = amountCandidate(ctx, v, total.r, raw, unit, field, "table_column");
-        if (c) out.push(c);
+        for (const b of blocksOf(v)) {
+          const col = b.paths.findIndex((p) => pathMatches(p, spec.column!));
+          if (col < 0) continue;
+          const cols = (spec.header ?? []).map((re) => b.paths.findIndex((p) => p.length > 0 && re.test(p[p.length - 1])));
+          if (cols.some((c) => c < 0)) continue;
+          // a flattened row that lost the empty cells of its label columns starts its figures left of the
+          // header's first figure column: its columns are read that much further left
+          const firstCol = cols.length ? Math.min(...cols) : -1;
+          const label = (r: number) => labelOf(v.grid[r].find((c) => c.trim() && !isAmount(c)) ?? "");
+          const rows = spec.row
+            ? b.rows.filter((r) => spec.row!.test(label(r)))
+            : [b.rows.find((r) => TOTAL_ROW.test(label(r))) ?? (b.rows.length === 1 ? b.rows[0] : -1)].filter((r) => r >= 0);
+          for (const r of rows) {
+            const firstNum = v.grid[r].findIndex((c, i) => i > 0 && isAmount(c));
+            const shift = firstCol >= 0 && firstNum > 0 && firstNum < firstCol ? firstNum - firstCol : 0;
+            const raw = (v.grid[r][col + shift] ?? "").trim();
+            const c = valueCandidate(ctx, v, r, raw, kind, unit, `${field}.table_column`);
+            if (c) out.push(c);
+          }
+        }
       }
     }
     return out;

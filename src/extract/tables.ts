@@ -59,7 +59,7 @@ export function cellCandidate(ctx: Context, v: TableView, r: number, value: stri
   return { ...c, start: foldedAt(ctx, s), end: foldedAt(ctx, s + value.length) };
 }
 
-function isForeign(ctx: Context, v: TableView): boolean {
+export function isForeign(ctx: Context, v: TableView): boolean {
   const asScore = { headingText: v.heading } as ScoreTable;
   return foreignTo(asScore, (ctx.identity?.unitName as string) ?? null, (ctx.identity?.year as number) ?? null) !== null;
 }
@@ -71,79 +71,6 @@ export function tableUnit(v: TableView): string | null {
   const head = v.grid.slice(0, 6).flat().join(" ");
   const h = /[（(](亿元|万元|千元|元)[）)]/.exec(head);
   return h ? h[1] : null;
-}
-
-const BUDGET_ROWS: Array<[string, RegExp]> = [
-  ["total", /^(?:年度资金总额|资金总额|年度总额|合计|总计|部门整体支出|支出合计|预算资金合计|部门预算总额)/],
-  ["basic", /^(?:其中[:：]?)?基本支出/],
-  ["project", /^(?:其中[:：]?)?项目支出/],
-];
-
-/** Candidates from budget tables, for budget_initial, budget_adjusted, expenditure_total, basic_expenditure, project_expenditure. */
-export function budgetTableRule(field: "budget_initial" | "budget_adjusted" | "expenditure_total" | "basic_expenditure" | "project_expenditure") {
-  return (ctx: Context): Candidate[] => {
-    const out: Candidate[] = [];
-    for (const v of tablesOf(ctx)) {
-      const h = v.grid.findIndex((row) => row.some((c) => /年初预算/.test(squash(c))) && row.some((c) => /执行数|实际支出|决算数|全年执行/.test(squash(c))));
-      if (h < 0) continue;
-      const unit = tableUnit(v);
-      if (!unit || !isMoneyUnit(unit)) continue;
-      if (isForeign(ctx, v)) continue;
-      const header = v.grid[h].map(squash);
-      const col = {
-        initial: header.findIndex((c) => /^年初预算/.test(c)),
-        adjusted: header.findIndex((c) => /^(?:全年预算|调整(?:后)?预算|预算调整数)/.test(c)),
-        actual: header.findIndex((c) => /^(?:全年执行数|执行数|实际支出|全年实际|决算数)/.test(c)),
-      };
-      const firstAmount = Math.min(...[col.initial, col.adjusted, col.actual].filter((c) => c >= 0));
-      for (let r = h + 1; r < v.grid.length; r++) {
-        const label = squash(v.grid[r].find((c) => c.trim()) ?? "");
-        // a flattened row lost the empty cells of its label columns: its amounts start left of the
-        // header's first amount column, so the columns are read that much further left
-        const firstNum = v.grid[r].findIndex((c, i) => i > 0 && /^-?[\d,]+(?:\.\d+)?$/.test(c.trim()));
-        const shift = firstNum > 0 && firstNum < firstAmount ? firstNum - firstAmount : 0;
-        const kind = BUDGET_ROWS.find(([, re]) => re.test(label))?.[0];
-        if (!kind) continue;
-        const want =
-          field === "budget_initial" && kind === "total" ? col.initial
-          : field === "budget_adjusted" && kind === "total" ? col.adjusted
-          : field === "expenditure_total" && kind === "total" ? col.actual
-          : field === "basic_expenditure" && kind === "basic" ? col.actual
-          : field === "project_expenditure" && kind === "project" ? col.actual
-          : -1;
-        if (want < 0) continue;
-        const raw = (v.grid[r][want + shift] ?? "").trim();
-        const n = parseNumber(raw.replace(/[，,](?=\d{3})/g, ""));
-        if (!n) continue;
-        const yuan = toYuan(n, unit);
-        const c = cellCandidate(ctx, v, r, raw, { value: yuan.toNumber(), exact: yuan.toString(), unit: "元", confidence: 0.85, rule: `${field}.budget_table`, numberText: raw, writtenUnit: unit });
-        if (c) out.push(c);
-      }
-    }
-    return out;
-  };
-}
-
-/** Candidates from a staff table (编制数 / 实际在职人数 columns, the 合计 row or a single row). */
-export function staffTableRule(field: "staff_authorized" | "staff_actual") {
-  return (ctx: Context): Candidate[] => {
-    const out: Candidate[] = [];
-    for (const v of tablesOf(ctx)) {
-      const h = v.grid.findIndex((row) => row.some((c) => /^(?:核定)?编制(?:数|人数)/.test(squash(c))) && row.some((c) => /实际在职|实有人数|在职人数|实有在职/.test(squash(c))));
-      if (h < 0 || isForeign(ctx, v)) continue;
-      const header = v.grid[h].map(squash);
-      const col = field === "staff_authorized" ? header.findIndex((c) => /^(?:核定)?编制(?:数|人数)/.test(c)) : header.findIndex((c) => /实际在职|实有人数|在职人数|实有在职/.test(c));
-      const data = v.grid.slice(h + 1).map((row, i) => ({ row, r: h + 1 + i })).filter(({ row }) => row.some((c) => /\d/.test(c)));
-      const total = data.find(({ row }) => /^(?:合计|总计|小计|全部)/.test(squash(row.find((c) => c.trim()) ?? "")));
-      const pick = total ?? (data.length === 1 ? data[0] : undefined);
-      if (!pick) continue;
-      const raw = (pick.row[col] ?? "").trim();
-      if (!/^\d{1,6}(?:人|名)?$/.test(raw)) continue;
-      const c = cellCandidate(ctx, v, pick.r, raw, { value: Number(raw.replace(/[人名]$/, "")), unit: "人", confidence: 0.85, rule: `${field}.staff_table` });
-      if (c) out.push(c);
-    }
-    return out;
-  };
 }
 
 /** Satisfaction from a score table's 满意度 row: its actual value (实际完成值) as a ratio. */

@@ -181,6 +181,13 @@ describe("numbers, dates and clauses as written", () => {
     ["民政部门2022年预算数11,605.29万元,执行数21680.25万元,执行率为100%。", "expenditure_total", 216802500],
     ["2024年决算总收入318.67万元,支出318.48万元。", "expenditure_total", 3184800],
   ])("%s → %s %j", (text, field, want) => expect(val(text, field)).toBe(want));
+  it("masked text blocks only the value it masks", () => {
+    expect(val("统一社会信用代码11******500643044XR,单位负责人:某某。经县委编办核定编制247人。", "staff_authorized")).toBe(247);
+    expect(val("统一社会信用代码11******5006,核定编制247人,实有在职人员**人。", "staff_authorized")).toBe(247);
+    expect(val("核定编制247人,实有在职人员**人。", "staff_actual")).toBeNull();
+    expect(val("核定编制2**人。", "staff_authorized")).toBeNull();
+    expect(val("上海市XX局2024年度核定编制25人。", "staff_authorized")).toBeNull();
+  });
   it("a threshold is not a score", () => {
     expect(val("项目自评结果:自评得分80分以上的12个,70分以下的1个。", "self_score")).toBeNull();
   });

@@ -24,8 +24,10 @@ export interface TableSpec {
   row?: RegExp;
   /** with `column`: the header must also have columns matching all of these (what makes it this kind of table) */
   header?: RegExp[];
-  /** the table's title or caption must match (预算 for budgets, 决算 for final accounts) */
+  /** the table's title or caption must match (预算 for budgets, 决算 for final accounts) … */
   caption?: RegExp;
+  /** … and must not match (a 决算 table is no budget, however often it says 一般公共预算) */
+  notCaption?: RegExp;
   /** skip a table headed with another unit or year than the report's (a 自评表 of a subordinate unit) */
   ownOnly?: boolean;
 }
@@ -133,6 +135,7 @@ export function tableRule(field: string, kind: Kind, spec: TableSpec) {
       const unit = stated && isMoneyUnit(stated) ? stated : null;
       if (kind === "money" && !unit) continue;
       if (spec.caption && !spec.caption.test(squash(v.heading))) continue;
+      if (spec.notCaption && spec.notCaption.test(squash(v.heading))) continue;
       if (spec.ownOnly && isForeign(ctx, v)) continue;
       if (spec.cell) {
         v.grid.forEach((row, r) => {

@@ -36,6 +36,8 @@ const PROJECT_SECTION = /项目(?!.*(?:整体|部门))|存在的?问题|改进�
 const ACTUAL_COLUMN = /^(?:全年执行数|执行数|实际支出|全年实际|决算数)/;
 const SELF_EVAL_BUDGET: TableSpec = { header: [/^年初预算/, ACTUAL_COLUMN], ownOnly: true };
 const TOTAL_ROW = /^(?:年度资金总额|资金总额|年度总额|合计|总计|部门整体支出|支出合计|预算资金合计|部门预算总额)/;
+/** Tables of one part of a budget (财政拨款, 政府性基金 …) or of final accounts: not the unit's whole budget. */
+const BUDGET_PART_TABLE = /决算|财政拨款收支|政府性基金|一般公共预算支出|一般公共预算基本支出|三公/;
 /** A staff table: 编制数 and 实际在职人数 columns, the 合计 row or a single row. */
 const STAFF_AUTHORIZED_COLUMN = /^(?:核定)?编制(?:数|人数)/;
 const STAFF_ACTUAL_COLUMN = /实际在职|实有人数|在职人数|实有在职/;
@@ -93,11 +95,11 @@ export const CATALOG: FieldDef[] = [
     ],
   },
   money("income_budget", "收入预算", [
-    tableRule("income_budget", "money", { cell: /^(?:本年)?收入(?:预算)?(?:合计|总计)$/, caption: /预算/, notCaption: /决算/ }),
+    tableRule("income_budget", "money", { cell: /^(?:本年)?收入(?:预算)?(?:合计|总计)$/, caption: /预算/, notCaption: BUDGET_PART_TABLE }),
     sentenceRule("income_budget", "money", LEXICON.income_budget, { confidence: 0.9, notInSection: PROJECT_SECTION }),
   ]),
   money("expenditure_budget", "支出预算", [
-    tableRule("expenditure_budget", "money", { cell: /^(?:本年)?支出(?:预算)?(?:合计|总计)$/, caption: /预算/, notCaption: /决算/ }),
+    tableRule("expenditure_budget", "money", { cell: /^(?:本年)?支出(?:预算)?(?:合计|总计)$/, caption: /预算/, notCaption: BUDGET_PART_TABLE }),
     sentenceRule("expenditure_budget", "money", LEXICON.expenditure_budget, { confidence: 0.9, notInSection: PROJECT_SECTION }),
   ]),
   money("income_total", "收入合计", [

@@ -173,6 +173,38 @@ describe("the field lexicon: composed labels", () => {
   });
 });
 
+describe("disclosure tables (部门预算/决算公开表)", () => {
+  const t = (...rows: string[][]) => rows.map((r) => r.join("\t")).join("\n");
+  it("label cell → amount where labels and amounts alternate, with the table's own unit", () => {
+    const doc = [
+      "收支预算总表",
+      t(["部门:某省某厅", "单位:万元"], ["项目名称", "金额", "项目名称", "金额"], ["一、财政拨款", "1,200.50", "一、基本支出", "800.25"], ["收入合计", "1,300.50", "支出合计", "1,300.50"]),
+      "财政拨款收支预算总表",
+      t(["部门:某省某厅", "单位:万元"], ["项目名称", "金额", "项目名称", "金额"], ["收入合计", "1,200.50", "支出合计", "1,200.50"]),
+    ].join("\n");
+    const r = ex(doc);
+    expect([r.fields.income_budget?.value, r.fields.expenditure_budget?.value, r.fields.basic_expenditure?.value]).toEqual([13005000, 13005000, 8002500]);
+    expect(r.fields.income_budget?.rule).toBe("income_budget.table_cell");
+    expect(r.fields.unit_name?.value).toBe("某省某厅");
+    expect(r.document_kind).toBe("预算");
+  });
+  it("without a stated unit a table gives no money", () => {
+    expect(ex(["收支预算总表", t(["项目名称", "金额", "项目名称", "金额"], ["收入合计", "1,300.50", "支出合计", "1,300.50"])].join("\n")).fields.income_budget).toBeNull();
+  });
+  it("a 决算 table's 本年收入合计 is the actual income, not a budget", () => {
+    const r = ex(["收入支出决算总表", t(["部门:某局", "单位:万元"], ["本年收入合计", "307.82", "本年支出合计", "300.10"])].join("\n"));
+    expect([r.fields.income_total?.value, r.fields.expenditure_total?.value, r.fields.income_budget ?? null]).toEqual([3078200, 3001000, null]);
+  });
+  it("a multi-row header: the column's path (“三公”经费 > 公务用车购置及运行维护费 > 小计) over the row of figures", () => {
+    const doc = [
+      "“三公”经费、会议费、培训费支出预算表",
+      t(["部门:某省某厅", "", "", "", "", "", "单位:万元"], ["合计", "“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费", "会议费", "培训费"], ["合计", "小计", "因公出国(境)费", "公务用车购置及运行维护费", "公务用车购置及运行维护费", "公务用车购置及运行维护费", "公务接待费", "会议费", "培训费"], ["合计", "小计", "因公出国(境)费", "小计", "公务用车购置费", "公务用车运行维护费", "公务接待费", "会议费", "培训费"], ["2,600.71", "767.60", "199.25", "183.60", "", "183.60", "384.75", "1,469.73", "363.38"]),
+    ].join("\n");
+    const r = ex(doc);
+    expect([r.fields.sangong_budget?.value, r.fields.vehicle_expense?.value, r.fields.reception_expense?.value, r.fields.sangong_actual ?? null]).toEqual([7676000, 1836000, 3847500, null]);
+  });
+});
+
 describe("numbers, dates and clauses as written", () => {
   it.each([
     ["部门整体支出绩效自评得分为 9 5 . 5 分。", "self_score", 95.5],

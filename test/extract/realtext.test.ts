@@ -188,6 +188,11 @@ describe("disclosure tables (部门预算/决算公开表)", () => {
     expect(r.fields.unit_name?.value).toBe("某省某厅");
     expect(r.document_kind).toBe("预算");
   });
+  it("a 自评表's budget rows: the 全年执行数 column, not the first amount after the label", () => {
+    const doc = ["部门整体支出绩效自评表", t(["金额单位:万元"], ["", "年初预算数", "全年预算数", "全年执行数", "执行率"], ["年度资金总额", "3,218.40", "4,102.75", "4,011.36", "97.77%"], ["其中:基本支出", "1,356.20", "1,408.55", "1,408.55", "100%"])].join("\n");
+    const r = ex(doc);
+    expect([r.fields.expenditure_total?.value, r.fields.budget_initial?.value, r.fields.basic_expenditure?.value]).toEqual([40113600, 32184000, 14085500]);
+  });
   it("without a stated unit a table gives no money", () => {
     expect(ex(["收支预算总表", t(["项目名称", "金额", "项目名称", "金额"], ["收入合计", "1,300.50", "支出合计", "1,300.50"])].join("\n")).fields.income_budget).toBeNull();
   });

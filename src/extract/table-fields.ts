@@ -18,7 +18,7 @@ import { cellCandidate, isForeign, tableUnit, tablesOf, type TableView } from ".
 export interface TableSpec {
   /** a cell that is the field's label; the value is the next filled cell of its row */
   cell?: RegExp;
-  /** the column's header path, outermost first: every pattern matches a level of it, in order */
+  /** the column's header path, outermost first: the patterns match levels of it in order, the last one its innermost level */
   column?: RegExp[];
   /** with `column`: the row whose label matches (default: the 合计/总计/小计 row, or a table's only row of figures) */
   row?: RegExp;
@@ -104,7 +104,8 @@ function pathMatches(path: string[], want: RegExp[]): boolean {
   if (path.length < want.length) return false;
   let k = 0;
   for (const seg of path) if (k < want.length && want[k].test(seg)) k++;
-  return k === want.length;
+  // the innermost level must be the last pattern's: 公务接待费 > 预算数 is no 公务接待费 column
+  return k === want.length && want[want.length - 1].test(path[path.length - 1]);
 }
 
 type Kind = "money" | "persons";

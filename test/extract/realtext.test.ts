@@ -193,6 +193,10 @@ describe("disclosure tables (部门预算/决算公开表)", () => {
     const r = ex(doc);
     expect([r.fields.expenditure_total?.value, r.fields.budget_initial?.value, r.fields.basic_expenditure?.value]).toEqual([40113600, 32184000, 14085500]);
   });
+  it("a column's innermost level decides: 公务接待费 > 预算数 is not the amount spent", () => {
+    const doc = ["“三公”经费支出决算表", t(["单位:万元"], ["公务接待费", "公务接待费", "因公出国(境)费", "因公出国(境)费"], ["预算数", "决算数", "预算数", "决算数"], ["0.95", "0.00", "2.00", "1.50"])].join("\n");
+    expect(ex(doc).fields.reception_expense ?? null).toBeNull();
+  });
   it("without a stated unit a table gives no money", () => {
     expect(ex(["收支预算总表", t(["项目名称", "金额", "项目名称", "金额"], ["收入合计", "1,300.50", "支出合计", "1,300.50"])].join("\n")).fields.income_budget).toBeNull();
   });

@@ -9,7 +9,7 @@ import { docNumberRule, documentKindRule, publishedDateRule, publisherRule, fisc
 import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
 import { unitNameRule } from "./unit-name.js";
 import { LEXICON, type Lexicon } from "./lexicon.js";
-import { personsRules, sentenceRule, staffPartsRule } from "./labels.js";
+import { personsRules, sentenceRule, staffPartsRule, type SentenceOptions } from "./labels.js";
 import { tableRule, type TableSpec } from "./table-fields.js";
 import { satisfactionTableRule } from "./tables.js";
 
@@ -51,6 +51,8 @@ const BUDGET_WORDS = /预算|控制数|计划|安排/;
 const PART_WORDS = /三公|经费|接待|公务|项目|基本支出|人员|公用|工资|其中|资本性|商品和服务|对个人/;
 
 const money = (name: string, label: string, rules: Rule[]): FieldDef => ({ name, label, kind: "money", column: `${name}_yuan`, rules });
+/** A money field read from sentences only, by its lexicon entry, with these guards. */
+const figure = (name: keyof typeof LEXICON, label: string, guards: SentenceOptions): FieldDef => money(name, label, [sentenceRule(name, "money", LEXICON[name], { confidence: 0.8, ...guards })]);
 
 export const CATALOG: FieldDef[] = [
   { name: "document_kind", label: "文档类型", terms: ["绩效自评报告", "部门决算", "部门预算"], kind: "text", column: "document_kind", rules: [documentKindRule] },
@@ -233,40 +235,18 @@ export const CATALOG: FieldDef[] = [
       sentenceRule("execution_rate", "ratio", LEXICON.execution_rate, { notInClause: /项目|基本支出|人员|公用|三公|目标|不低于|达到?\d/, notInSection: PROJECT_SECTION }),
     ],
   },
-  money("personnel_expense", "人员经费", [
-    sentenceRule("personnel_expense", "money", LEXICON.personnel_expense, { confidence: 0.8, notInBudgetContext: true, notInSection: PROJECT_SECTION }),
-  ]),
-  money("public_expense", "公用经费", [
-    sentenceRule("public_expense", "money", LEXICON.public_expense, { confidence: 0.8, notInBudgetContext: true, notInSection: PROJECT_SECTION }),
-  ]),
-  money("daily_public_expense", "日常公用经费", [
-    sentenceRule("daily_public_expense", "money", LEXICON.daily_public_expense, { confidence: 0.8, notInBudgetContext: true, notInSection: PROJECT_SECTION }),
-  ]),
-  money("overseas_travel_expense", "因公出国（境）费", [
-    sentenceRule("overseas_travel_expense", "money", LEXICON.overseas_travel_expense, { confidence: 0.8, notInBudgetContext: true }),
-  ]),
+  figure("personnel_expense", "人员经费", { notInBudgetContext: true, notInSection: PROJECT_SECTION }),
+  figure("public_expense", "公用经费", { notInBudgetContext: true, notInSection: PROJECT_SECTION }),
+  figure("daily_public_expense", "日常公用经费", { notInBudgetContext: true, notInSection: PROJECT_SECTION }),
+  figure("overseas_travel_expense", "因公出国（境）费", { notInBudgetContext: true }),
   // economic classes of spending (the unit's totals, not the parts under 基本支出 / 项目支出)
-  money("wage_welfare_expense", "工资福利支出", [
-    sentenceRule("wage_welfare_expense", "money", LEXICON.wage_welfare_expense, { confidence: 0.8, notInSection: ECONOMIC_CLASS_SECTION, notInBudgetContext: true }),
-  ]),
-  money("goods_services_expense", "商品和服务支出", [
-    sentenceRule("goods_services_expense", "money", LEXICON.goods_services_expense, { confidence: 0.8, notInSection: ECONOMIC_CLASS_SECTION, notInBudgetContext: true }),
-  ]),
-  money("household_subsidy_expense", "对个人和家庭的补助", [
-    sentenceRule("household_subsidy_expense", "money", LEXICON.household_subsidy_expense, { confidence: 0.8, notInSection: ECONOMIC_CLASS_SECTION, notInBudgetContext: true }),
-  ]),
-  money("capital_expense", "资本性支出", [
-    sentenceRule("capital_expense", "money", LEXICON.capital_expense, { confidence: 0.8, notInSection: ECONOMIC_CLASS_SECTION, notInBudgetContext: true }),
-  ]),
-  money("general_budget_income", "一般公共预算财政拨款收入", [
-    sentenceRule("general_budget_income", "money", LEXICON.general_budget_income, { confidence: 0.8, notInSection: PROJECT_SECTION }),
-  ]),
-  money("gov_fund_income", "政府性基金预算财政拨款收入", [
-    sentenceRule("gov_fund_income", "money", LEXICON.gov_fund_income, { confidence: 0.8, notInSection: PROJECT_SECTION }),
-  ]),
-  money("gov_fund_expenditure", "政府性基金预算支出", [
-    sentenceRule("gov_fund_expenditure", "money", LEXICON.gov_fund_expenditure, { confidence: 0.8, notInSection: PROJECT_SECTION }),
-  ]),
+  figure("wage_welfare_expense", "工资福利支出", { notInSection: ECONOMIC_CLASS_SECTION, notInBudgetContext: true }),
+  figure("goods_services_expense", "商品和服务支出", { notInSection: ECONOMIC_CLASS_SECTION, notInBudgetContext: true }),
+  figure("household_subsidy_expense", "对个人和家庭的补助", { notInSection: ECONOMIC_CLASS_SECTION, notInBudgetContext: true }),
+  figure("capital_expense", "资本性支出", { notInSection: ECONOMIC_CLASS_SECTION, notInBudgetContext: true }),
+  figure("general_budget_income", "一般公共预算财政拨款收入", { notInSection: PROJECT_SECTION }),
+  figure("gov_fund_income", "政府性基金预算财政拨款收入", { notInSection: PROJECT_SECTION }),
+  figure("gov_fund_expenditure", "政府性基金预算支出", { notInSection: PROJECT_SECTION }),
   { ...money("income_change", "收入比上年增减", [yoyRule("income", "amount")]), terms: ["比上年增加/减少（收入）"] },
   { name: "income_change_rate", label: "收入比上年增减率", terms: ["增长/下降X%（收入）"], kind: "ratio", column: "income_change_ratio", rules: [yoyRule("income", "rate")] },
   { ...money("expenditure_change", "支出比上年增减", [yoyRule("expenditure", "amount")]), terms: ["比上年增加/减少（支出）"] },

@@ -28,7 +28,7 @@ export function fiscalYearRule(ctx: Context): Candidate[] {
     const s = base + m.index! + m[0].indexOf(m.groups!.v);
     out.push(cand(y, "year", conf, rule, s, s + m.groups!.v.length));
   };
-  for (const m of text.matchAll(new RegExp(`(?:评价年度|预算年度|所属年度|评价期间|年度)\\s*[:：\\t]\\s*${YEAR}`, "g"))) push(m, 0.95, "fiscal_year.label");
+  for (const m of text.matchAll(new RegExp(`(?:(?:评价年度|预算年度|所属年度|评价期间)\\s*[:：\\t]?|年度\\s*[:：\\t])\\s*${YEAR}`, "g"))) push(m, 0.95, "fiscal_year.label");
   for (const l of ctx.body.slice(0, 40)) {
     if (/(?:自评|评价|绩效)[^\n]{0,12}报告|整体支出绩效/.test(l.text) && !/[。;；]/.test(l.text) && l.text.length <= 60) {
       const m = new RegExp(`${YEAR}\\s*年度?`).exec(l.text);
@@ -66,7 +66,7 @@ const DATE = "(?<v>(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日
 export function reportDateRule(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const text = ctx.folded.text;
-  for (const m of text.matchAll(new RegExp(`(?:填报日期|报告日期|报告时间|报告期|报送日期|评价日期|编制日期|成文日期|填表日期|(?<!发布|更新|生成|打印|访问|发文|公开)日期)\\s*[:：\\t]\\s*${DATE}`, "g"))) {
+  for (const m of text.matchAll(new RegExp(`(?:(?:填报日期|报告日期|报告时间|报告期|报送日期|评价日期|编制日期|成文日期|填表日期)\\s*[:：\\t]?|(?<!发布|更新|生成|打印|访问|发文|公开)日期\\s*[:：\\t])\\s*${DATE}`, "g"))) {
     const d = parseDate(m.groups!.v);
     if (!d) continue;
     const s = m.index! + m[0].indexOf(m.groups!.v);

@@ -219,6 +219,8 @@ describe("numbers, dates and clauses as written", () => {
     ["部门整体支出绩效自评得分为 9 5 . 5 分。", "self_score", 95.5],
     ["评价单位:某局\n报告期:2019 -6 - 30", "report_date", "2019-06-30"],
     ["报告时间: 2019年7月17日", "report_date", "2019-07-17"],
+    ["报告日期 2022年3月28日\n一、部门概况", "report_date", "2022-03-28"],
+    ["评价年度2024\n一、部门概况", "fiscal_year", 2024],
     ["民政部门2022年预算数11,605.29万元,执行数21680.25万元,执行率为100%。", "expenditure_total", 216802500],
     ["2024年决算总收入318.67万元,支出318.48万元。", "expenditure_total", 3184800],
   ])("%s → %s %j", (text, field, want) => expect(val(text, field)).toBe(want));

@@ -373,12 +373,7 @@ async function cmdQuery(o: QueryOpts): Promise<number> {
     flag: o.flag,
     kind: o.kind,
   };
-  const [{ documentJson, queryDocuments }, { CATALOG }, { safeCell }, { stringify }] = await Promise.all([
-    import("./store/query.js"),
-    import("./extract/catalog.js"),
-    import("./store/csv.js"),
-    import("csv-stringify/sync"),
-  ]);
+  const [{ documentJson, queryDocuments }, { CATALOG }, { csvText }] = await Promise.all([import("./store/query.js"), import("./extract/catalog.js"), import("./store/csv.js")]);
   const db = await openReadonly(o.db);
   if (!db) return 2;
   try {
@@ -386,7 +381,7 @@ async function cmdQuery(o: QueryOpts): Promise<number> {
     if (o.format === "jsonl") for (const r of rows) out(JSON.stringify(documentJson(db, r.id)));
     else if (o.format === "csv") {
       const cols = ["file", "path", "sha256", ...CATALOG.map((f) => f.name)];
-      process.stdout.write("\ufeff" + stringify([cols, ...rows.map((r) => cols.map((c) => safeCell(r[c])))], { record_delimiter: "\r\n" }));
+      process.stdout.write(csvText(cols, rows.map((r) => cols.map((c) => r[c]))));
     } else {
       const cols = ["id", "file", "unit_name", "fiscal_year", "self_score", "grade", "expenditure_total"];
       printTable(cols, rows.map((r) => cols.map((c) => fmtValue(r[c] ?? null))));

@@ -2,6 +2,8 @@
  * CSV export for Excel, pandas and R: UTF-8 with a BOM, one row per document, one column per
  * catalog field with its unit in the name (income_budget_yuan, satisfaction_ratio), a stable
  * column order, and text cells starting with = + - @ (or tab / CR) neutralised with a leading '.
+ * One writer for every CSV jixiao prints (`export`, `query --format csv`): RFC 4180, every cell
+ * holding a line break, a quote or a comma quoted, so a multi-line 存在问题 stays one cell.
  */
 import { stringify } from "csv-stringify/sync";
 import { CATALOG } from "../extract/catalog.js";
@@ -29,8 +31,14 @@ export function safeCell(v: unknown): string | number {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
+/** The CSV text of a header and rows: UTF-8 BOM, CRLF records, cells made safe and quoted where needed. */
+export function csvText(header: string[], rows: unknown[][]): string {
+  // csv-stringify quotes the record delimiter (CRLF) but not a bare LF or CR: quote those too (RFC 4180)
+  return "\ufeff" + stringify([header, ...rows.map((r) => r.map(safeCell))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
+}
+
 export function exportCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
-  const rows: Array<Array<string | number>> = [];
+  const rows: unknown[][] = [];
   for (const d of listDocuments(db)) {
     const values = documentFields(db, d.id);
     const flags = [...new Set(documentFlags(db, d.id).map((f) => f.code))].join(";");
@@ -49,10 +57,10 @@ export function exportCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
         flags,
         d.extractor_version,
         d.imported_at,
-      ].map(safeCell),
+      ],
     );
   }
-  return "\ufeff" + stringify([csvColumns(opts.lang ?? "en"), ...rows], { record_delimiter: "\r\n" });
+  return csvText(csvColumns(opts.lang ?? "en"), rows);
 }
 
 export const INDICATOR_COLUMNS = ["file", "sha256", "row", "level1", "level2", "level3", "target", "actual", "unit", "weight", "score", "reason"] as const;
@@ -67,5 +75,5 @@ export function exportIndicatorsCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): 
     )
     .all() as Array<Record<string, unknown>>;
   const header = opts.lang === "zh" ? INDICATOR_COLUMNS_ZH : [...INDICATOR_COLUMNS];
-  return "\ufeff" + stringify([header, ...rows.map((r) => INDICATOR_COLUMNS.map((c) => safeCell(c === "row" ? Number(r[c]) + 1 : r[c])))], { record_delimiter: "\r\n" });
+  return csvText(header, rows.map((r) => INDICATOR_COLUMNS.map((c) => (c === "row" ? Number(r[c]) + 1 : r[c]))));
 }

@@ -17,8 +17,17 @@ import { EXTRACTOR_VERSION } from "./version.js";
 // loading the readers, zod and mammoth on the main thread, and `--help` stays instant.
 const openDb = async (file: string, opts?: { readonly?: boolean }) => (await import("./store/db.js")).openDb(file, opts);
 
-const out = (s: string) => process.stdout.write(s + "\n");
-const err = (s: string) => process.stderr.write(s + "\n");
+/** What a terminal must not be sent as is: C0 and C1 controls (but line feed and tab), DEL, and the
+ * bidirectional overrides and isolates that reorder what follows them (U+202E …). */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+/** Text for a terminal: unsafe characters shown as \uXXXX escapes, so a document cannot drive the terminal. */
+export function terminalSafe(s: string): string {
+  return s.replace(UNSAFE, escapeChar);
+}
+const write = (stream: NodeJS.WriteStream, s: string) => stream.write(stream.isTTY ? terminalSafe(s) : s);
+const out = (s: string) => write(process.stdout, s + "\n");
+const err = (s: string) => write(process.stderr, s + "\n");
 
 /** What `collectFiles` found. */
 export interface Collected {
@@ -82,17 +91,17 @@ export async function collectFiles(paths: string[], opts: { followLinks?: boolea
 }
 
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** A path as one line of a log: a name with control characters (a newline…) is printed JSON-quoted. */
-export function shownPath(p: string): string {
-  CONTROL.lastIndex = 0;
-  return CONTROL.test(p) ? JSON.stringify(p) : p;
+/** Text for one line or table cell: control characters and bidi overrides shown as escapes (\n, \t, \u001b, \u202e). */
+export function visible(s: string): string {
+  return s.replace(CONTROL, (c) => (c.charCodeAt(0) < 0x80 ? JSON.stringify(c).slice(1, -1) : escapeChar(c)));
 }
 
-/** Text for one line or table cell: control characters shown as escapes (\n, \t, \u001b). */
-export function visible(s: string): string {
-  return s.replace(CONTROL, (c) => JSON.stringify(c).slice(1, -1));
+/** A path as one line of a log: a name with control characters (a newline, U+202E …) is printed quoted, escaped. */
+export function shownPath(p: string): string {
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(p) ? `"${visible(p.replace(/["\\]/g, "\\$&"))}"` : p;
 }
 
 function fmtValue(v: unknown): string {
@@ -147,7 +156,7 @@ async function cmdText(file: string, opts: { json?: boolean }): Promise<number> 
     const buf = await readFileChecked(file);
     const doc = await readDocument(buf);
     if (opts.json) out(JSON.stringify({ file, sha256: sha256(buf), ...doc }, null, 2));
-    else process.stdout.write(renderText(doc).text);
+    else write(process.stdout, renderText(doc).text);
     for (const m of doc.messages) if (m.level !== "info") err(`${file}: ${m.level}: ${m.message}`);
     return 0;
   } catch (e) {

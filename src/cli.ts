@@ -2,6 +2,7 @@
 /**
  * jixiao command line. Exit codes: 0 all good, 1 some files failed, 2 bad usage or database error.
  */
+import { availableParallelism } from "node:os";
 import { Command, CommanderError, Option } from "commander";
 import { readdir, readFile, stat, writeFile, rename } from "node:fs/promises";
 import { realpathSync } from "node:fs";
@@ -186,8 +187,16 @@ function intOption(v: string | undefined, name: string, min: number): number | u
   return n;
 }
 
+/** At most this many reader threads per core: beyond it threads only add memory (each a V8 heap and MuPDF). */
+export const WORKERS_PER_CORE = 4;
+
 async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
-  const workers = intOption(opts.workers, "--workers", 1);
+  let workers = intOption(opts.workers, "--workers", 1);
+  const cap = WORKERS_PER_CORE * availableParallelism();
+  if (workers !== undefined && workers > cap) {
+    err(`--workers ${workers} is more than ${WORKERS_PER_CORE} per core (${availableParallelism()} cores): using ${cap}`);
+    workers = cap;
+  }
   const timeout = intOption(opts.timeout, "--timeout", 1);
   const maxMb = intOption(opts.maxMb, "--max-mb", 1);
   // below 64 MB a worker can outgrow its cap faster than Node can stop it, which aborts the process
@@ -525,7 +534,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--archive <dir>", "where downloads are kept, by content hash (default: jixiao-archive beside the database)")
     .option("--json", "one JSON object per file: {file, status, error?}")
     .option("--force", "re-read files even when their content is already stored")
-    .option("--workers <n>", "parallel reader threads (default: the number of cores)")
+    .option("--workers <n>", "parallel reader threads (default: the number of cores; at most 4 per core)")
     .option("--timeout <seconds>", "give up on a file (or a download) after this long (default 120; downloads 30)")
     .option("--max-mb <n>", "refuse files and downloads larger than this (default 200 MB for files, 100 MB for downloads)")
     .option("--max-heap-mb <n>", "memory limit of each reader thread's heap (default 1024); a file that needs more fails alone")

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -158,6 +158,15 @@ describe("bulk import", () => {
     expect(follow.stdout).toMatch(/unchanged +\S*(linked|plain)\.txt +\(same content as \S*(plain|linked)\.txt\)/);
     // linked.txt comes first by name, so it is the one stored
     expect(rows(b)).toEqual([join(dir, "linked.txt"), ...readdirSync(elsewhere).map((f) => join(dir, "more", f))].sort());
+  });
+
+  it("--workers is capped at 4 per core, and says so", () => {
+    const dir = mkdtempSync(join(tmpdir(), "j-workers-"));
+    const r = jixiao(["import", join(FIXTURES, "reports", "seeds"), "--db", join(dir, "w.db"), "--workers", "1000", "--no-progress"]);
+    expect(r.code, r.stderr).toBe(0);
+    const cap = 4 * availableParallelism();
+    expect(r.stderr).toContain(`--workers 1000 is more than 4 per core (${availableParallelism()} cores): using ${cap}`);
+    expect(r.stdout).toContain("5 files: 5 imported");
   });
 
   it("a file name with a newline stays on one line of the plain log", () => {

@@ -283,7 +283,7 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
     err(`${opts.db}: database error: ${/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another import is writing to it); try again later" : oneLine(e)}`);
     return 2;
   } finally {
-    db.close();
+    (await import("./store/db.js")).closeDb(db);
   }
   bar?.stop();
   const secs = (Date.now() - started) / 1000;
@@ -476,7 +476,7 @@ async function cmdReextract(o: { db: string; all?: boolean }): Promise<number> {
     out(`${r.reextracted} re-extracted, ${r.skipped} skipped (extractor ${EXTRACTOR_VERSION})`);
     return r.skipped ? 1 : 0;
   } finally {
-    db.close();
+    (await import("./store/db.js")).closeDb(db);
   }
 }
 

@@ -73,9 +73,40 @@ CREATE TABLE IF NOT EXISTS indicators (
 );
 `;
 
+/** `PRAGMA application_id` of a jixiao database ("JXiA"): another application's SQLite file is not ours. */
+export const APPLICATION_ID = 0x4a586941;
+
+/** The database is not one jixiao may use: another application's, or a newer jixiao's. Nothing was written. */
+export class ForeignDatabaseError extends Error {}
+
+/**
+ * Refuses, before anything is written, a SQLite file that belongs to another application (other
+ * tables and no jixiao schema, or another application_id) or to a newer jixiao (a schema_version
+ * above ours, which this version would silently downgrade).
+ */
+function checkOwner(db: DB): void {
+  const app = db.pragma("application_id", { simple: true }) as number;
+  if (app !== 0 && app !== APPLICATION_ID) throw new ForeignDatabaseError(`not a jixiao database (another application's: application_id ${app}); nothing was changed`);
+  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>).map((t) => t.name);
+  if (tables.length === 0) return;
+  const version = tables.includes("meta") && tables.includes("documents") ? (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value : undefined;
+  if (version === undefined) {
+    const shown = tables.slice(0, 4).join(", ") + (tables.length > 4 ? ", …" : "");
+    throw new ForeignDatabaseError(`not a jixiao database (it holds other tables: ${shown}); nothing was changed`);
+  }
+  if (!(Number(version) <= SCHEMA_VERSION)) throw new ForeignDatabaseError(`made by a newer jixiao (schema ${version}; this version knows schema ${SCHEMA_VERSION}); nothing was changed`);
+}
+
 export function openDb(file: string, opts: { readonly?: boolean } = {}): DB {
   const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: 10000 });
+  try {
+    checkOwner(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   if (!opts.readonly) {
+    db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
@@ -86,6 +117,24 @@ export function openDb(file: string, opts: { readonly?: boolean } = {}): DB {
     db.pragma("foreign_keys = ON");
   }
   return db;
+}
+
+/**
+ * Closes a connection that wrote: the write-ahead log is folded back into the database and the file
+ * left in rollback-journal mode, so that it can be read where it cannot be written (a read-only
+ * mount, another user's file) — a WAL database needs its -shm file even to be read. When another
+ * connection still has it open, it stays in WAL mode, which is as safe.
+ */
+export function closeDb(db: DB): void {
+  if (!db.readonly && db.open) {
+    try {
+      db.pragma("wal_checkpoint(TRUNCATE)");
+      db.pragma("journal_mode = DELETE");
+    } catch {
+      // busy: another connection has it open; it stays in WAL mode
+    }
+  }
+  db.close();
 }
 
 /** Columns added after the first schema: added in place to older databases. */

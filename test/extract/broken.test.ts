@@ -28,6 +28,11 @@ describe("a folder of broken and odd files", () => {
     expect(byName["really-a-pdf.docx"].status).toBe("imported");
     expect(byName["really-html.doc"].status).toBe("imported");
     expect(byName["gbk-report.txt"].status).toBe("imported");
+    // sector chains that go round in a circle or leave the file (scripts/make-broken-ole.mjs): before the
+    // check, the looping ones aborted the whole process (V8 "invalid size", exit 133) before any line was written
+    expect(byName["ole-loop.doc"]).toMatchObject({ status: "failed", error: "corrupt .doc (OLE2): the sector chain of the stream 1Table loops" });
+    expect(byName["ole-tiny-loop.doc"]).toMatchObject({ status: "failed", error: "corrupt .doc (OLE2): the sector chain of the directory loops" });
+    expect(byName["ole-beyond.doc"].error).toMatch(/^corrupt \.doc \(OLE2\): the FAT points at sector \d+, beyond the file's 58 sectors$/);
     // three odd names with the same content: one document
     const odd = ["报告 (最终版) $HOME;echo x.txt", "it's \"quoted\" & <tagged>.txt", "-starts-with-dash.txt"].map((n) => byName[n].status).sort();
     expect(odd).toEqual(["imported", "unchanged", "unchanged"]);

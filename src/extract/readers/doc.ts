@@ -1,9 +1,12 @@
 /** Old Word (.doc, OLE2) via word-extractor. Tables come back as tab-separated lines. */
 import { ReadError } from "../../errors.js";
 import type { DocModel } from "../../model.js";
+import { checkCompoundFile } from "../ole.js";
 import { textToBlocks } from "./text.js";
 
 export async function readDoc(buf: Buffer): Promise<DocModel> {
+  // a looping sector chain would make word-extractor abort the whole process: check them all first
+  checkCompoundFile(buf);
   let body: string;
   try {
     const { default: WordExtractor } = await import("word-extractor");

@@ -16,7 +16,7 @@ import { EXTRACTOR_VERSION } from "./version.js";
 
 // Command modules load when their command runs: `jixiao import` starts its workers without first
 // loading the readers, zod and mammoth on the main thread, and `--help` stays instant.
-const openDb = async (file: string, opts?: { readonly?: boolean }) => (await import("./store/db.js")).openDb(file, opts);
+const openDb = async (file: string, opts?: { readonly?: boolean; busyTimeoutMs?: number }) => (await import("./store/db.js")).openDb(file, opts);
 
 /** What a terminal must not be sent as is: C0 and C1 controls (but line feed and tab), DEL, and the
  * bidirectional overrides and isolates that reorder what follows them (U+202E …). */
@@ -173,6 +173,7 @@ interface ImportOpts {
   json?: boolean;
   force?: boolean;
   workers?: string;
+  busyTimeout?: string;
   timeout?: string;
   maxMb?: string;
   progress?: boolean;
@@ -198,6 +199,7 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
     workers = cap;
   }
   const timeout = intOption(opts.timeout, "--timeout", 1);
+  const busy = intOption(opts.busyTimeout, "--busy-timeout", 0);
   const maxMb = intOption(opts.maxMb, "--max-mb", 1);
   // below 64 MB a worker can outgrow its cap faster than Node can stop it, which aborts the process
   const maxHeapMb = intOption(opts.maxHeapMb, "--max-heap-mb", 64);
@@ -216,9 +218,9 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   const { files, missing, broken, links } = await collectFiles(paths, { followLinks: opts.followLinks });
   let db;
   try {
-    db = await openDb(opts.db);
+    db = await openDb(opts.db, { busyTimeoutMs: busy === undefined ? undefined : busy * 1000 });
   } catch (e) {
-    err(`${opts.db}: cannot open database: ${oneLine(e)}`);
+    err(`${opts.db}: cannot open database: ${/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another program is writing to it); try again later" : oneLine(e)}`);
     return 2;
   }
   const sourceUrls = new Map<string, string>();
@@ -280,7 +282,7 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
     summary = await importFiles(db, files, { workers, timeoutMs: timeout ? timeout * 1000 : undefined, maxHeapMb, force: opts.force, onEvent: line, sourceUrls, maxBytes });
   } catch (e) {
     bar?.stop();
-    err(`${opts.db}: database error: ${/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another import is writing to it); try again later" : oneLine(e)}`);
+    err(`${opts.db}: database error: ${/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another program is writing to it); try again later" : oneLine(e)}`);
     return 2;
   } finally {
     (await import("./store/db.js")).closeDb(db);
@@ -537,6 +539,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--workers <n>", "parallel reader threads (default: the number of cores; at most 4 per core)")
     .option("--timeout <seconds>", "give up on a file (or a download) after this long (default 120; downloads 30)")
     .option("--max-mb <n>", "refuse files and downloads larger than this (default 200 MB for files, 100 MB for downloads)")
+    .option("--busy-timeout <seconds>", "how long a write waits for another program's lock on the database before the import stops (default 10)")
     .option("--max-heap-mb <n>", "memory limit of each reader thread's heap (default 1024); a file that needs more fails alone")
     .option("--follow-links", "inside folders, also read what symbolic links point to (each folder once)")
     .option("--no-progress", "no progress bar even on a terminal")

@@ -49,6 +49,8 @@ export class ReadPool {
   private readonly heapMb: number;
   /** the number of worker threads */
   readonly size: number;
+  /** reads still running: the pool is not destroyed under them (a worker's late answer would crash the process) */
+  private readonly running = new Set<Promise<WorkerResult>>();
 
   constructor(opts: PoolOptions = {}) {
     this.size = Math.max(1, opts.workers ?? availableParallelism());
@@ -78,8 +80,11 @@ export class ReadPool {
     const timer = setTimeout(() => ac.abort(), this.timeoutMs);
     // hand the bytes over without copying when they own their whole buffer
     const ab = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? (data.buffer as ArrayBuffer) : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+    let task: Promise<WorkerResult> | undefined;
     try {
-      return await (await this.threads()).run({ file, data: ab, opts: this.readOpts }, { signal: ac.signal, transferList: [ab] });
+      task = (await this.threads()).run({ file, data: ab, opts: this.readOpts }, { signal: ac.signal, transferList: [ab] });
+      this.running.add(task);
+      return await task;
     } catch (err) {
       if (ac.signal.aborted) return { ok: false, error: `timed out after ${Math.round(this.timeoutMs / 1000)} s`, code: "timeout" };
       const e = err as NodeJS.ErrnoException;
@@ -87,10 +92,13 @@ export class ReadPool {
       return { ok: false, error: `worker failed: ${String(e?.message ?? e).split("\n")[0]}`, code: "worker" };
     } finally {
       clearTimeout(timer);
+      if (task) this.running.delete(task);
     }
   }
 
+  /** Waits for the reads still running (an import stopped by a database error), then ends the threads. */
   async close(): Promise<void> {
+    await Promise.allSettled([...this.running]);
     await this.pool?.destroy();
   }
 }

@@ -97,8 +97,11 @@ function checkOwner(db: DB): void {
   if (!(Number(version) <= SCHEMA_VERSION)) throw new ForeignDatabaseError(`made by a newer jixiao (schema ${version}; this version knows schema ${SCHEMA_VERSION}); nothing was changed`);
 }
 
-export function openDb(file: string, opts: { readonly?: boolean } = {}): DB {
-  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: 10000 });
+/** How long a write waits for another connection's lock before it fails as busy. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+
+export function openDb(file: string, opts: { readonly?: boolean; busyTimeoutMs?: number } = {}): DB {
+  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
   try {
     checkOwner(db);
   } catch (e) {

@@ -223,7 +223,8 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
     err(`${opts.db}: cannot open database: ${/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another program is writing to it); try again later" : oneLine(e)}`);
     return 2;
   }
-  const sourceUrls = new Map<string, string>();
+  /** the URLs each downloaded file came from: two URLs with the same bytes share one file */
+  const sourceUrls = new Map<string, string[]>();
   const urlFailures: Array<{ file: string; error: string }> = [];
   let urlUnchanged = 0;
   if (urlList && download) {
@@ -232,13 +233,18 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
       urlFailures.push({ file: opts.urls!, error: e });
       err(`${opts.urls}: ${e}`);
     }
-    const results = await download.downloadAll(db, urlList.entries, { archive, timeoutMs: timeout ? timeout * 1000 : undefined, maxBytes, backoffMs: 200 });
+    const { isImported } = await import("./store/db.js");
+    const results = await download.downloadAll(db, urlList.entries, { archive, timeoutMs: timeout ? timeout * 1000 : undefined, maxBytes, backoffMs: 200, force: opts.force, imported: (sha) => isImported(db!, sha) });
     for (const r of results) {
       if (r.status === "failed") urlFailures.push({ file: r.url, error: r.error });
       else if (r.status === "not_modified") urlUnchanged++;
       else {
-        sourceUrls.set(r.file, r.url);
-        files.push(r.file);
+        const urls = sourceUrls.get(r.file);
+        if (urls) urls.push(r.url);
+        else {
+          sourceUrls.set(r.file, [r.url]);
+          files.push(r.file);
+        }
       }
       if (r.status !== "downloaded") {
         const st = r.status === "failed" ? "failed" : "unchanged";
@@ -266,9 +272,11 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
       bar.increment({ failed, rate: (bar.getProgress() * bar.getTotal() / Math.max(0.001, secs)).toFixed(1) });
       return;
     }
-    const url = sourceUrls.get(e.file);
-    if (opts.json) out(JSON.stringify({ file: e.file, ...(url ? { url } : {}), status: e.status, ...(e.error ? { error: e.error } : {}) }));
-    else out(`${e.status.padEnd(9)} ${shownPath(url ?? e.file)}${e.error ? `: ${e.error}` : e.detail ? `  ${e.detail}` : ""}`);
+    // a downloaded file: one line for every URL it came from
+    for (const url of sourceUrls.get(e.file) ?? [undefined]) {
+      if (opts.json) out(JSON.stringify({ file: e.file, ...(url ? { url } : {}), status: e.status, ...(e.error ? { error: e.error } : {}) }));
+      else out(`${e.status.padEnd(9)} ${shownPath(url ?? e.file)}${e.error ? `: ${e.error}` : e.detail ? `  ${e.detail}` : ""}`);
+    }
   };
   for (const m of missing) line({ file: m, status: "failed", error: "no such file or directory" });
   for (const b of broken) line({ file: b, status: "failed", error: "broken symbolic link (what it points to does not exist)" });
@@ -429,7 +437,7 @@ async function cmdShow(ref: string, o: { db: string; json?: boolean }): Promise<
       return 0;
     }
     out(`${shownPath(d.path)}  (${d.format}, ${d.pages ?? "?"} pages, ${d.document_kind}, sha256 ${d.sha256.slice(0, 12)}…)`);
-    if (d.source_url) out(`source: ${d.source_url}`);
+    for (const u of d.source_urls.length ? d.source_urls : d.source_url ? [d.source_url] : []) out(`source: ${u}`);
     for (const def of CATALOG) {
       const f = d.fields[def.name] as { value: unknown; raw: string; evidence: { page: number | null; section: string; text: string } } | null;
       if (!f) {

@@ -51,6 +51,10 @@ export interface DownloadOptions {
   maxBytes?: number;
   /** first backoff delay; doubles each retry */
   backoffMs?: number;
+  /** fetch every URL whole, without conditional headers (import --force) */
+  force?: boolean;
+  /** whether bytes of this hash were imported without failure: a URL whose last import failed is fetched whole again */
+  imported?: (sha256: string) => boolean;
 }
 
 export type DownloadResult =
@@ -136,8 +140,10 @@ export async function downloadAll(db: DB, entries: UrlEntry[], opts: DownloadOpt
       limit(async (): Promise<DownloadResult> => {
         const prev = known.get(e.url) as { etag: string | null; last_modified: string | null; sha256: string | null; file: string | null } | undefined;
         const headers: Record<string, string> = { "user-agent": "jixiao (performance-report reader)", accept: "*/*" };
-        if (prev?.etag) headers["if-none-match"] = prev.etag;
-        if (prev?.last_modified) headers["if-modified-since"] = prev.last_modified;
+        // a conditional request only when what it last gave was imported: a failed import is fetched and tried again
+        const conditional = !opts.force && !!prev?.sha256 && (opts.imported?.(prev.sha256) ?? true);
+        if (conditional && prev?.etag) headers["if-none-match"] = prev.etag;
+        if (conditional && prev?.last_modified) headers["if-modified-since"] = prev.last_modified;
         let result: DownloadResult | undefined;
         for (let attempt = 0; attempt <= retries && !result; attempt++) {
           if (attempt > 0) await sleep(backoff * 2 ** (attempt - 1));

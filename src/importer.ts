@@ -11,7 +11,7 @@ import { sha256 } from "./hash.js";
 import { DEFAULT_MAX_BYTES } from "./limits.js";
 import { ReadPool, type PoolOptions } from "./pool.js";
 import { BatchWriter } from "./store/batch.js";
-import { findByPathStat, findBySha, saveFailure, saveRecord, type DB } from "./store/db.js";
+import { addSources, findByPathStat, findBySha, saveFailure, saveRecord, type DB } from "./store/db.js";
 import { EXTRACTOR_VERSION } from "./version.js";
 
 export type ImportStatus = "imported" | "unchanged" | "failed";
@@ -31,7 +31,8 @@ export interface ImportOptions extends PoolOptions {
   /** called once per file as it finishes (in completion order) */
   onEvent?: (e: ImportEvent) => void;
   /** URL a file was downloaded from, stored with its record */
-  sourceUrls?: Map<string, string>;
+  /** the URLs each downloaded file came from */
+  sourceUrls?: Map<string, string[]>;
 }
 
 export interface ImportSummary {
@@ -77,7 +78,10 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
           if (st.size > maxBytes) return report({ file, status: "failed", error: `file is ${st.size} bytes, larger than the limit of ${maxBytes}` });
           if (!opts.force) {
             const same = findByPathStat(db, file, st.size, st.mtimeMs);
-            if (same && same.extractor_version === EXTRACTOR_VERSION) return report({ file, status: "unchanged" });
+            if (same && same.extractor_version === EXTRACTOR_VERSION) {
+              keepSources(file, same.sha256);
+              return report({ file, status: "unchanged" });
+            }
           }
           const mtimeMs = st.mtimeMs;
           let buf: Buffer;
@@ -120,10 +124,17 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
   }
   return summary;
 
+  /** A download whose bytes are stored already: its URLs are kept with the document all the same. */
+  function keepSources(file: string, sha: string): void {
+    const urls = opts.sourceUrls?.get(file);
+    if (urls?.length) addSources(db, sha, urls);
+  }
+
   /** Parses one file; `written` settles when its record (or failure) is committed and reported. */
   async function readOne(file: string, buf: Buffer, sha: string, mtimeMs: number): Promise<{ status: ImportStatus; written: Promise<void> }> {
     const old = findBySha(db, sha);
     if (!opts.force && old && old.status === "ok" && old.extractor_version === EXTRACTOR_VERSION) {
+      keepSources(file, sha);
       report({ file, status: "unchanged", detail: old.path !== file ? `(same content as ${old.path})` : "" });
       return { status: "unchanged", written: Promise.resolve() };
     }
@@ -133,7 +144,7 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
       const written = writer.add(() => saveFailure(db, { path: file, sha256: sha, size, error: r.error, extractor_version: EXTRACTOR_VERSION }));
       return { status: "failed", written: written.then(() => report({ file, status: "failed", error: r.error, bytes: size })) };
     }
-    const written = writer.add(() => saveRecord(db, r.record, { mtimeMs, modelGz: r.modelGz, sourceUrl: opts.sourceUrls?.get(file), words: r.words }));
+    const written = writer.add(() => saveRecord(db, r.record, { mtimeMs, modelGz: r.modelGz, sourceUrls: opts.sourceUrls?.get(file), words: r.words }));
     const u = r.record.fields.unit_name?.value ?? "?";
     const y = r.record.fields.fiscal_year?.value ?? "?";
     return { status: "imported", written: written.then(() => report({ file, status: "imported", detail: `${u} ${y}`, pages: r.record.pages, bytes: size })) };

@@ -14,6 +14,7 @@ import { CLI } from "./run.js";
 const PDF = readFileSync(join(FIXTURES, "reports", "seeds-as", "pdf", "001_7677739c59076178.pdf"));
 const HTML = readFileSync(join(FIXTURES, "reports", "seeds-as", "html", "001_7677739c59076178.doc"));
 const TXT = readFileSync(join(FIXTURES, "reports", "seeds", "004_70a4941c04d84bdd.txt"));
+const BAD = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(2000, 0x41)]);
 const etag = (b: Buffer) => `"${createHash("sha256").update(b).digest("hex").slice(0, 16)}"`;
 
 let server: Server;
@@ -48,6 +49,13 @@ beforeAll(async () => {
         res.write(Buffer.alloc(1024 * 1024, 32));
         res.write(Buffer.alloc(1024 * 1024, 32));
         return res.end();
+      case "/bad.pdf": // bytes no reader can read: its import fails
+        return send(BAD, "application/pdf");
+      case "/redirect":
+        res.writeHead(302, { location: "/report.pdf" });
+        return res.end();
+      case "/copy.pdf": // the same bytes as /report.pdf under another address
+        return send(PDF, "application/pdf");
       case "/slow.pdf":
         setTimeout(() => send(PDF, "application/pdf"), 4000);
         return;
@@ -108,6 +116,48 @@ describe("import --urls against a real HTTP server on 127.0.0.1", () => {
     const d2 = new Database(db, { readonly: true });
     expect(d2.prepare("SELECT count(*) n FROM documents").get()).toEqual({ n: 3 });
     d2.close();
+  });
+
+  it("a URL whose import failed is fetched whole again and retried; --force always refetches", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-dl-"));
+    const list = join(dir, "u.txt");
+    writeFileSync(list, `${base}/bad.pdf\n${base}/report.pdf\n`);
+    const db = join(dir, "f.db");
+    const first = await run(["import", "--urls", list, "--db", db, "--json"]);
+    const status = (out: string, u: string) => out.trim().split("\n").map((l) => JSON.parse(l)).find((l) => l.url === `${base}${u}`)?.status;
+    expect(status(first.stdout, "/bad.pdf")).toBe("failed");
+    seen.length = 0;
+    const second = await run(["import", "--urls", list, "--db", db, "--json"]);
+    expect(status(second.stdout, "/bad.pdf")).toBe("failed"); // tried again, not "unchanged"
+    expect(seen.find((s) => s.url === "/bad.pdf")).toMatchObject({ inm: undefined, ims: undefined });
+    expect(seen.find((s) => s.url === "/report.pdf")?.inm).toBe(etag(PDF)); // what was imported is asked for conditionally
+    expect(status(second.stdout, "/report.pdf")).toBe("unchanged");
+    seen.length = 0;
+    const forced = await run(["import", "--urls", list, "--db", db, "--json", "--force"]);
+    expect(seen.filter((s) => s.url === "/report.pdf")).toEqual([{ url: "/report.pdf", inm: undefined, ims: undefined }]);
+    expect(status(forced.stdout, "/report.pdf")).toBe("imported");
+  });
+
+  it("two URLs with the same bytes (a redirect, a copy): one line each, and the document keeps both", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-dl-"));
+    const list = join(dir, "u.txt");
+    writeFileSync(list, `${base}/redirect\n${base}/copy.pdf\n`);
+    const db = join(dir, "s.db");
+    const r = await run(["import", "--urls", list, "--db", db, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.url).sort()).toEqual([`${base}/copy.pdf`, `${base}/redirect`]);
+    expect(lines.every((l) => l.status === "imported")).toBe(true);
+    const sha = createHash("sha256").update(PDF).digest("hex");
+    const show = await run(["show", `${sha}`.slice(0, 12), "--db", db, "--json"]);
+    const doc = JSON.parse(show.stdout);
+    expect(doc.source_urls.sort()).toEqual([`${base}/copy.pdf`, `${base}/redirect`]);
+    // a third address for the same bytes on a later night is added to the same document
+    writeFileSync(list, `${base}/report.pdf\n`);
+    const later = await run(["import", "--urls", list, "--db", db, "--json"]);
+    expect(JSON.parse(later.stdout.trim()).status).toBe("unchanged");
+    const doc2 = JSON.parse((await run(["show", sha.slice(0, 12), "--db", db, "--json"])).stdout);
+    expect(doc2.source_urls.sort()).toEqual([`${base}/copy.pdf`, `${base}/redirect`, `${base}/report.pdf`]);
   });
 
   it("refuses a download over the size limit while streaming", async () => {

@@ -64,6 +64,12 @@ CREATE TABLE IF NOT EXISTS flags (
 );
 CREATE INDEX IF NOT EXISTS flags_doc ON flags(document_id);
 CREATE INDEX IF NOT EXISTS flags_code ON flags(code);
+CREATE TABLE IF NOT EXISTS sources (
+  sha256 TEXT NOT NULL,
+  url TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  PRIMARY KEY (sha256, url)
+);
 CREATE TABLE IF NOT EXISTS indicators (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   seq INTEGER NOT NULL,
@@ -197,13 +203,15 @@ function fieldRow(docId: number, field: string, f: FieldValue) {
 export function saveRecord(
   db: DB,
   rec: DocRecord & { text: string },
-  extra: { mtimeMs?: number; model?: DocModel; modelGz?: Uint8Array; sourceUrl?: string; words?: string } = {},
+  extra: { mtimeMs?: number; model?: DocModel; modelGz?: Uint8Array; sourceUrls?: string[]; words?: string } = {},
 ): number {
   const tx = db.transaction(() => {
     const old = stmt(db, "SELECT id FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").all(rec.sha256, rec.file, rec.sha256) as Array<{ id: number }>;
     ensureSearchIndex(db);
     for (const o of old) stmt(db, "DELETE FROM doc_fts WHERE rowid = ?").run(o.id);
     stmt(db, "DELETE FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").run(rec.sha256, rec.file, rec.sha256);
+    // every URL these bytes came from, this run's and earlier ones'; source_url is the first of them
+    if (extra.sourceUrls?.length) addSources(db, rec.sha256, extra.sourceUrls);
     const info = stmt(
         db,
         `INSERT INTO documents (sha256, path, file_name, format, size, pages, engine, document_kind, imported_at, extractor_version, status, error, text, mtime_ms, model, source_url)
@@ -223,7 +231,7 @@ export function saveRecord(
         text: rec.text,
         mtime_ms: extra.mtimeMs ?? null,
         model: extra.modelGz ? Buffer.from(extra.modelGz.buffer, extra.modelGz.byteOffset, extra.modelGz.byteLength) : extra.model ? packModel(extra.model) : null,
-        source_url: extra.sourceUrl ?? null,
+        source_url: documentSources(db, rec.sha256)[0] ?? null,
       });
     const id = Number(info.lastInsertRowid);
     writeValues(db, id, rec);
@@ -309,4 +317,21 @@ export function documentFlags(db: DB, id: number): Flag[] {
 export function storedModel(db: DB, id: number): DocModel | null {
   const row = db.prepare("SELECT model FROM documents WHERE id = ?").get(id) as { model: Buffer | null } | undefined;
   return row?.model ? unpackModel(row.model) : null;
+}
+
+/** Records the URLs a document's bytes were downloaded from (a redirect, a duplicate line: all of them). */
+export function addSources(db: DB, sha256: string, urls: string[]): void {
+  const now = new Date().toISOString();
+  const ins = stmt(db, "INSERT INTO sources (sha256, url, first_seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+  for (const u of urls) ins.run(sha256, u, now);
+}
+
+/** Every URL a document was downloaded from, in the order first seen. */
+export function documentSources(db: DB, sha256: string): string[] {
+  return (stmt(db, "SELECT url FROM sources WHERE sha256 = ? ORDER BY first_seen, rowid").all(sha256) as Array<{ url: string }>).map((r) => r.url);
+}
+
+/** True when these bytes were imported and read without failure. */
+export function isImported(db: DB, sha256: string): boolean {
+  return stmt(db, "SELECT 1 FROM documents WHERE sha256 = ? AND status = 'ok'").get(sha256) !== undefined;
 }

@@ -6,7 +6,7 @@ import { CATALOG } from "../extract/catalog.js";
 import { extractFields } from "../extract/extract.js";
 import type { Flag } from "../model.js";
 import { EXTRACTOR_VERSION } from "../version.js";
-import { documentFields, documentFlags, storedModel, writeValues, type DB } from "./db.js";
+import { documentFields, documentFlags, documentSources, storedModel, writeValues, type DB } from "./db.js";
 
 export interface QueryFilters {
   year?: number;
@@ -105,6 +105,8 @@ export interface DocumentJson {
   pages: number | null;
   document_kind: string | null;
   source_url: string | null;
+  /** every URL the document's bytes were downloaded from */
+  source_urls: string[];
   extractor_version: string;
   fields: Record<string, unknown>;
   flags: Flag[];
@@ -113,7 +115,8 @@ export interface DocumentJson {
 
 /** One stored document as JSON: every field with its evidence. */
 export function documentJson(db: DB, id: number): DocumentJson {
-  const d = db.prepare("SELECT id, file_name AS file, path, sha256, format, pages, document_kind, source_url, extractor_version FROM documents WHERE id = ?").get(id) as Omit<DocumentJson, "fields" | "flags" | "indicators">;
+  const row = db.prepare("SELECT id, file_name AS file, path, sha256, format, pages, document_kind, source_url, extractor_version FROM documents WHERE id = ?").get(id) as Omit<DocumentJson, "fields" | "flags" | "indicators" | "source_urls">;
+  const d = { ...row, source_urls: documentSources(db, row.sha256) };
   const values = documentFields(db, id);
   const fields: Record<string, unknown> = {};
   for (const def of CATALOG) {

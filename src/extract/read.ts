@@ -5,7 +5,7 @@ import type { DocModel, Format } from "../model.js";
 import { detectFormat } from "./detect.js";
 import { readDoc } from "./readers/doc.js";
 import { readDocx, type DocxOptions } from "./readers/docx.js";
-import { readHtml } from "./readers/html.js";
+import { embeddedDataBytes, readHtml } from "./readers/html.js";
 import { readPdf, type PdfOptions } from "./readers/pdf.js";
 import { readText } from "./readers/text.js";
 
@@ -28,8 +28,10 @@ export async function readDocument(buf: Buffer, opts: ReadOptions = {}): Promise
     // no encoding takes more than 4 bytes a character: this is more text than the limit
     throw new ReadError(`text file of ${mb(buf.length)}: more than ${limit} characters, the limit`, "too_long");
   }
-  if (format === "html" && buf.length > limit * MAX_BYTES_PER_CHAR.html) {
-    throw new ReadError(`HTML page of ${mb(buf.length)}, larger than ${mb(limit * MAX_BYTES_PER_CHAR.html)}, the limit for a page (${MAX_BYTES_PER_CHAR.html} bytes per character of the ${limit}-character text limit)`, "too_long");
+  // a page is judged by its markup and text, not by the images embedded in it as data: URIs
+  const htmlBytes = format === "html" ? buf.length - embeddedDataBytes(buf) : 0;
+  if (format === "html" && htmlBytes > limit * MAX_BYTES_PER_CHAR.html) {
+    throw new ReadError(`HTML page of ${mb(htmlBytes)} without its embedded data, larger than ${mb(limit * MAX_BYTES_PER_CHAR.html)}, the limit for a page (${MAX_BYTES_PER_CHAR.html} bytes per character of the ${limit}-character text limit)`, "too_long");
   }
   const doc = await readAs(format, buf, { ...opts, maxTextChars: limit });
   const chars = textChars(doc);

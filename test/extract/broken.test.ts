@@ -4,6 +4,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { checkZip, zipEntries } from "../../src/extract/zip.js";
+import { capNesting } from "../../src/extract/readers/nesting.js";
+import { readDocument } from "../../src/extract/read.js";
 import { readFileSync, readdirSync } from "node:fs";
 import { FIXTURES } from "../helpers.js";
 import { jixiao } from "../run.js";
@@ -42,9 +44,32 @@ describe("a folder of broken and odd files", () => {
     expect(rss).toBeLessThan(1024 * 1024);
     const d = new Database(db, { readonly: true });
     expect(d.prepare("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
-    expect(d.prepare("SELECT count(*) n FROM documents WHERE status = 'ok'").get()).toEqual({ n: 4 });
+    // nested 20 000 and 50 000 levels deep (scripts/make-broken-deep.py): read in well under a second, with a warning
+    for (const f of ["deep-nesting.html", "deep-nesting.docx", "embedded-image.html"]) expect(byName[f].status, f).toBe("imported");
+    expect(d.prepare("SELECT count(*) n FROM documents WHERE status = 'ok'").get()).toEqual({ n: 7 });
+    expect(d.prepare("SELECT count(*) n FROM flags f JOIN documents d ON d.id = f.document_id WHERE d.file_name LIKE 'deep-nesting.%' AND f.message LIKE 'deep_nesting:%'").get()).toEqual({ n: 2 });
+    expect(d.prepare("SELECT f.value_text FROM field_values f JOIN documents d ON d.id = f.document_id WHERE d.file_name = 'deep-nesting.docx' AND f.field = 'unit_name'").get()).toEqual({ value_text: "沅陵县明溪口镇人民政府" });
     expect(d.prepare("SELECT f.value_text FROM field_values f JOIN documents d ON d.id = f.document_id WHERE d.file_name = 'gbk-report.txt' AND f.field = 'unit_name'").get()).toEqual({ value_text: "南漳县卫生健康局" });
     d.close();
+  });
+});
+
+describe("markup nested far too deep", () => {
+  it("keeps the outer levels and the innermost ones, drops the wrappers in between", () => {
+    const src = `<body>${"<div>".repeat(40)}<p><b>text</b></p>${"</div>".repeat(40)}<p>after</p></body>`;
+    const { text, dropped } = capNesting(src, true, 16);
+    // divs deeper than 8 with more than 8 levels below them (<b> counts, <p> has an implied end and does not): div 8 … div 32
+    expect(dropped).toBe(2 * 25);
+    expect(text).toContain("<p><b>text</b></p>");
+    expect(text.startsWith(`<body>${"<div>".repeat(7)}`)).toBe(true);
+    expect(capNesting("<a><b><c/></b></a>", false, 16)).toEqual({ text: "<a><b><c/></b></a>", dropped: 0 });
+  });
+  it("a page is judged by its text, not by the image embedded in it", async () => {
+    const page = readFileSync(join(BROKEN, "embedded-image.html"));
+    // a limit the page's bytes exceed (its image is 400 KB), its markup and text do not
+    const doc = await readDocument(page, { maxTextChars: 20_000 });
+    expect(doc.blocks.length).toBeGreaterThan(10);
+    await expect(readDocument(Buffer.concat([page, Buffer.from(`<p>${"很长的正文".repeat(60_000)}</p>`)]), { maxTextChars: 20_000 })).rejects.toThrow(/the limit/);
   });
 });
 

@@ -5,6 +5,7 @@
  * paragraphs, headings, tables, merged cells), which a test checks on every bundled .docx.
  */
 import { parseDocument } from "htmlparser2";
+import { capNesting, MAX_NESTING } from "./nesting.js";
 import type { ChildNode, Element } from "domhandler";
 import * as dingbatToUnicode from "dingbat-to-unicode";
 import { ReadError } from "../../errors.js";
@@ -74,10 +75,13 @@ const SKIP = new Set([
   "w:rt", // a ruby's phonetic guide (pinyin over the characters): the base text is read, not the guide
 ]);
 
-function parseXml(data: Buffer): Element[] {
+function parseXml(data: Buffer, notes?: Message[]): Element[] {
   let xml = data[0] === 0xff && data[1] === 0xfe ? data.subarray(2).toString("utf16le") : data.toString("utf8");
   if (xml.charCodeAt(0) === 0xfeff) xml = xml.slice(1);
-  return children(parseDocument(xml, { xmlMode: true, decodeEntities: true }) as unknown as Element);
+  // elements nested deeper than any document needs lose their tags: a walk of 100 000 levels overflows the stack
+  const capped = capNesting(xml, false);
+  if (capped.dropped) notes?.push({ level: "warning", code: "deep_nesting", message: `${capped.dropped} tags nested deeper than ${MAX_NESTING} levels were dropped (their text kept)` });
+  return children(parseDocument(capped.text, { xmlMode: true, decodeEntities: true }) as unknown as Element);
 }
 
 function textOf(e: Element): string {
@@ -394,7 +398,8 @@ function readDocxXml(buf: Buffer, list: ZipEntry[]): DocModel {
     styles: paragraphStyles(bytes("styles", `${dir}styles.xml`)),
     numbering: () => (lists ??= numbering(part("numbering", `${dir}numbering.xml`)?.find((e) => e.name === "w:numbering"))),
   };
-  const document = parseXml(zipEntryData(buf, mainEntry)).find((e) => e.name === "w:document");
+  const messages: Message[] = [];
+  const document = parseXml(zipEntryData(buf, mainEntry), messages).find((e) => e.name === "w:document");
   const body = child(document, "w:body");
   if (!body) throw new Error("no w:body in the main document part");
   const items = readItems(body.children, ctx);
@@ -416,5 +421,5 @@ function readDocxXml(buf: Buffer, list: ZipEntry[]): DocModel {
       }
     }
   }
-  return { format: "docx", pages: null, blocks: toBlocks(items), engine: "docx-xml", messages: [] };
+  return { format: "docx", pages: null, blocks: toBlocks(items), engine: "docx-xml", messages };
 }

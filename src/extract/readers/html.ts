@@ -3,10 +3,11 @@
  * Used for .docx (mammoth's HTML keeps merged cells) and for saved web pages.
  */
 import { rebuildFlatTables } from "./flat-tables.js";
+import { capNesting, MAX_NESTING } from "./nesting.js";
 import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
 import { ReadError } from "../../errors.js";
-import type { Block, Cell, DocModel } from "../../model.js";
+import type { Block, Cell, DocModel, Message } from "../../model.js";
 import { decodeText } from "./text.js";
 
 const BLOCK_TAGS = new Set(["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "section", "article", "dd", "dt", "caption", "center"]);
@@ -208,9 +209,59 @@ export function declaredCharset(head: Buffer): string | undefined {
   return m?.[1];
 }
 
+/**
+ * The data: URIs in a page (embedded images, fonts): `data:<type>[;base64],<payload>` with a
+ * payload of 256 characters or more, as [start, end) ranges. Scanned by hand: a regular expression
+ * over a 20 MB payload overflows the regex engine's backtracking stack.
+ */
+function dataUris(s: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = s.indexOf("data:");
+  while (i >= 0) {
+    const comma = s.indexOf(",", i + 5);
+    if (comma < 0 || comma - i > 160) {
+      i = s.indexOf("data:", i + 5);
+      continue;
+    }
+    let j = comma + 1;
+    for (;;) {
+      const c = s.charCodeAt(j);
+      // base64 and percent-encoded payloads, with the white space pages wrap them in
+      const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2b || c === 0x2f || c === 0x3d || c === 0x25 || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+      if (!ok) break;
+      j++;
+    }
+    if (j - comma > 256) out.push([comma + 1, j]);
+    i = s.indexOf("data:", j);
+  }
+  return out;
+}
+
+/** Bytes of a page taken by embedded data: URI payloads (ASCII, so a byte a character). */
+export function embeddedDataBytes(buf: Buffer): number {
+  return dataUris(buf.toString("latin1")).reduce((n, [a, b]) => n + (b - a), 0);
+}
+
+/** The page without its data: URI payloads. */
+function withoutData(s: string): string {
+  const ranges = dataUris(s);
+  if (ranges.length === 0) return s;
+  let out = "";
+  let at = 0;
+  for (const [a, b] of ranges) {
+    out += s.slice(at, a);
+    at = b;
+  }
+  return out + s.slice(at);
+}
+
 export function readHtml(buf: Buffer): DocModel {
   const { text, encoding } = decodeText(buf, declaredCharset(buf));
-  const blocks = rebuildFlatTables(htmlToBlocks(text, { article: true }));
+  // embedded images are not text: their payloads are dropped before parsing; so are the tags of
+  // elements nested deeper than any page needs (their walk is quadratic and overflows the stack)
+  const capped = capNesting(withoutData(text), true);
+  const messages: Message[] = capped.dropped ? [{ level: "warning", code: "deep_nesting", message: `${capped.dropped} tags nested deeper than ${MAX_NESTING} levels were dropped (their text kept)` }] : [];
+  const blocks = rebuildFlatTables(htmlToBlocks(capped.text, { article: true }));
   if (blocks.length === 0) throw new ReadError("HTML page has no text", "empty");
-  return { format: "html", pages: null, blocks, engine: `htmlparser2/${encoding}`, messages: [] };
+  return { format: "html", pages: null, blocks, engine: `htmlparser2/${encoding}`, messages };
 }

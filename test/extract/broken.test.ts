@@ -46,7 +46,10 @@ describe("a folder of broken and odd files", () => {
     expect(d.prepare("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
     // nested 20 000 and 50 000 levels deep (scripts/make-broken-deep.py): read in well under a second, with a warning
     for (const f of ["deep-nesting.html", "deep-nesting.docx", "embedded-image.html"]) expect(byName[f].status, f).toBe("imported");
-    expect(d.prepare("SELECT count(*) n FROM documents WHERE status = 'ok'").get()).toEqual({ n: 7 });
+    // fonts without their ToUnicode maps (scripts/make-garbled-pdf.mjs): garbage in every engine, so read by OCR, and flagged
+    for (const f of ["no-tounicode.pdf", "no-tounicode-2.pdf"]) expect(byName[f].status, f).toBe("imported");
+    expect(d.prepare("SELECT count(*) n FROM flags f JOIN documents d ON d.id = f.document_id WHERE d.file_name LIKE 'no-tounicode%' AND f.message LIKE 'text_layer_garbled:%'").get()).toEqual({ n: 2 });
+    expect(d.prepare("SELECT count(*) n FROM documents WHERE status = 'ok'").get()).toEqual({ n: 9 });
     expect(d.prepare("SELECT count(*) n FROM flags f JOIN documents d ON d.id = f.document_id WHERE d.file_name LIKE 'deep-nesting.%' AND f.message LIKE 'deep_nesting:%'").get()).toEqual({ n: 2 });
     expect(d.prepare("SELECT f.value_text FROM field_values f JOIN documents d ON d.id = f.document_id WHERE d.file_name = 'deep-nesting.docx' AND f.field = 'unit_name'").get()).toEqual({ value_text: "沅陵县明溪口镇人民政府" });
     expect(d.prepare("SELECT f.value_text FROM field_values f JOIN documents d ON d.id = f.document_id WHERE d.file_name = 'gbk-report.txt' AND f.field = 'unit_name'").get()).toEqual({ value_text: "南漳县卫生健康局" });

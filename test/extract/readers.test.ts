@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { detectFormat } from "../../src/extract/detect.js";
 import { renderText } from "../../src/extract/document.js";
 import { readDocument } from "../../src/extract/read.js";
-import { loadMupdf, MAX_OCR_PIXELS, ocrScale, readPdf, stextDirect, textQuality, walkStext } from "../../src/extract/readers/pdf.js";
+import { garbledText, loadMupdf, MAX_OCR_PIXELS, ocrScale, readPdf, stextDirect, textQuality, walkStext } from "../../src/extract/readers/pdf.js";
 import { joinPieces } from "../../src/extract/readers/pdf-layout.js";
 import { readDocx } from "../../src/extract/readers/docx.js";
 import { format } from "../../src/extract/readers/docx-numbering.js";
@@ -374,10 +374,11 @@ describe("pdf reader", () => {
       return {
         chars: visible.length,
         cjk: visible.match(/[\u4e00-\u9fff]/g)?.length ?? 0,
-        bad: visible.match(/[\ufffd\ue000-\uf8ff\u0080-\u009f]/g)?.length ?? 0,
+        bad: visible.match(/[\ufffd\ue000-\uf8ff\u0080-\u009f\u0000-\u001f\u007f]/g)?.length ?? 0,
+        symbols: visible.match(/[!-/:-@[-`{-~]/g)?.length ?? 0,
       };
     };
-    const alphabet = [..."ab1 \t\n\r\u00a0\u3000\u2009\ufeff\u2028\u0085\u0080\u009f\ufffd\ue000\uf8ff\u4e00\u9fff年度、。"];
+    const alphabet = [..."ab1 \t\n\r\u00a0\u3000\u2009\ufeff\u2028\u0085\u0080\u009f\ufffd\ue000\uf8ff\u4e00\u9fff年度、。\u0001\u001f\u007f!/:@[`{~"];
     let seed = 7;
     for (let k = 0; k < 2000; k++) {
       let t = "";
@@ -385,6 +386,22 @@ describe("pdf reader", () => {
       expect(textQuality(t), JSON.stringify(t)).toEqual(reference(t));
     }
   });
+  it("a text layer whose fonts lost their Unicode maps is garbage in every engine: judged by one check, read by OCR, flagged", async () => {
+    const buf = readFileSync(join(FIXTURES, "broken", "no-tounicode.pdf"));
+    // MuPDF gives U+FFFD, pdf.js glyph numbers as control characters: neither is accepted as text
+    const plain = await readPdf(buf, { ocr: false });
+    expect(plain.messages.find((m) => m.code === "text_layer_garbled")?.message).toMatch(/^pages 1, 2, 3, 4, 5, 6: the text layer is garbled \(fonts without a Unicode map\) and OCR is not available/);
+    expect(garbledText("\u0001\u0005\u0002\u0003 1\u0006 \u0004\u0001 45 j\u0008\u0012\u0016 9\u0001\u0002\u0003\u0004\u0005\u0006")).toBe(true);
+    expect(garbledText("!#$%&'()*+,-./:;<=>?@[]^_`{|}~!#$%&'()")).toBe(true);
+    expect(garbledText("某县水利局2024年度部门整体支出绩效自评报告 (一) 部门概况: 编制12人。")).toBe(false);
+    expect(garbledText("Annual report 2024: budget, spending and staff (12 persons).")).toBe(false);
+    if (!ocrAvailable().ok) return;
+    const ocr = await readPdf(buf);
+    expect(ocr.engine).toBe("mupdf+tesseract");
+    expect(ocr.messages.find((m) => m.code === "text_layer_garbled")?.message).toMatch(/read by OCR instead$/);
+    const text = ocr.blocks.map((b) => (b.kind === "paragraph" ? b.text : "")).join("");
+    expect(text).toMatch(/从化区.田镇人民政府/);
+  }, 120_000);
   it("refuses a page count over the limit", async () => {
     await expect(readPdf(fx("reports", "seeds-as", "pdf", `${SEEDS[0]}.pdf`), { maxPages: 1 })).rejects.toThrow(/more than the limit of 1/);
   });

@@ -111,6 +111,8 @@ interface MupdfResult {
   scans: Map<number, Uint8Array>;
   /** pages that need OCR */
   scanPages: number[];
+  /** pages with a text layer that decodes to garbage (rendered into `scans` too, for OCR) */
+  garbled: number[];
 }
 
 /** Below this thickness (pt) a drawn shape is a line: a rule along its long side. */
@@ -178,6 +180,7 @@ async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, re
     const pages: PageLines[] = [];
     const scans = new Map<number, Uint8Array>();
     const scanPages: number[] = [];
+    const garbled: number[] = [];
     let chars = 0;
     for (let i = 0; i < n; i++) {
       if (chars > maxChars) throw tooMuchText(i, maxChars);
@@ -219,8 +222,10 @@ async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, re
           const { tables, rest } = findTables(rules ?? drawnLines(mupdf, page, x0, y0), segments);
           const pl: PageLines = { width: x1 - x0, height: y1 - y0, segments: rest, tables };
           pages.push(pl);
-          if (needsOcr(pl, imageArea)) {
-            scanPages.push(i + 1);
+          const scan = needsOcr(pl, imageArea);
+          if (scan) scanPages.push(i + 1);
+          else if (garbledText(pageText(pl))) garbled.push(i + 1);
+          if (scan || garbled[garbled.length - 1] === i + 1) {
             if (renderScans()) {
               const k = ocrScale(x1 - x0, y1 - y0);
               const pix = page.toPixmap(mupdf.Matrix.scale(k, k), mupdf.ColorSpace.DeviceGray, false);
@@ -238,7 +243,7 @@ async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, re
         page.destroy();
       }
     }
-    return { pages, scans, scanPages };
+    return { pages, scans, scanPages, garbled };
   });
 }
 
@@ -363,27 +368,50 @@ async function readWithPdfjs(buf: Buffer, maxPages: number, maxChars: number): P
   });
 }
 
-/** Share of characters that look like real text (CJK, ASCII letters/digits, punctuation). */
-export function textQuality(text: string): { chars: number; cjk: number; bad: number } {
+/**
+ * What a text layer is made of: visible characters, Chinese ones, unreadable ones (replacement
+ * characters, private-use glyphs, C0 and C1 controls: glyph numbers where a font lost its Unicode
+ * map) and ASCII punctuation and symbols.
+ */
+export function textQuality(text: string): { chars: number; cjk: number; bad: number; symbols: number } {
   let chars = 0;
   let cjk = 0;
   let bad = 0;
+  let symbols = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isRegexSpace(c)) continue;
     chars++;
     if (c >= 0x4e00 && c <= 0x9fff) cjk++;
-    // replacement characters, private-use glyphs, C1 controls: signs of a font without a usable ToUnicode map
-    else if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x80 && c <= 0x9f)) bad++;
+    else if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x80 && c <= 0x9f) || c < 0x20 || c === 0x7f) bad++;
+    else if ((c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)) symbols++;
   }
-  return { chars, cjk, bad };
+  return { chars, cjk, bad, symbols };
 }
 
-function garbled(pages: PageLines[]): boolean {
-  const text = pages.map((p) => p.segments.map((s) => s.text).join("")).join("");
+/**
+ * The one quality check every engine's text goes through: garbled when more than 5 % of it is
+ * unreadable, or when a report's text has almost no Chinese and is a quarter punctuation (ASCII
+ * glyph garbage). Too little text to judge is not garbled (a blank page, a scan).
+ */
+export function garbledText(text: string): boolean {
   const q = textQuality(text);
-  if (q.chars === 0) return true;
-  return q.bad / q.chars > 0.05;
+  if (q.chars < 20) return false;
+  if (q.bad / q.chars > 0.05) return true;
+  return q.cjk / q.chars < 0.02 && q.symbols / q.chars > 0.25;
+}
+
+function pageText(p: PageLines): string {
+  let t = p.segments.map((s) => s.text).join("");
+  for (const table of p.tables ?? []) for (const row of table.rows) for (const cell of row) t += cell.text;
+  return t;
+}
+
+/** The 1-based numbers of the pages whose text layer is garbled. */
+function garbledPages(pages: PageLines[]): number[] {
+  const out: number[] = [];
+  pages.forEach((p, i) => garbledText(pageText(p)) && out.push(i + 1));
+  return out;
 }
 
 export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocModel> {
@@ -396,18 +424,24 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   let scanPages: number[] = [];
   let ocrState: ReturnType<typeof ocrAvailable> | undefined;
   const ocrCheck = () => (ocrState ??= opts.ocr === false ? { ok: false, langs: "", reason: "OCR turned off" } : ocrAvailable());
+  let garbled: number[] = [];
   if (opts.engine !== "pdfjs") {
     try {
       const r = await readWithMupdf(buf, maxPages, maxChars, () => ocrCheck().ok, opts.rules);
       pages = r.pages;
       scans = r.scans;
       scanPages = r.scanPages;
-      // a whole document of garbage (not scans): let pdf.js try its own font decoding
-      if (garbled(pages) && scanPages.length < pages.length && opts.engine !== "mupdf") {
-        messages.push({ level: "warning", code: "pdf_garbled", message: "MuPDF text looks garbled; trying pdf.js" });
-        pages = undefined;
-        scans = new Map();
-        scanPages = [];
+      garbled = r.garbled;
+      // a document of garbage (not scans): pdf.js decodes some fonts MuPDF cannot; its text is judged by the same check
+      if (garbled.length && garbled.length + scanPages.length === pages.length && opts.engine !== "mupdf") {
+        const alt = await readWithPdfjs(buf, maxPages, maxChars).catch(() => undefined);
+        const altGarbled = alt ? garbledPages(alt).filter((p) => !scanPages.includes(p)) : garbled;
+        if (alt && altGarbled.length < garbled.length) {
+          messages.push({ level: "info", code: "pdf_garbled", message: "MuPDF text looks garbled; read with pdf.js" });
+          pages = alt;
+          engine = "pdf.js";
+          garbled = altGarbled;
+        }
       }
     } catch (err) {
       if (err instanceof ReadError && err.code !== "corrupt") throw err;
@@ -418,6 +452,18 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   if (!pages) {
     engine = "pdf.js";
     pages = await readWithPdfjs(buf, maxPages, maxChars);
+    garbled = garbledPages(pages);
+  }
+  // pages no engine could decode are read like scans, by OCR, where their renderings exist
+  const ocrable = garbled.filter((p) => scans.has(p));
+  const unreadable = garbled.filter((p) => !scans.has(p));
+  if (ocrable.length) {
+    scanPages = [...scanPages, ...ocrable].sort((a, b) => a - b);
+    messages.push({ level: "warning", code: "text_layer_garbled", message: `page${ocrable.length > 1 ? "s" : ""} ${ocrable.join(", ")}: the text layer is garbled (fonts without a Unicode map); read by OCR instead` });
+  }
+  if (unreadable.length) {
+    const why = opts.ocr === false || !ocrCheck().ok ? `OCR is not available (${ocrCheck().reason})` : "no rendering of the page";
+    messages.push({ level: "warning", code: "text_layer_garbled", message: `page${unreadable.length > 1 ? "s" : ""} ${unreadable.join(", ")}: the text layer is garbled (fonts without a Unicode map) and ${why}: its text is not reliable` });
   }
   const { blocks, removed } = layoutPages(pages);
   if (removed) messages.push({ level: "info", code: "pdf_running_text", message: `removed ${removed} page numbers and running header/footer lines` });
@@ -425,7 +471,7 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   if (scanPages.length) {
     const ocr = ocrCheck();
     if (!ocr.ok) {
-      if (scanPages.length === pages.length) throw new ReadError(`scanned PDF without a text layer: ${ocr.reason}`, "needs_ocr");
+      if (scanPages.length === pages.length && !garbled.length) throw new ReadError(`scanned PDF without a text layer: ${ocr.reason}`, "needs_ocr");
       messages.push({ level: "warning", code: "ocr_unavailable", message: `pages ${scanPages.join(", ")} have no text layer and were not read: ${ocr.reason}` });
     } else {
       const texts = stripOcrRunningText(await ocrPages([...scans.entries()].map(([page, png]) => ({ page, png: () => png }))));
@@ -450,7 +496,7 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   const q = textQuality(text);
   if (q.chars === 0) {
     throw new ReadError("PDF has no text (scanned pages that OCR could not read?)", "empty");
-  } else if (q.bad / q.chars > 0.05) {
+  } else if (!garbled.length && q.bad / q.chars > 0.05) {
     messages.push({ level: "warning", code: "pdf_garbled", message: `PDF text is garbled (${q.bad} of ${q.chars} characters unreadable)` });
   }
   return { format: "pdf", pages: pages.length, blocks, engine, messages };

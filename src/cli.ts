@@ -33,13 +33,28 @@ const err = (s: string) => write(process.stderr, s + "\n");
 /** What `collectFiles` found. */
 export interface Collected {
   files: string[];
-  /** paths given on the command line that do not exist */
-  missing: string[];
-  /** followed links that point nowhere */
-  broken: string[];
+  /** paths given on the command line that cannot be read, and why (no such file, a link loop) */
+  missing: Array<{ file: string; error: string }>;
+  /** followed links that point nowhere, or round in a loop, and why */
+  broken: Array<{ file: string; error: string }>;
   /** symbolic links met inside folders and not followed (without followLinks) */
   links: string[];
+  /** FIFOs, devices and sockets met inside folders: never read (a FIFO would block the import) */
+  special: Array<{ file: string; kind: string }>;
 }
+
+/** Why a path cannot be read, from its stat error. */
+function statError(e: unknown, link: boolean): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === "ELOOP") return "symbolic link loop (the links point at each other)";
+  if (code === "ENOENT") return link ? "broken symbolic link (what it points to does not exist)" : "no such file or directory";
+  if (code === "EACCES") return "permission denied";
+  return oneLine(e);
+}
+
+/** What a directory entry that is neither file, folder nor link is. */
+const specialKind = (e: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }) =>
+  e.isFIFO() ? "a FIFO (named pipe)" : e.isCharacterDevice() ? "a character device" : e.isBlockDevice() ? "a block device" : e.isSocket() ? "a socket" : null;
 
 /**
  * The files under the given paths, in name order. Paths given by name are always read, links or
@@ -47,7 +62,7 @@ export interface Collected {
  * real folder once, so a link back up the tree cannot loop. Hidden entries (.name) are left out.
  */
 export async function collectFiles(paths: string[], opts: { followLinks?: boolean } = {}): Promise<Collected> {
-  const found: Collected = { files: [], missing: [], broken: [], links: [] };
+  const found: Collected = { files: [], missing: [], broken: [], links: [], special: [] };
   const seenDirs = new Set<string>();
   const walk = async (dir: string) => {
     const real = await realpath(dir);
@@ -68,12 +83,19 @@ export async function collectFiles(paths: string[], opts: { followLinks?: boolea
         let st;
         try {
           st = await stat(full);
-        } catch {
-          found.broken.push(full);
+        } catch (err) {
+          found.broken.push({ file: full, error: statError(err, true) });
           continue;
         }
         if (st.isDirectory()) await walk(full);
         else if (st.isFile()) found.files.push(full);
+        else {
+          const kind = specialKind(st);
+          if (kind) found.special.push({ file: full, kind });
+        }
+      } else {
+        const kind = specialKind(e);
+        if (kind) found.special.push({ file: full, kind });
       }
     }
   };
@@ -81,8 +103,8 @@ export async function collectFiles(paths: string[], opts: { followLinks?: boolea
     let st;
     try {
       st = await stat(p);
-    } catch {
-      found.missing.push(p);
+    } catch (err) {
+      found.missing.push({ file: p, error: statError(err, false) });
       continue;
     }
     if (st.isDirectory()) await walk(p);
@@ -215,7 +237,9 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
       throw new UsageError(`${opts.urls}: cannot read the URL list: ${oneLine(e)}`);
     }
   }
-  const { files, missing, broken, links } = await collectFiles(paths, { followLinks: opts.followLinks });
+  // the run's time counts from here: downloads included
+  const started = Date.now();
+  const { files, missing, broken, links, special } = await collectFiles(paths, { followLinks: opts.followLinks });
   let db;
   try {
     db = await openDb(opts.db, { busyTimeoutMs: busy === undefined ? undefined : busy * 1000 });
@@ -262,7 +286,6 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
         cliProgress.Presets.shades_classic,
       )
     : null;
-  const started = Date.now();
   let failed = 0;
   bar?.start(files.length + missing.length + broken.length, 0, { rate: "0.0", failed: 0 });
   const line = (e: ImportEvent) => {
@@ -278,8 +301,12 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
       else out(`${e.status.padEnd(9)} ${shownPath(url ?? e.file)}${e.error ? `: ${e.error}` : e.detail ? `  ${e.detail}` : ""}`);
     }
   };
-  for (const m of missing) line({ file: m, status: "failed", error: "no such file or directory" });
-  for (const b of broken) line({ file: b, status: "failed", error: "broken symbolic link (what it points to does not exist)" });
+  for (const m of [...missing, ...broken]) line({ file: m.file, status: "failed", error: m.error });
+  // FIFOs, devices and sockets are never opened (a FIFO would block the import): said once each, and in the summary
+  for (const x of special) {
+    if (opts.json) out(JSON.stringify({ file: x.file, status: "skipped", reason: `${x.kind}, not a file` }));
+    else if (!bar) out(`${"skipped".padEnd(9)} ${shownPath(x.file)}: ${x.kind}, not a file`);
+  }
   // a link not followed is neither imported nor a failure: said once per link, and in the summary
   for (const l of links) {
     if (opts.json) out(JSON.stringify({ file: l, status: "skipped", reason: "symbolic link (not followed without --follow-links)" }));
@@ -299,9 +326,11 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   const secs = (Date.now() - started) / 1000;
   const counts = { imported: summary.imported, unchanged: summary.unchanged + urlUnchanged, failed: summary.failed + missing.length + broken.length + urlFailures.length };
   const total = counts.imported + counts.unchanged + counts.failed;
-  const skipped = links.length ? `; ${links.length} symbolic link${links.length > 1 ? "s" : ""} in folders not followed (--follow-links reads them)` : "";
+  const skipped =
+    (links.length ? `; ${links.length} symbolic link${links.length > 1 ? "s" : ""} in folders not followed (--follow-links reads them)` : "") +
+    (special.length ? `; ${special.length} FIFO${special.length > 1 ? "s" : ""}, device${special.length > 1 ? "s" : ""} or socket${special.length > 1 ? "s" : ""} skipped` : "");
   const text = `${total} files: ${counts.imported} imported, ${counts.unchanged} unchanged, ${counts.failed} failed (${secs.toFixed(1)} s)${skipped}`;
-  const failures = [...missing.map((m) => `${shownPath(m)}: no such file or directory`), ...broken.map((b) => `${shownPath(b)}: broken symbolic link`), ...urlFailures.map((f) => `${shownPath(f.file)}: ${f.error}`), ...summary.failures.map((f) => `${shownPath(f.file)}: ${f.error}`)];
+  const failures = [...[...missing, ...broken].map((m) => `${shownPath(m.file)}: ${m.error}`), ...urlFailures.map((f) => `${shownPath(f.file)}: ${f.error}`), ...summary.failures.map((f) => `${shownPath(f.file)}: ${f.error}`)];
   if (opts.json) err(text);
   else {
     out(text);
@@ -343,9 +372,18 @@ async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indic
       if (opts.indicators !== "-") err(`wrote score-table rows to ${resolve(opts.indicators)}`);
     }
     return 0;
+  } catch (e) {
+    return databaseError(opts.db, e);
   } finally {
     db.close();
   }
+}
+
+/** A database error in a read command: one line naming the database file, exit code 2 (usage errors go on up). */
+function databaseError(file: string, e: unknown): number {
+  if (e instanceof UsageError || (e as Error)?.name !== "SqliteError") throw e;
+  err(`${file}: database error: ${oneLine(e)}`);
+  return 2;
 }
 
 async function openReadonly(file: string): Promise<DB | null> {
@@ -416,6 +454,8 @@ async function cmdQuery(o: QueryOpts): Promise<number> {
       out(`${rows.length} documents`);
     }
     return 0;
+  } catch (e) {
+    return databaseError(o.db, e);
   } finally {
     db.close();
   }
@@ -450,13 +490,15 @@ async function cmdShow(ref: string, o: { db: string; json?: boolean }): Promise<
     for (const fl of d.flags) out(`  ! ${fl.code}: ${fl.message}`);
     if (d.indicators.length) out(`  score table: ${d.indicators.length} rows (jixiao export --indicators)`);
     return 0;
+  } catch (e) {
+    return databaseError(o.db, e);
   } finally {
     db.close();
   }
 }
 
 async function cmdSearch(query: string, o: { db: string; limit: string; json?: boolean }): Promise<number> {
-  const { search } = await import("./store/search.js");
+  const { countMatches, search } = await import("./store/search.js");
   const db = await openReadonly(o.db);
   if (!db) return 2;
   try {
@@ -465,8 +507,13 @@ async function cmdSearch(query: string, o: { db: string; limit: string; json?: b
       if (o.json) out(JSON.stringify(h));
       else out(`${h.id}\t${shownPath(h.file)}\t${visible(h.unit_name ?? "?")} ${h.fiscal_year ?? ""}\n    ${visible(h.snippet)}`);
     }
-    if (!o.json) out(`${hits.length} documents`);
+    if (!o.json) {
+      const total = countMatches(db, query);
+      out(total > hits.length ? `${total} documents match; the first ${hits.length} shown (--limit for more)` : `${total} documents`);
+    }
     return 0;
+  } catch (e) {
+    return databaseError(o.db, e);
   } finally {
     db.close();
   }
@@ -509,6 +556,8 @@ async function cmdList(opts: { db: string }): Promise<number> {
     printTable(["file", "unit_name", "fiscal_year", "self_score", "grade", "expenditure_total"], rows);
     out(`${docs.length} documents in ${opts.db}`);
     return 0;
+  } catch (e) {
+    return databaseError(opts.db, e);
   } finally {
     db.close();
   }

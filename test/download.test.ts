@@ -160,6 +160,15 @@ describe("import --urls against a real HTTP server on 127.0.0.1", () => {
     expect(doc2.source_urls.sort()).toEqual([`${base}/copy.pdf`, `${base}/redirect`, `${base}/report.pdf`]);
   });
 
+  it("the summary's time includes the downloads", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-dl-"));
+    writeFileSync(join(dir, "u.txt"), `${base}/slow.pdf\n`);
+    const r = await run(["import", "--urls", join(dir, "u.txt"), "--db", join(dir, "t.db"), "--timeout", "10", "--no-progress"]);
+    expect(r.code, r.stderr).toBe(0);
+    const secs = Number(/\(([\d.]+) s\)/.exec(r.stdout)![1]);
+    expect(secs).toBeGreaterThanOrEqual(4); // the server waits 4 s before it answers
+  });
+
   it("refuses a download over the size limit while streaming", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-dl-"));
     writeFileSync(join(dir, "u.txt"), `${base}/huge.pdf\n`);

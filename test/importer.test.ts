@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -215,5 +215,53 @@ describe("bulk import", () => {
     jixiao(["import", dir, "--db", file]);
     const r = jixiao(["import", dir, "--db", file]);
     expect(r.stdout).toMatch(/12 files: 0 imported, 12 unchanged, 0 failed/);
+  });
+});
+
+describe("small faults, each said as it is", () => {
+  it("a FIFO or a device inside a folder is skipped with a line, never opened (a FIFO would block the import)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "j-fifo-"));
+    mkdirSync(join(dir, "in"));
+    writeFileSync(join(dir, "in", "a.txt"), "某某镇人民政府2024年度部门整体支出绩效自评报告\n自评得分95分。\n");
+    expect(spawnSync("mkfifo", [join(dir, "in", "pipe")]).status).toBe(0);
+    const r = jixiao(["import", join(dir, "in"), "--db", join(dir, "f.db"), "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toContainEqual({ file: join(dir, "in", "pipe"), status: "skipped", reason: "a FIFO (named pipe), not a file" });
+    const plain = jixiao(["import", join(dir, "in"), "--db", join(dir, "g.db")]);
+    expect(plain.stdout).toMatch(/1 files: 1 imported, 0 unchanged, 0 failed \([\d.]+ s\); 1 FIFO, device or socket skipped/);
+  });
+
+  it("a symbolic-link loop is reported as a loop, not as a missing file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "j-loop-"));
+    mkdirSync(join(dir, "in"));
+    symlinkSync(join(dir, "in", "b"), join(dir, "in", "a"));
+    symlinkSync(join(dir, "in", "a"), join(dir, "in", "b"));
+    const named = jixiao(["import", join(dir, "in", "a"), "--db", join(dir, "l.db"), "--json"]);
+    expect(JSON.parse(named.stdout.trim().split("\n")[0])).toMatchObject({ status: "failed", error: "symbolic link loop (the links point at each other)" });
+    const walked = jixiao(["import", join(dir, "in"), "--db", join(dir, "m.db"), "--json", "--follow-links"]);
+    const errors = walked.stdout.trim().split("\n").map((l) => JSON.parse(l)).map((l) => l.error);
+    expect(errors).toEqual(["symbolic link loop (the links point at each other)", "symbolic link loop (the links point at each other)"]);
+  });
+
+  it("a read command's database error names the database file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "j-dberr-"));
+    const file = join(dir, "d.db");
+    expect(jixiao(["import", join(FIXTURES, "reports", "seeds"), "--db", file, "--no-progress"]).code).toBe(0);
+    const d = new Database(file);
+    d.exec("DROP TABLE flags");
+    d.close();
+    const r = jixiao(["show", "001_7677739c59076178.txt", "--db", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`${file}: database error: no such table: flags`);
+  });
+
+  it("search says how many documents match, not how many it shows", () => {
+    const dir = mkdtempSync(join(tmpdir(), "j-count-"));
+    const file = join(dir, "s.db");
+    expect(jixiao(["import", join(FIXTURES, "reports", "seeds"), join(FIXTURES, "reports", "variants", "txt"), "--db", file, "--no-progress"]).code).toBe(0);
+    const all = jixiao(["search", "预算", "--db", file, "--json", "--limit", "100"]).stdout.trim().split("\n").length;
+    expect(all).toBeGreaterThan(5);
+    expect(jixiao(["search", "预算", "--db", file, "--limit", "2"]).stdout.trim().split("\n").pop()).toBe(`${all} documents match; the first 2 shown (--limit for more)`);
   });
 });

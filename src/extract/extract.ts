@@ -83,6 +83,7 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): 
   const fields: { [name: string]: FieldValue | null } = {};
   const flags: Flag[] = [];
   const candidates = new Map<string, Candidate[]>();
+  const winners = new Map<string, Candidate>();
   const collect = (def: (typeof CATALOG)[number]) => {
     const cands: Candidate[] = [];
     current = def.name;
@@ -109,6 +110,7 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): 
     const { winner, flags: f } = choose(name, candidates.get(name) ?? []);
     flags.push(...f);
     if (explain) Object.assign(entry(name), { candidates: candidates.get(name) ?? [], chosen: winner });
+    if (winner) winners.set(name, winner);
     const fv = winner ? toFieldValue(ctx, winner) : null;
     // a value read by OCR is less certain
     if (fv && spanAt(ctx.clean, fv.evidence.start)?.ocr) {
@@ -119,7 +121,9 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): 
   };
   // identity first: tables are checked against the report's own unit and year
   for (const name of IDENTITY) choose1(name);
-  ctx.identity = { unitName: (fields.unit_name?.value as string) ?? null, year: (fields.fiscal_year?.value as number) ?? null };
+  // in the folded (simplified) form rules match against, with the span of the mention it was read from
+  const unit = winners.get("unit_name");
+  ctx.identity = { unitName: unit ? String(unit.value) : null, unitSpan: unit ? [unit.start, unit.end] : null, year: (fields.fiscal_year?.value as number) ?? null };
   for (const def of CATALOG) if (!IDENTITY.includes(def.name)) collect(def);
   const indicators: Indicator[] = [];
   for (const t of scoreTables(doc.blocks)) {

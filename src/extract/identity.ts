@@ -130,7 +130,7 @@ export const KIND_FIELDS: { [kind: string]: Set<string> | "all" } = {
 export function unitKindRule(ctx: Context): Candidate[] {
   const name = ctx.identity?.unitName;
   if (!name) return [];
-  const at = ctx.folded.text.indexOf(name);
+  const [s, e] = unitSpan(ctx, name);
   const kind = /(?:镇|乡)(?:人民政府|党委)?$/.test(name)
     ? "township"
     : /街道(?:办事处)?$|街道党工委$/.test(name)
@@ -138,7 +138,14 @@ export function unitKindRule(ctx: Context): Candidate[] {
       : new RegExp(`(?:${UNIT_SUFFIX})$`).test(name)
         ? "department"
         : "other";
-  return [cand(kind, "text", 0.85, "unit_kind.from_name", Math.max(0, at), Math.max(0, at) + (at >= 0 ? name.length : 0))];
+  return [cand(kind, "text", 0.85, "unit_kind.from_name", s, e)];
+}
+
+/** Where the unit's name was read from (folded offsets): the evidence of what is inferred from it. */
+function unitSpan(ctx: Context, name: string): [number, number] {
+  if (ctx.identity?.unitSpan) return ctx.identity.unitSpan;
+  const at = ctx.folded.text.indexOf(name);
+  return at >= 0 ? [at, at + name.length] : [0, 0];
 }
 
 /** doc_number: the report's own document number (吉政函字〔2025〕31号) on a line of its own near the top. */
@@ -209,8 +216,9 @@ export function regionRule(part: "province" | "city" | "county" | "township" | "
     const r = resolveRegion(name);
     const v = r[part];
     if (!v) return [];
-    const at = Math.max(0, ctx.folded.text.indexOf(name));
-    return [cand(v, "text", 0.8, `region.${part}`, at, at + name.length)];
+    // the evidence is the unit's name where it was read from, not its first mention (a heading, say)
+    const [s, e] = unitSpan(ctx, name);
+    return [cand(v, "text", 0.8, `region.${part}`, s, e)];
   };
 }
 

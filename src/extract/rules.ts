@@ -21,7 +21,7 @@ export type ValueKind = "money" | "ratio" | "score" | "persons" | "count" | "yea
 export interface Context {
   doc: DocModel;
   /** the report's own unit and year, once chosen (rules that check tables against them) */
-  identity?: { unitName: string | null; year: number | null };
+  identity?: { unitName: string | null; year: number | null; /** folded span of the mention the unit's name was read from */ unitSpan?: [number, number] | null };
   folded: Folded;
   clean: TextDoc;
   sections: SectionTree;

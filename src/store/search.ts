@@ -120,12 +120,25 @@ export interface SearchHit {
 }
 
 /** Documents containing every word of the query (words as jieba cuts them), best matches first. */
+/** The query's words, and the FTS5 expression that needs all of them (each an FTS5 string literal:
+ * no operator in the user's text is ever interpreted). */
+function matchOf(query: string): { words: string[]; match: string } {
+  const words = [...new Set(query.split(/\s+/).flatMap((part) => segment(part)))];
+  return { words, match: words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ") };
+}
+
+/** How many documents match the query (all of them, whatever a search's limit). */
+export function countMatches(db: DB, query: string): number {
+  ensureSearchIndex(db);
+  const { words, match } = matchOf(query);
+  if (words.length === 0) return 0;
+  return (db.prepare("SELECT count(*) AS n FROM doc_fts WHERE doc_fts MATCH ?").get(match) as { n: number }).n;
+}
+
 export function search(db: DB, query: string, limit = 20): SearchHit[] {
   ensureSearchIndex(db);
-  const words = [...new Set(query.split(/\s+/).flatMap((part) => segment(part)))];
+  const { words, match } = matchOf(query);
   if (words.length === 0) return [];
-  // each word as an FTS5 string literal: no operator in the user's text is ever interpreted
-  const match = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
   const rows = db
     .prepare(
       `SELECT d.id, d.file_name AS file, d.path, d.text,

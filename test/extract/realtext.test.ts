@@ -134,6 +134,13 @@ describe("unit identity from all its mentions", () => {
     expect(val("一、部门基本情况\n某州红十字会(以下简称“州红十字会”)是州人民政府领导的人道救助团体。", "unit_name")).toBe("某州红十字会");
     expect(val("一、部门概况\n某县供銷合作社聯合社成立於1951年6月,共有編製18人。", "unit_name")).toBe("某县供銷合作社聯合社");
   });
+  it("what is inferred from the unit's name points at the mention it was read from, not at its first one", () => {
+    const r = ex("一、湘阴县水利局概况\n单位名称:湘阴县水利局\n报告日期:2024年3月1日\n湘阴县水利局主要职责是……");
+    expect(r.fields.unit_name?.rule).toBe("unit_name.label");
+    expect(r.fields.county?.value).toBe("湘阴县");
+    expect(r.fields.county?.evidence.start).toBe(r.fields.unit_name?.evidence.start);
+    expect(r.fields.unit_kind?.evidence.start).toBe(r.fields.unit_name?.evidence.start);
+  });
   it("in traditional script, the name is output as written and the numbers read", () => {
     const r = ex("火場土家族鄉(xiāng)人民政府2022年度部門整體支出績效自評報(bào)告\n本單位經縣編委核定的編制人數(shù)為65人(其中行政編制30人,事業編制35人)。年末實有人數(shù)50人。");
     expect(r.fields.unit_name?.value).toBe("火場土家族鄉人民政府");

@@ -115,7 +115,7 @@ describe("unit identity from all its mentions", () => {
     ["政协某市委员会办公室", "中国人民政治协商会议某市委员会"],
   ])("%s is another unit than %s", (a, b) => expect(isAlias(a, b)).toBe(false));
   it("recognises names by structure, never one that starts with a label or a pronoun", () => {
-    for (const n of ["某县供销合作社联合社", "某州红十字会", "中共某市委党校", "某省人大常委会办公厅", "某区动物疫病预防控制中心"]) expect(isUnitName(n), n).toBe(true);
+    for (const n of ["某县供销合作社联合社", "某州红十字会", "中共某市委党校", "某省人大常委会办公厅", "某区动物疫病预防控制中心", "某县政协", "某县残联", "某县工商联", "某镇中心幼儿园", "某县公安局交警大队"]) expect(isUnitName(n), n).toBe(true);
     for (const n of ["部门(单位)名称某县文化馆", "单位名称某局", "填报单位某县文化馆", "联系人某局", "我局", "是某州服务中心", "下属单位"]) expect(isUnitName(n), n).toBe(false);
   });
   it("outputs the fullest form the text supports", () => {

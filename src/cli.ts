@@ -2,7 +2,7 @@
 /**
  * jixiao command line. Exit codes: 0 all good, 1 some files failed, 2 bad usage or database error.
  */
-import { availableParallelism } from "node:os";
+import { availableParallelism, userInfo } from "node:os";
 import { Command, CommanderError, Option } from "commander";
 import { readdir, readFile, stat, writeFile, rename } from "node:fs/promises";
 import { realpathSync } from "node:fs";
@@ -315,6 +315,7 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   let summary;
   try {
     summary = await importFiles(db, files, { workers, timeoutMs: timeout ? timeout * 1000 : undefined, maxHeapMb, force: opts.force, onEvent: line, sourceUrls, maxBytes });
+    await ensureViews(db);
   } catch (e) {
     bar?.stop();
     err(`${opts.db}: database error: ${/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another program is writing to it); try again later" : oneLine(e)}`);
@@ -350,6 +351,100 @@ async function writeAtomically(file: string, data: string): Promise<void> {
   await rename(tmp, file);
 }
 
+interface ReviewOpts {
+  db: string;
+  set?: string;
+  accept?: boolean;
+  reject?: boolean;
+  undo?: boolean;
+  note?: string;
+  reviewer?: string;
+  exportGold?: string;
+}
+
+/**
+ * jixiao review DOC FIELD --set VALUE | --accept | --reject | --undo [--note TEXT]: a reviewer's
+ * verdict on one value, kept apart from extraction (never overwritten by import --force,
+ * reextract or a new extractor); jixiao review --export-gold FILE: every reviewed value as gold JSONL.
+ */
+async function cmdReview(doc: string | undefined, field: string | undefined, o: ReviewOpts): Promise<number> {
+  const [{ CATALOG }, corrections, query, store] = await Promise.all([import("./extract/catalog.js"), import("./store/corrections.js"), import("./store/query.js"), import("./store/db.js")]);
+  if (o.exportGold) {
+    if (doc || field || o.set !== undefined || o.accept || o.reject || o.undo) throw new UsageError("--export-gold takes no document, field or verdict");
+    const db = await openReadonly(o.db);
+    if (!db) return 2;
+    try {
+      const bySha = new Map<string, Record<string, unknown>>();
+      for (const c of corrections.allCurrentCorrections(db)) {
+        const d = db.prepare("SELECT id, file_name FROM documents WHERE sha256 = ?").get(c.sha256) as { id: number; file_name: string } | undefined;
+        if (!d) continue;
+        const line = bySha.get(c.sha256) ?? { file: d.file_name };
+        const v = store.documentFields(db, d.id).get(c.field);
+        line[c.field] = v ? (v.exact !== null && v.exact !== undefined ? Number(v.exact) : v.value) : null;
+        bySha.set(c.sha256, line);
+      }
+      await writeAtomically(o.exportGold, [...bySha.values()].map((l) => JSON.stringify(l) + "\n").join(""));
+      if (o.exportGold !== "-") err(`wrote ${bySha.size} documents' reviewed values to ${resolve(o.exportGold)}`);
+      return 0;
+    } catch (e) {
+      return databaseError(o.db, e);
+    } finally {
+      db.close();
+    }
+  }
+  if (!doc || !field) throw new UsageError("give a document and a field: jixiao review DOC FIELD --set VALUE | --accept | --reject | --undo");
+  const def = CATALOG.find((d) => d.name === field);
+  if (!def) throw new UsageError(`no field named ${JSON.stringify(field)} (see the README's field table)`);
+  const verdicts = [o.set !== undefined, !!o.accept, !!o.reject, !!o.undo].filter(Boolean).length;
+  if (verdicts !== 1) throw new UsageError("give exactly one of --set VALUE, --accept, --reject, --undo");
+  let value;
+  if (o.set !== undefined) {
+    const { normalizeTyped, TypedValueError } = await import("./normalize/typed.js");
+    try {
+      value = normalizeTyped(def.kind, o.set);
+    } catch (e) {
+      if (e instanceof TypedValueError) throw new UsageError(`${field}: ${e.message}`);
+      throw e;
+    }
+  }
+  let db;
+  try {
+    db = await openDb(o.db);
+  } catch (e) {
+    err(`${o.db}: cannot open database: ${oneLine(e)}`);
+    return 2;
+  }
+  try {
+    const found = query.findDocument(db, doc);
+    if ("error" in found) {
+      err(`${o.db}: ${found.error}`);
+      return 1;
+    }
+    const { sha256: sha, file_name: name } = db.prepare("SELECT sha256, file_name FROM documents WHERE id = ?").get(found.id) as { sha256: string; file_name: string };
+    const before = store.documentFields(db, found.id).get(field);
+    const old = before ? before.value : null;
+    if (o.undo) {
+      if (!corrections.undoCorrection(db, sha, field)) {
+        err(`${shownPath(name)}: ${field} has no review to undo`);
+        return 1;
+      }
+    } else {
+      const action = o.set !== undefined ? "set" : o.accept ? "accept" : "reject";
+      const reviewer = o.reviewer ?? process.env.USER ?? userInfo().username;
+      corrections.addCorrection(db, { sha256: sha, field, action, old, value, note: o.note, reviewer });
+    }
+    const after = store.documentFields(db, found.id).get(field);
+    const verdict = o.undo ? "undone" : o.set !== undefined ? "corrected" : o.accept ? "accepted" : "rejected";
+    out(`${verdict.padEnd(9)} ${shownPath(name)} ${field}: ${visible(fmtValue(old))} → ${visible(fmtValue(after ? after.value : null))}`);
+    await ensureViews(db);
+    return 0;
+  } catch (e) {
+    return databaseError(o.db, e);
+  } finally {
+    (await import("./store/db.js")).closeDb(db);
+  }
+}
+
 async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indicators?: string; lang: "en" | "zh" }): Promise<number> {
   if (!opts.csv && !opts.jsonl && !opts.indicators) throw new UsageError("give at least one of --csv, --jsonl, --indicators");
   const [{ exportCsv, exportIndicatorsCsv }, { documentJson }, { listDocuments }] = await Promise.all([import("./store/csv.js"), import("./store/query.js"), import("./store/db.js")]);
@@ -377,6 +472,17 @@ async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indic
   } finally {
     db.close();
   }
+}
+
+/**
+ * The `records`, `score_rows` and `current_values` views, made from the catalog when this version has
+ * not made them yet (the catalog is loaded only then: an unchanged re-import does not pay for it).
+ */
+async function ensureViews(db: DB): Promise<void> {
+  const { createViews, viewsCurrent } = await import("./store/views.js");
+  if (viewsCurrent(db, EXTRACTOR_VERSION)) return;
+  const { CATALOG } = await import("./extract/catalog.js");
+  createViews(db, CATALOG, EXTRACTOR_VERSION);
 }
 
 /** A database error in a read command: one line naming the database file, exit code 2 (usage errors go on up). */
@@ -530,6 +636,7 @@ async function cmdReextract(o: { db: string; all?: boolean }): Promise<number> {
   }
   try {
     const r = reextract(db, { all: o.all, onDoc: (file, status, why) => out(`${status.padEnd(11)} ${shownPath(file)}${why ? `: ${why}` : ""}`) });
+    await ensureViews(db);
     out(`${r.reextracted} re-extracted, ${r.skipped} skipped (extractor ${EXTRACTOR_VERSION})`);
     return r.skipped ? 1 : 0;
   } finally {
@@ -645,6 +752,20 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .requiredOption("--db <file>", "SQLite database file")
     .option("--all", "every document, whatever its extractor version")
     .action(async (o) => setExit(await cmdReextract(o)));
+  program
+    .command("review")
+    .description("accept, correct or reject one extracted value (kept apart from extraction, never overwritten), or export every reviewed value as gold JSONL")
+    .argument("[doc]", "document: id, SHA-256 prefix, path or file name")
+    .argument("[field]", "field name (see the field table)")
+    .requiredOption("--db <file>", "SQLite database file")
+    .option("--set <value>", "the right value, as written in a report (1,956.58万元, 96.8%, 2024年3月1日, 优秀): normalised like an extracted one")
+    .option("--accept", "the extracted value is right")
+    .option("--reject", "there is no such value in the report: no value")
+    .option("--undo", "take back the latest review of the field")
+    .option("--note <text>", "why")
+    .option("--reviewer <name>", "who (default: the user's name)")
+    .option("--export-gold <file>", "write every reviewed value as gold JSONL for ../shared/eval/score.mjs (- for standard output)")
+    .action(async (doc: string | undefined, field: string | undefined, o: ReviewOpts) => setExit(await cmdReview(doc, field, o)));
   program
     .command("list")
     .description("print a summary table of the documents in a database")

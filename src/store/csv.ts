@@ -7,15 +7,16 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { CATALOG } from "../extract/catalog.js";
+import { currentCorrections } from "./corrections.js";
 import { documentFields, documentFlags, listDocuments, type DB } from "./db.js";
 
 export const LEADING_COLUMNS = ["file", "path", "sha256", "format"] as const;
-export const TRAILING_COLUMNS = ["flags", "extractor_version", "imported_at"] as const;
+export const TRAILING_COLUMNS = ["flags", "corrected_fields", "extractor_version", "imported_at"] as const;
 
 export function csvColumns(lang: "en" | "zh" = "en"): string[] {
   const fields = CATALOG.map((f) => (lang === "zh" ? `${f.label}${unitLabel(f.kind)}` : f.column));
   const lead = lang === "zh" ? ["文件", "路径", "SHA-256", "格式"] : [...LEADING_COLUMNS];
-  const trail = lang === "zh" ? ["标记", "提取器版本", "导入时间"] : [...TRAILING_COLUMNS];
+  const trail = lang === "zh" ? ["标记", "人工更正的字段", "提取器版本", "导入时间"] : [...TRAILING_COLUMNS];
   return [...lead, ...fields, ...trail];
 }
 
@@ -42,6 +43,8 @@ export function exportCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
   for (const d of listDocuments(db)) {
     const values = documentFields(db, d.id);
     const flags = [...new Set(documentFlags(db, d.id).map((f) => f.code))].join(";");
+    // fields a reviewer set or rejected: their values here are the reviewer's
+    const corrected = [...currentCorrections(db, d.sha256)].filter(([, c]) => c.action !== "accept").map(([f]) => f).sort().join(";");
     rows.push(
       [
         d.file_name,
@@ -55,6 +58,7 @@ export function exportCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
           return v.exact !== null && v.exact !== undefined ? Number(v.exact) : v.value;
         }),
         flags,
+        corrected,
         d.extractor_version,
         d.imported_at,
       ],

@@ -9,6 +9,7 @@ import { packModel, unpackModel } from "./blob.js";
 import { stmt } from "./stmt.js";
 import type { DocModel, FieldValue, Flag, Indicator, Record as DocRecord } from "../model.js";
 import { ensureSearchIndex, indexDocument } from "./search.js";
+import { CORRECTIONS_SCHEMA, currentCorrections, type Correction } from "./corrections.js";
 
 export type DB = Database.Database;
 
@@ -120,6 +121,7 @@ export function openDb(file: string, opts: { readonly?: boolean; busyTimeoutMs?:
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     db.exec(SCHEMA);
+    db.exec(CORRECTIONS_SCHEMA);
     migrate(db);
     db.prepare("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
   } else {
@@ -301,10 +303,48 @@ export function listDocuments(db: DB, opts: { includeFailed?: boolean } = {}): D
 }
 
 /** Field values of one document, keyed by field name. */
-export function documentFields(db: DB, id: number): Map<string, { value: number | string | null; exact: string | null; raw: string; unit: string; ev_page: number | null; ev_section: string; ev_text: string; ev_start: number; ev_end: number; confidence: number }> {
-  const rows = db.prepare("SELECT * FROM field_values WHERE document_id = ?").all(id) as Array<Record<string, unknown>>;
-  const m = new Map();
-  for (const r of rows) m.set(r.field, { ...r, value: r.value_num ?? r.value_text });
+/** A stored value as read back: the extracted one, or the reviewer's where a review is in force. */
+export interface StoredValue {
+  value: number | string | null;
+  exact: string | null;
+  raw: string;
+  unit: string;
+  ev_page: number | null;
+  ev_section: string;
+  ev_text: string;
+  ev_start: number;
+  ev_end: number;
+  confidence: number;
+  /** the review in force for this field, if any */
+  review?: Correction;
+}
+
+/**
+ * A document's field values with the reviews in force applied: a corrected value replaces the
+ * extracted one (its evidence stays, to show what was corrected), a rejected one is gone, an
+ * accepted one is marked. The one read path for values: show, JSON, CSV and query use it.
+ */
+export function documentFields(db: DB, id: number): Map<string, StoredValue> {
+  const rows = stmt(db, "SELECT * FROM field_values WHERE document_id = ?").all(id) as Array<Record<string, unknown>>;
+  const m = new Map<string, StoredValue>();
+  for (const r of rows) m.set(r.field as string, { ...(r as unknown as StoredValue), value: (r.value_num ?? r.value_text) as number | string | null });
+  const sha = (stmt(db, "SELECT sha256 FROM documents WHERE id = ?").get(id) as { sha256: string } | undefined)?.sha256;
+  if (!sha) return m;
+  for (const [field, c] of currentCorrections(db, sha)) {
+    const v = m.get(field);
+    if (c.action === "reject") m.delete(field);
+    else if (c.action === "set") {
+      m.set(field, {
+        ...(v ?? { ev_page: null, ev_section: "", ev_text: "", ev_start: 0, ev_end: 0 }),
+        value: c.value_num ?? c.value_text,
+        exact: c.exact,
+        raw: c.raw ?? "",
+        unit: c.unit ?? v?.unit ?? "",
+        confidence: 1,
+        review: c,
+      });
+    } else if (v) m.set(field, { ...v, review: c });
+  }
   return m;
 }
 

@@ -6,6 +6,7 @@ import { CATALOG } from "../extract/catalog.js";
 import { extractFields } from "../extract/extract.js";
 import type { Flag } from "../model.js";
 import { EXTRACTOR_VERSION } from "../version.js";
+import { currentCorrections } from "./corrections.js";
 import { documentFields, documentFlags, documentSources, storedModel, writeValues, type DB } from "./db.js";
 
 export interface QueryFilters {
@@ -27,9 +28,10 @@ export interface QueryRow {
   [field: string]: unknown;
 }
 
-const fv = (field: string, col: "value_num" | "value_text") => `(SELECT ${col} FROM field_values WHERE document_id = d.id AND field = '${field}')`;
-
 export function queryDocuments(db: DB, f: QueryFilters): QueryRow[] {
+  // filters see the reviewed values where the database has them (current_values), else the extracted ones
+  const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'current_values'").get() ? "current_values" : "field_values";
+  const fv = (field: string, col: "value_num" | "value_text") => `(SELECT ${col} FROM ${table} WHERE document_id = d.id AND field = '${field}')`;
   const where: string[] = ["d.status = 'ok'"];
   const params: unknown[] = [];
   if (f.year !== undefined) {
@@ -107,6 +109,8 @@ export interface DocumentJson {
   source_url: string | null;
   /** every URL the document's bytes were downloaded from */
   source_urls: string[];
+  /** the fields a reviewer accepted, corrected or rejected: what the extractor said, and who reviewed it when */
+  corrected: Record<string, { action: string; old: unknown; note: string | null; reviewer: string | null; at: string }>;
   extractor_version: string;
   fields: Record<string, unknown>;
   flags: Flag[];
@@ -117,6 +121,8 @@ export interface DocumentJson {
 export function documentJson(db: DB, id: number): DocumentJson {
   const row = db.prepare("SELECT id, file_name AS file, path, sha256, format, pages, document_kind, source_url, extractor_version FROM documents WHERE id = ?").get(id) as Omit<DocumentJson, "fields" | "flags" | "indicators" | "source_urls">;
   const d = { ...row, source_urls: documentSources(db, row.sha256) };
+  const corrected: DocumentJson["corrected"] = {};
+  for (const [field, c] of currentCorrections(db, row.sha256)) corrected[field] = { action: c.action, old: c.old_value === null ? null : JSON.parse(c.old_value), note: c.note, reviewer: c.reviewer, at: c.at };
   const values = documentFields(db, id);
   const fields: Record<string, unknown> = {};
   for (const def of CATALOG) {
@@ -133,7 +139,7 @@ export function documentJson(db: DB, id: number): DocumentJson {
       : null;
   }
   const indicators = db.prepare("SELECT level1, level2, level3, target, actual, unit, weight, score, reason FROM indicators WHERE document_id = ? ORDER BY seq").all(id);
-  return { ...d, fields, flags: documentFlags(db, id), indicators };
+  return { ...d, fields, flags: documentFlags(db, id), indicators, corrected };
 }
 
 /** Re-runs extraction on stored block models (documents read by an older extractor, or all with `all`). */

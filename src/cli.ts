@@ -244,7 +244,7 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
   try {
     db = await openDb(opts.db, { busyTimeoutMs: busy === undefined ? undefined : busy * 1000 });
   } catch (e) {
-    err(`${opts.db}: cannot open database: ${/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another program is writing to it); try again later" : oneLine(e)}`);
+    err(`${opts.db}: cannot open database: ${dbReason(e)}`);
     return 2;
   }
   /** the URLs each downloaded file came from: two URLs with the same bytes share one file */
@@ -318,7 +318,7 @@ async function cmdImport(paths: string[], opts: ImportOpts): Promise<number> {
     await ensureViews(db);
   } catch (e) {
     bar?.stop();
-    err(`${opts.db}: database error: ${/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another program is writing to it); try again later" : oneLine(e)}`);
+    err(`${opts.db}: database error: ${dbReason(e)}`);
     return 2;
   } finally {
     (await import("./store/db.js")).closeDb(db);
@@ -371,9 +371,8 @@ async function cmdReview(doc: string | undefined, field: string | undefined, o: 
   const [{ CATALOG }, corrections, query, store] = await Promise.all([import("./extract/catalog.js"), import("./store/corrections.js"), import("./store/query.js"), import("./store/db.js")]);
   if (o.exportGold) {
     if (doc || field || o.set !== undefined || o.accept || o.reject || o.undo) throw new UsageError("--export-gold takes no document, field or verdict");
-    const db = await openReadonly(o.db);
-    if (!db) return 2;
-    try {
+    const gold = o.exportGold;
+    return withDb(o.db, "read", async (db) => {
       const bySha = new Map<string, Record<string, unknown>>();
       for (const c of corrections.allCurrentCorrections(db)) {
         const d = db.prepare("SELECT id, file_name FROM documents WHERE sha256 = ?").get(c.sha256) as { id: number; file_name: string } | undefined;
@@ -383,21 +382,17 @@ async function cmdReview(doc: string | undefined, field: string | undefined, o: 
         line[c.field] = v ? (v.exact !== null && v.exact !== undefined ? Number(v.exact) : v.value) : null;
         bySha.set(c.sha256, line);
       }
-      await writeAtomically(o.exportGold, [...bySha.values()].map((l) => JSON.stringify(l) + "\n").join(""));
-      if (o.exportGold !== "-") err(`wrote ${bySha.size} documents' reviewed values to ${resolve(o.exportGold)}`);
+      await writeAtomically(gold, [...bySha.values()].map((l) => JSON.stringify(l) + "\n").join(""));
+      if (gold !== "-") err(`wrote ${bySha.size} documents' reviewed values to ${resolve(gold)}`);
       return 0;
-    } catch (e) {
-      return databaseError(o.db, e);
-    } finally {
-      db.close();
-    }
+    });
   }
   if (!doc || !field) throw new UsageError("give a document and a field: jixiao review DOC FIELD --set VALUE | --accept | --reject | --undo");
   const def = CATALOG.find((d) => d.name === field);
   if (!def) throw new UsageError(`no field named ${JSON.stringify(field)} (see the README's field table)`);
   const verdicts = [o.set !== undefined, !!o.accept, !!o.reject, !!o.undo].filter(Boolean).length;
   if (verdicts !== 1) throw new UsageError("give exactly one of --set VALUE, --accept, --reject, --undo");
-  let value;
+  let value: import("./normalize/typed.js").TypedValue | undefined;
   if (o.set !== undefined) {
     const { normalizeTyped, TypedValueError } = await import("./normalize/typed.js");
     try {
@@ -407,14 +402,7 @@ async function cmdReview(doc: string | undefined, field: string | undefined, o: 
       throw e;
     }
   }
-  let db;
-  try {
-    db = await openDb(o.db);
-  } catch (e) {
-    err(`${o.db}: cannot open database: ${oneLine(e)}`);
-    return 2;
-  }
-  try {
+  return withDb(o.db, "write", async (db) => {
     const found = query.findDocument(db, doc);
     if ("error" in found) {
       err(`${o.db}: ${found.error}`);
@@ -438,19 +426,13 @@ async function cmdReview(doc: string | undefined, field: string | undefined, o: 
     out(`${verdict.padEnd(9)} ${shownPath(name)} ${field}: ${visible(fmtValue(old))} → ${visible(fmtValue(after ? after.value : null))}`);
     await ensureViews(db);
     return 0;
-  } catch (e) {
-    return databaseError(o.db, e);
-  } finally {
-    (await import("./store/db.js")).closeDb(db);
-  }
+  });
 }
 
 async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indicators?: string; lang: "en" | "zh" }): Promise<number> {
   if (!opts.csv && !opts.jsonl && !opts.indicators) throw new UsageError("give at least one of --csv, --jsonl, --indicators");
   const [{ exportCsv, exportIndicatorsCsv }, { documentJson }, { listDocuments }] = await Promise.all([import("./store/csv.js"), import("./store/query.js"), import("./store/db.js")]);
-  const db = await openReadonly(opts.db);
-  if (!db) return 2;
-  try {
+  return withDb(opts.db, "read", async (db) => {
     const n = listDocuments(db).length;
     if (opts.csv) {
       await writeAtomically(opts.csv, exportCsv(db, { lang: opts.lang }));
@@ -467,11 +449,7 @@ async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indic
       if (opts.indicators !== "-") err(`wrote score-table rows to ${resolve(opts.indicators)}`);
     }
     return 0;
-  } catch (e) {
-    return databaseError(opts.db, e);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /**
@@ -485,21 +463,40 @@ async function ensureViews(db: DB): Promise<void> {
   createViews(db, CATALOG, EXTRACTOR_VERSION);
 }
 
+/**
+ * Opens the database (read-only, or for writing), runs `fn`, closes it (a writer leaves the file
+ * readable without write access); an open failure or a database error is one line naming the file,
+ * exit code 2. Usage errors go on up.
+ */
+async function withDb(file: string, mode: "read" | "write", fn: (db: DB) => Promise<number> | number): Promise<number> {
+  const store = await import("./store/db.js");
+  let db: DB;
+  try {
+    db = store.openDb(file, { readonly: mode === "read" });
+  } catch (e) {
+    err(`${file}: cannot open database: ${dbReason(e)}`);
+    return 2;
+  }
+  try {
+    return await fn(db);
+  } catch (e) {
+    return databaseError(file, e);
+  } finally {
+    if (mode === "write") store.closeDb(db);
+    else db.close();
+  }
+}
+
+/** What went wrong with a database, in one line: a lock held past the busy timeout said in words. */
+const dbReason = (e: unknown) => (/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another program is writing to it); try again later" : oneLine(e));
+
 /** A database error in a read command: one line naming the database file, exit code 2 (usage errors go on up). */
 function databaseError(file: string, e: unknown): number {
   if (e instanceof UsageError || (e as Error)?.name !== "SqliteError") throw e;
-  err(`${file}: database error: ${oneLine(e)}`);
+  err(`${file}: database error: ${dbReason(e)}`);
   return 2;
 }
 
-async function openReadonly(file: string): Promise<DB | null> {
-  try {
-    return await openDb(file, { readonly: true });
-  } catch (e) {
-    err(`${file}: cannot open database: ${oneLine(e)}`);
-    return null;
-  }
-}
 
 function printTable(cols: string[], rows: string[][]): void {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
@@ -546,9 +543,7 @@ async function cmdQuery(o: QueryOpts): Promise<number> {
     kind: o.kind,
   };
   const [{ documentJson, queryDocuments }, { CATALOG }, { csvText }] = await Promise.all([import("./store/query.js"), import("./extract/catalog.js"), import("./store/csv.js")]);
-  const db = await openReadonly(o.db);
-  if (!db) return 2;
-  try {
+  return withDb(o.db, "read", async (db) => {
     const rows = queryDocuments(db, filters);
     if (o.format === "jsonl") for (const r of rows) out(JSON.stringify(documentJson(db, r.id)));
     else if (o.format === "csv") {
@@ -560,18 +555,12 @@ async function cmdQuery(o: QueryOpts): Promise<number> {
       out(`${rows.length} documents`);
     }
     return 0;
-  } catch (e) {
-    return databaseError(o.db, e);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 async function cmdShow(ref: string, o: { db: string; json?: boolean }): Promise<number> {
   const [{ documentJson, findDocument }, { CATALOG }] = await Promise.all([import("./store/query.js"), import("./extract/catalog.js")]);
-  const db = await openReadonly(o.db);
-  if (!db) return 2;
-  try {
+  return withDb(o.db, "read", async (db) => {
     const found = findDocument(db, ref);
     if ("error" in found) {
       err(`jixiao show: ${found.error}`);
@@ -596,18 +585,12 @@ async function cmdShow(ref: string, o: { db: string; json?: boolean }): Promise<
     for (const fl of d.flags) out(`  ! ${fl.code}: ${fl.message}`);
     if (d.indicators.length) out(`  score table: ${d.indicators.length} rows (jixiao export --indicators)`);
     return 0;
-  } catch (e) {
-    return databaseError(o.db, e);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 async function cmdSearch(query: string, o: { db: string; limit: string; json?: boolean }): Promise<number> {
   const { countMatches, search } = await import("./store/search.js");
-  const db = await openReadonly(o.db);
-  if (!db) return 2;
-  try {
+  return withDb(o.db, "read", async (db) => {
     const hits = search(db, query, intOption(o.limit, "--limit", 1) ?? 20);
     for (const h of hits) {
       if (o.json) out(JSON.stringify(h));
@@ -618,37 +601,22 @@ async function cmdSearch(query: string, o: { db: string; limit: string; json?: b
       out(total > hits.length ? `${total} documents match; the first ${hits.length} shown (--limit for more)` : `${total} documents`);
     }
     return 0;
-  } catch (e) {
-    return databaseError(o.db, e);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 async function cmdReextract(o: { db: string; all?: boolean }): Promise<number> {
   const { reextract } = await import("./store/query.js");
-  let db;
-  try {
-    db = await openDb(o.db);
-  } catch (e) {
-    err(`${o.db}: cannot open database: ${oneLine(e)}`);
-    return 2;
-  }
-  try {
+  return withDb(o.db, "write", async (db) => {
     const r = reextract(db, { all: o.all, onDoc: (file, status, why) => out(`${status.padEnd(11)} ${shownPath(file)}${why ? `: ${why}` : ""}`) });
     await ensureViews(db);
     out(`${r.reextracted} re-extracted, ${r.skipped} skipped (extractor ${EXTRACTOR_VERSION})`);
     return r.skipped ? 1 : 0;
-  } finally {
-    (await import("./store/db.js")).closeDb(db);
-  }
+  });
 }
 
 async function cmdList(opts: { db: string }): Promise<number> {
   const { documentFields, listDocuments } = await import("./store/db.js");
-  const db = await openReadonly(opts.db);
-  if (!db) return 2;
-  try {
+  return withDb(opts.db, "read", async (db) => {
     const docs = listDocuments(db, { includeFailed: true });
     // a file name that occurs twice is shown with its folder
     const seen = new Map<string, number>();
@@ -663,11 +631,7 @@ async function cmdList(opts: { db: string }): Promise<number> {
     printTable(["file", "unit_name", "fiscal_year", "self_score", "grade", "expenditure_total"], rows);
     out(`${docs.length} documents in ${opts.db}`);
     return 0;
-  } catch (e) {
-    return databaseError(opts.db, e);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {

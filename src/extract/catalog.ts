@@ -10,7 +10,7 @@ import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
 import { unitNameRule } from "./unit-name.js";
 import { LEXICON, type Lexicon } from "./lexicon.js";
 import { personsRules, sentenceRule, staffPartsRule, type SentenceOptions } from "./labels.js";
-import { tableRule, type TableSpec } from "./table-fields.js";
+import { sangongArithmeticRule, tableRule, type TableSpec } from "./table-fields.js";
 import { satisfactionTableRule } from "./tables.js";
 
 export interface FieldDef {
@@ -150,11 +150,13 @@ export const CATALOG: FieldDef[] = [
   ]),
   money("sangong_budget", "三公经费预算", [
     tableRule("sangong_budget", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /预算/ }),
+    sangongArithmeticRule("sangong_budget", /预算/),
     sentenceRule("sangong_budget", "money", LEXICON.sangong_budget, { confidence: 0.9 }),
     { id: "sangong_budget.compared", re: new RegExp(`三公${Q}经费${Q}[^。;\\n]{0,40}?(?:低于|少于|未超过?|不超过|控制在)(?:年初)?预算(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.85 },
   ]),
   money("sangong_actual", "三公经费支出", [
     tableRule("sangong_actual", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /决算/ }),
+    sangongArithmeticRule("sangong_actual", /决算/),
     sentenceRule("sangong_actual", "money", LEXICON.sangong_actual, { notInClause: BUDGET_WORDS }),
     // "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元"
     { id: "sangong_actual.after_budget", re: new RegExp(`三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]\s*(?:实际支出|支出决算|决算支出|实际|决算|支出)(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.8 },

@@ -177,3 +177,62 @@ export function tableRule(field: string, kind: Kind, spec: TableSpec) {
     return out;
   };
 }
+
+/** An amount in a cell's text, where a PDF put figures inside header cells ("小计833.60"). */
+const AMOUNT_IN_TEXT = /(?<![\d.,])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.])|(?<![\d.,])-?\d+(?:\.\d+)?(?![\d.,年月日号%])/g;
+
+/**
+ * The 三公 total of a “三公”经费、会议费、培训费 table that a PDF printed without a usable grid: its
+ * figures come in reading order, some inside header cells. The table's own arithmetic finds it: a
+ * figure S that is the sum of three later ones (出国 + 车 + 接待) and, with two others (会议费, 培训费),
+ * adds up to another figure of the table (合计). Both sums must hold.
+ */
+export function sangongArithmeticRule(field: string, caption: RegExp) {
+  return (ctx: Context): Candidate[] => {
+    const out: Candidate[] = [];
+    for (const v of tablesOf(ctx)) {
+      const title = squash(v.heading + v.grid.slice(0, 2).flat().join(""));
+      if (!/三公/.test(title) || !caption.test(title)) continue;
+      const unit = tableUnit(v);
+      if (!unit || !isMoneyUnit(unit)) continue;
+      const figs: Array<{ n: number; raw: string; r: number }> = [];
+      v.grid.forEach((row, r) => {
+        const seen = new Set<string>();
+        for (const cell of row) {
+          if (seen.has(cell)) continue; // a spanned cell repeats in the grid
+          seen.add(cell);
+          for (const m of cell.matchAll(AMOUNT_IN_TEXT)) figs.push({ n: Math.round(Number(m[0].replace(/,/g, "")) * 100), raw: m[0], r });
+        }
+      });
+      const found = solve(figs.map((f) => f.n));
+      if (found === null) continue;
+      const f = figs[found];
+      const n = parseNumber(f.raw.replace(/,/g, ""));
+      if (!n) continue;
+      const yuan = toYuan(n, unit);
+      const c = cellCandidate(ctx, v, f.r, f.raw, { value: yuan.toNumber(), exact: yuan.toString(), unit: "元", confidence: 0.75, rule: `${field}.table_arithmetic`, numberText: f.raw, writtenUnit: unit });
+      if (c) out.push(c);
+    }
+    return out;
+  };
+}
+
+/** The index of S (in hundredths): S = a + b + c of three figures after it, and T = S + m + t for three other figures. */
+function solve(n: number[]): number | null {
+  for (let i = 0; i < n.length; i++) {
+    if (n[i] <= 0) continue;
+    const after = n.map((x, k) => ({ x, k })).filter(({ k }) => k > i && k <= i + 7);
+    for (let a = 0; a < after.length; a++)
+      for (let b = a + 1; b < after.length; b++)
+        for (let c = b + 1; c < after.length; c++) {
+          if (after[a].x + after[b].x + after[c].x !== n[i]) continue;
+          const used = new Set([i, after[a].k, after[b].k, after[c].k]);
+          const rest = n.map((x, k) => ({ x, k })).filter(({ k }) => !used.has(k));
+          for (const t of rest)
+            for (const m of rest)
+              for (const u of rest)
+                if (t.k !== m.k && t.k !== u.k && m.k < u.k && t.x > n[i] && n[i] + m.x + u.x === t.x) return i;
+        }
+  }
+  return null;
+}

@@ -70,7 +70,11 @@ export function tableUnit(v: TableView): string | null {
   if (m) return m[1];
   const head = v.grid.slice(0, 6).flat().join(" ");
   const h = /[（(](亿元|万元|千元|元)[）)]/.exec(head);
-  return h ? h[1] : null;
+  if (h) return h[1];
+  // "单位：万" and "元" in two cells of the title rows (a PDF that split the words): read them run together
+  const joined = v.table.rows.slice(0, 3).map((row) => row.map((c) => c.text).join("")).join("").replace(/\s+/g, "").normalize("NFKC");
+  const j = /(?:金额)?单位:(亿元|万元|千元|元)/.exec(joined);
+  return j ? j[1] : null;
 }
 
 /** Satisfaction from a score table's 满意度 row: its actual value (实际完成值) as a ratio. */

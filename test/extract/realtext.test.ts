@@ -204,6 +204,17 @@ describe("disclosure tables (部门预算/决算公开表)", () => {
     const doc = ["“三公”经费支出决算表", t(["单位:万元"], ["公务接待费", "公务接待费", "因公出国(境)费", "因公出国(境)费"], ["预算数", "决算数", "预算数", "决算数"], ["0.95", "0.00", "2.00", "1.50"])].join("\n");
     expect(ex(doc).fields.reception_expense ?? null).toBeNull();
   });
+  it("a 三公 table printed without a grid: the figure that its own two sums single out", () => {
+    // figures in reading order, some inside header cells, the unit's words split over two cells (as MuPDF reads some PDFs)
+    const table = (total: string) =>
+      ["“三公”经费、会议费、培训费支出预算表", t(["部门:某厅", "单位:万"], ["", "元"], ["合计", "培训费"], ["小计833.60", "因公出国(境)费222.50", "公务用车购置及运行维护费", "公务接待费427.50"], ["小计183.60", "公务用车购置费0", "公务用车运行维护费183.60"], [total, "1,305.25", "403.75"])].join("\n");
+    const r = ex(table("2,542.60"));
+    expect(r.fields.sangong_budget?.value).toBe(8336000);
+    expect(r.fields.sangong_budget?.rule).toBe("sangong_budget.table_arithmetic");
+    expect(r.fields.sangong_budget?.raw).toBe("833.60");
+    // 合计 ≠ 三公 + 会议费 + 培训费: the figures are not what they seem, so no value
+    expect(ex(table("2,542.70")).fields.sangong_budget ?? null).toBeNull();
+  });
   it("without a stated unit a table gives no money", () => {
     expect(ex(["收支预算总表", t(["项目名称", "金额", "项目名称", "金额"], ["收入合计", "1,300.50", "支出合计", "1,300.50"])].join("\n")).fields.income_budget).toBeNull();
   });

@@ -98,21 +98,21 @@ export const CATALOG: FieldDef[] = [
   },
   money("income_budget", "收入预算", [
     tableRule("income_budget", "money", { cell: /^(?:本年)?收入(?:预算)?(?:合计|总计)$/, caption: /预算/, notCaption: BUDGET_PART_TABLE }),
-    sentenceRule("income_budget", "money", LEXICON.income_budget, { confidence: 0.9, notInSection: PROJECT_SECTION }),
+    sentenceRule("income_budget", "money", LEXICON.income_budget, { notInBreakdown: true, confidence: 0.9, notInSection: PROJECT_SECTION }),
   ]),
   money("expenditure_budget", "支出预算", [
     tableRule("expenditure_budget", "money", { cell: /^(?:本年)?支出(?:预算)?(?:合计|总计)$/, caption: /预算/, notCaption: BUDGET_PART_TABLE }),
-    sentenceRule("expenditure_budget", "money", LEXICON.expenditure_budget, { confidence: 0.9, notInSection: PROJECT_SECTION }),
+    sentenceRule("expenditure_budget", "money", LEXICON.expenditure_budget, { notInBreakdown: true, confidence: 0.9, notInSection: PROJECT_SECTION }),
   ]),
   money("income_total", "收入合计", [
     // the year's own income in a 决算 table (收入总计 adds last year's balance)
     tableRule("income_total", "money", { cell: /^本年收入合计$/, caption: /决算/ }),
-    sentenceRule("income_total", "money", LEXICON.income_total, { notInSection: PROJECT_SECTION }),
+    sentenceRule("income_total", "money", LEXICON.income_total, { notInBreakdown: true, notInSection: PROJECT_SECTION }),
   ]),
   money("expenditure_total", "支出合计", [
     tableRule("expenditure_total", "money", { cell: /^本年支出合计$/, caption: /决算/ }),
     tableRule("expenditure_total", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: TOTAL_ROW }),
-    sentenceRule("expenditure_total", "money", LEXICON.expenditure_total, { notInSection: PROJECT_SECTION, notInSentence: /项目|三公|经费/ }),
+    sentenceRule("expenditure_total", "money", LEXICON.expenditure_total, { notInBreakdown: true, notInSection: PROJECT_SECTION, notInSentence: /项目|三公|经费/ }),
     // "预算数11,605.29万元,执行数21680.25万元": the amount executed beside the budget is the spending
     {
       id: "expenditure_total.executed",
@@ -132,11 +132,11 @@ export const CATALOG: FieldDef[] = [
   ]),
   money("budget_initial", "年初预算数", [
     tableRule("budget_initial", "money", { ...SELF_EVAL_BUDGET, column: [/^年初预算/], row: TOTAL_ROW }),
-    sentenceRule("budget_initial", "money", LEXICON.budget_initial, { confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS, notInSentence: /三公|经费/ }),
+    sentenceRule("budget_initial", "money", LEXICON.budget_initial, { notInBreakdown: true, confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS, notInSentence: /三公|经费/ }),
   ]),
   money("budget_adjusted", "调整预算数", [
     tableRule("budget_adjusted", "money", { ...SELF_EVAL_BUDGET, column: [/^(?:全年预算|调整(?:后)?预算|预算调整数)/], row: TOTAL_ROW }),
-    sentenceRule("budget_adjusted", "money", LEXICON.budget_adjusted, { confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS, notInSentence: /三公|经费/ }),
+    sentenceRule("budget_adjusted", "money", LEXICON.budget_adjusted, { notInBreakdown: true, confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS, notInSentence: /三公|经费/ }),
   ]),
   money("basic_expenditure", "基本支出", [
     tableRule("basic_expenditure", "money", { cell: /^基本支出$/, column: [/^基本支出$/] }),

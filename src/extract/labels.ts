@@ -81,9 +81,10 @@ export type SentenceOptions = Partial<Omit<PatternRule, "id" | "re">> & { conn?:
  */
 export function sentenceRule(field: string, kind: keyof typeof VALUE, lex: Lexicon, opts: SentenceOptions = {}): PatternRule {
   const c = compile(lex);
-  const { conn = kind === "money" ? MONEY_CONN : CONN, confidence = 0.85, notInClause, ...guards } = opts;
+  // an amount of money a report states for a field is never below zero (a change is another field)
+  const { conn = kind === "money" ? MONEY_CONN : CONN, confidence = 0.85, notInClause, nonNegative = kind === "money", ...guards } = opts;
   const clause = [c.notInClause?.source, notInClause?.source].filter(Boolean).join("|");
-  return { id: `${field}.sentence`, re: new RegExp(`(?:${c.source})${conn}${VALUE[kind]}`, "g"), confidence, ...(clause ? { notInClause: new RegExp(clause) } : {}), ...guards };
+  return { id: `${field}.sentence`, re: new RegExp(`(?:${c.source})${conn}${VALUE[kind]}`, "g"), confidence, nonNegative, ...(clause ? { notInClause: new RegExp(clause) } : {}), ...guards };
 }
 
 /**

@@ -124,6 +124,8 @@ export const LEXICON = {
   budget_adjusted: {
     heads: ["调整预算", "调整后预算", "全年预算", "预算调整后", "预算调整为", "变动后预算"],
     after: ["数", "金额", "总额"],
+    // 年内调整预算 -101251.44万元, 追加调整预算: the change, not the adjusted budget
+    notAfterWord: ["年内", "追加", "增加", "减少", "调减", "调增"],
   },
   basic_expenditure: { heads: ["基本支出"], after: ["决算", "决算数", "总额", "合计", "金额", "支出"], afterTimes: 2 },
   project_expenditure: { heads: ["项目支出"], after: ["决算", "决算数", "总额", "合计", "金额"], afterTimes: 2 },

@@ -78,6 +78,8 @@ export interface PatternRule {
   qualifiedFactor?: number;
   /** reject when the sentence so far talks about a budget (预算, 控制数) that no actual figure (实际, 决算, 支出) has followed */
   notInBudgetContext?: boolean;
+  /** reject a value below zero (an amount a report states for a total or a part is never negative) */
+  nonNegative?: boolean;
   /** reject when the label stands in the breakdown of a total: after 其中 or inside an open parenthesis of its sentence */
   notInBreakdown?: boolean;
   /** the phrase itself states a zero amount ("无“三公”经费支出"): the value is 0, the evidence the phrase */
@@ -134,11 +136,13 @@ function forwardTo(text: string, pos: number, re: RegExp): number {
 
 /**
  * True when `prefix` (the sentence up to a label) has opened the breakdown of a total stated before
- * it: a clause opened by 其中/含/包括, or an unclosed parenthesis.
+ * it: a clause opened by 其中/含/包括 (or a 其中 of its own earlier in the sentence), or an unclosed parenthesis.
  */
 export function inBreakdown(prefix: string): boolean {
   const clause = prefix.slice(Math.max(prefix.lastIndexOf(","), prefix.lastIndexOf("，")) + 1);
   if (/^\s*(?:其中|含|包括|包含)/.test(clause)) return true;
+  // "其中，法院执行年初预算数…": a clause of the sentence opened the breakdown before this one
+  if (/(?:^|[,，:：])\s*其中\s*[,，:：]/.test(prefix)) return true;
   const open = (prefix.match(/[(（]/g) ?? []).length;
   const close = (prefix.match(/[)）]/g) ?? []).length;
   return open > close;
@@ -269,6 +273,10 @@ export function runPattern(ctx: Context, rule: PatternRule, kind: ValueKind): Ca
     const conv = convert(kind, g.v, g.u);
     if (!conv) {
       reject(`value ${JSON.stringify(g.v + (g.u ?? ""))} does not convert to ${kind}`);
+      continue;
+    }
+    if (rule.nonNegative && typeof conv.value === "number" && conv.value < 0) {
+      reject("a negative amount (a change, not this figure)");
       continue;
     }
     let confidence = rule.confidence;

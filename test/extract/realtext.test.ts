@@ -249,6 +249,11 @@ describe("numbers, dates and clauses as written", () => {
     expect(val("核定编制2**人。", "staff_authorized")).toBeNull();
     expect(val("上海市XX局2024年度核定编制25人。", "staff_authorized")).toBeNull();
   });
+  it("a figure in the breakdown of a total is not the total; an adjustment is not the adjusted budget", () => {
+    expect(val("部门支出情况。其中,法院执行年初预算数6万元,年末结算支出6万元。", "budget_initial")).toBeNull();
+    expect(val("2021年部门年初预算收入140204.65万元,年内调整预算-101251.44万元,决算收入38953.21万元。", "budget_adjusted")).toBeNull();
+    expect(val("2021年部门年初预算收入140204.65万元,预算调整为38953.21万元。", "budget_adjusted")).toBe(389532100);
+  });
   it("a threshold is not a score", () => {
     expect(val("项目自评结果:自评得分80分以上的12个,70分以下的1个。", "self_score")).toBeNull();
   });

@@ -351,6 +351,44 @@ async function writeAtomically(file: string, data: string): Promise<void> {
   await rename(tmp, file);
 }
 
+/** jixiao serve: the review pages on http://HOST:PORT until interrupted. */
+async function cmdServe(o: { db: string; port: string; host: string; readOnly?: boolean; user?: string }): Promise<number> {
+  const port = intOption(o.port, "--port", 0) ?? 8080;
+  if (port > 65535) throw new UsageError("--port must be at most 65535");
+  const [{ CATALOG }, { createApp }, { serve }, store] = await Promise.all([import("./extract/catalog.js"), import("./serve/app.js"), import("@hono/node-server"), import("./store/db.js")]);
+  let db: DB;
+  try {
+    db = store.openDb(o.db, { readonly: !!o.readOnly });
+  } catch (e) {
+    err(`${o.db}: cannot open database: ${dbReason(e)}`);
+    return 2;
+  }
+  const { viewsCurrent } = await import("./store/views.js");
+  if (!o.readOnly) await ensureViews(db);
+  else if (!viewsCurrent(db, EXTRACTOR_VERSION)) {
+    err(`${o.db}: made by another jixiao version; open it once for writing (jixiao serve without --read-only, or jixiao reextract) to make its views`);
+    db.close();
+    return 2;
+  }
+  const app = createApp(db, { readOnly: o.readOnly, user: o.user ?? process.env.USER ?? userInfo().username, catalog: CATALOG });
+  return new Promise<number>((resolveExit) => {
+    const server = serve({ fetch: app.fetch, port, hostname: o.host }, (info) => out(`jixiao serves ${o.db} on http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${info.port}/${o.readOnly ? " (read-only)" : ""}`));
+    server.on("error", (e: NodeJS.ErrnoException) => {
+      err(`${o.host}:${port}: cannot listen: ${e.code === "EADDRINUSE" ? "the port is in use" : oneLine(e)}`);
+      db.close();
+      resolveExit(2);
+    });
+    const stop = () => {
+      server.close();
+      if (o.readOnly) db.close();
+      else store.closeDb(db);
+      resolveExit(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}
+
 interface ReviewOpts {
   db: string;
   set?: string;
@@ -716,6 +754,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .requiredOption("--db <file>", "SQLite database file")
     .option("--all", "every document, whatever its extractor version")
     .action(async (o) => setExit(await cmdReextract(o)));
+  program
+    .command("serve")
+    .description("the review pages in a browser: documents with filters, each value beside its evidence, accept/correct/reject")
+    .requiredOption("--db <file>", "SQLite database file")
+    .option("--port <n>", "TCP port (0: any free one)", "8080")
+    .option("--host <address>", "address to listen on (only this machine by default)", "127.0.0.1")
+    .option("--read-only", "show, but take no reviews (the database is opened read-only)")
+    .option("--user <name>", "the reviewer's name recorded with each review (default: the user's name)")
+    .action(async (o) => setExit(await cmdServe(o)));
   program
     .command("review")
     .description("accept, correct or reject one extracted value (kept apart from extraction, never overwritten), or export every reviewed value as gold JSONL")

@@ -352,9 +352,12 @@ async function writeAtomically(file: string, data: string): Promise<void> {
 }
 
 /** jixiao serve: the review pages on http://HOST:PORT until interrupted. */
-async function cmdServe(o: { db: string; port: string; host: string; readOnly?: boolean; user?: string }): Promise<number> {
+async function cmdServe(o: { db: string; port: string; host: string; readOnly?: boolean; user?: string; token?: string }): Promise<number> {
   const port = intOption(o.port, "--port", 0) ?? 8080;
   if (port > 65535) throw new UsageError("--port must be at most 65535");
+  const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(o.host);
+  if (!loopback && !o.token) throw new UsageError(`--host ${o.host} lets other machines in: give --token SECRET too (every request must then carry it)`);
+  if (o.token !== undefined && o.token.length < 12) throw new UsageError("--token must be at least 12 characters");
   const [{ CATALOG }, { createApp }, { serve }, store] = await Promise.all([import("./extract/catalog.js"), import("./serve/app.js"), import("@hono/node-server"), import("./store/db.js")]);
   let db: DB;
   try {
@@ -370,9 +373,11 @@ async function cmdServe(o: { db: string; port: string; host: string; readOnly?: 
     db.close();
     return 2;
   }
-  const app = createApp(db, { readOnly: o.readOnly, user: o.user ?? process.env.USER ?? userInfo().username, catalog: CATALOG });
+  const app = createApp(db, { readOnly: o.readOnly, user: o.user ?? process.env.USER ?? userInfo().username, catalog: CATALOG, accessToken: o.token });
   return new Promise<number>((resolveExit) => {
-    const server = serve({ fetch: app.fetch, port, hostname: o.host }, (info) => out(`jixiao serves ${o.db} on http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${info.port}/${o.readOnly ? " (read-only)" : ""}`));
+    const server = serve({ fetch: app.fetch, port, hostname: o.host }, (info) =>
+      out(`jixiao serves ${o.db} on http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${info.port}/${o.token ? `?token=${encodeURIComponent(o.token)}` : ""}${o.readOnly ? " (read-only)" : ""}`),
+    );
     server.on("error", (e: NodeJS.ErrnoException) => {
       err(`${o.host}:${port}: cannot listen: ${e.code === "EADDRINUSE" ? "the port is in use" : oneLine(e)}`);
       db.close();
@@ -762,6 +767,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--host <address>", "address to listen on (only this machine by default)", "127.0.0.1")
     .option("--read-only", "show, but take no reviews (the database is opened read-only)")
     .option("--user <name>", "the reviewer's name recorded with each review (default: the user's name)")
+    .option("--token <secret>", "an access token every request must carry (required with a --host other than this machine's loopback)")
     .action(async (o) => setExit(await cmdServe(o)));
   program
     .command("review")

@@ -65,6 +65,8 @@ export const Evidence = z.object({
   section: z.string(),
   /** the sentence the value was read from */
   text: z.string(),
+  /** PDFs: the value's box on `page`, in points from the page's top-left corner [x0, y0, x1, y1] */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

@@ -1,4 +1,5 @@
 /** DocModel → Record: clean text, folding, sections, field rules, validation. */
+import { locateValues } from "./geometry.js";
 import { sha256 } from "../hash.js";
 import type { DocModel, DocumentKind, FieldValue, Flag, Indicator, Record } from "../model.js";
 import { KIND_FIELDS } from "./identity.js";
@@ -190,6 +191,7 @@ export { sha256 };
 /** One document's record, as `extract --jsonl` prints it and the store keeps it. */
 export function toRecord(file: string, buf: Buffer, doc: DocModel): Record & { text: string } {
   const r = extractFields(doc);
+  locateValues(doc, r.fields, r.context.clean.text);
   const flags: Flag[] = [...r.flags];
   for (const m of doc.messages) if (m.level !== "info") flags.push({ code: "reader_warning", fields: [], message: `${m.code}: ${m.message}` });
   return {

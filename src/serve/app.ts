@@ -1,100 +1,168 @@
 /**
- * `jixiao serve`: a local review application (Hono, server-rendered pages, no script, no CDN).
- *   GET  /              the documents, with filters (year, kind, flag, reviewed, full-text search) and paging
- *   GET  /doc/:id       one document: every field (value, unit, raw text, confidence, rule, review) beside
- *                       the document's text, each value's evidence marked and linked (#ev-FIELD)
- *   POST /doc/:id/review   accept, correct (normalised like an extracted value), reject or undo, with a note
- * Reviews go to the corrections table (see store/corrections.ts); `--read-only` serves no forms and refuses POST.
+ * `jixiao serve`: a local review application (Hono, server-rendered pages, a little script, no CDN).
+ *   GET  /                      the documents, with filters (year, region, kind, grade, flag, reviewed,
+ *                               full-text search), sorting and paging, over the `records` view
+ *   GET  /charts                charts across the documents the same filters select (ECharts)
+ *   GET  /doc/:id               one document: every field (value, unit, raw text, confidence, rule,
+ *                               flags, review) beside the document's text, evidence marked; for a PDF
+ *                               the evidence page as an image with the value's box; the score table
+ *   GET  /doc/:id/page/:n.png   a PDF page rendered with MuPDF (only from the imported, unchanged file)
+ *   POST /doc/:id/review        accept, correct (normalised like an extracted value), reject or undo
+ *   GET  /assets/*              the pages' scripts and ECharts
+ * Safe by default: report text and file names escaped everywhere; a strict CSP (scripts from the
+ * server only); reviews are POSTs carrying this server's CSRF token, from its own origin; `--read-only`
+ * serves no forms and refuses reviews; with an access token (required off loopback), every request
+ * needs it (once as ?token=…, then a cookie).
  */
-import { Hono } from "hono";
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { Hono, type Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
 import type { FieldDef } from "../extract/catalog.js";
 import { normalizeTyped, TypedValueError } from "../normalize/typed.js";
 import { addCorrection, currentCorrections, undoCorrection } from "../store/corrections.js";
 import { documentFields, documentFlags, type DB } from "../store/db.js";
 import { findDocument } from "../store/query.js";
-import { search } from "../store/search.js";
-import { esc, html, page, raw, type Raw } from "./html.js";
+import { CHARTS_JS, echartsFile, REVIEW_JS } from "./assets.js";
+import { chartData } from "./charts.js";
+import { filterQuery, filterSql, parseFilters, type Filters } from "./filters.js";
+import { html, page, raw, type Raw } from "./html.js";
+import { PAGE_SCALE, PageImageError, renderPage } from "./render.js";
 
 export interface ServeOptions {
   readOnly?: boolean;
   /** the reviewer's name recorded with each review */
   user: string;
   catalog: FieldDef[];
+  /** when set, every request must carry it (?token= once, then the cookie) */
+  accessToken?: string;
+  /** the CSRF token put in every form (random per server when not given) */
+  csrfToken?: string;
 }
 
-const PAGE_SIZE = 50;
+export const PAGE_SIZE = 50;
+/** The list's columns: [records column, heading, numeric]. Sorting is by these only. */
 const LIST_COLUMNS: Array<[string, string, boolean]> = [
   ["unit_name", "单位", false],
   ["province", "省", false],
   ["county", "县（区）", false],
   ["fiscal_year", "年度", true],
+  ["document_kind", "类型", false],
   ["self_score_points", "自评得分", true],
   ["grade", "等级", false],
   ["expenditure_total_yuan", "支出（元）", true],
+  ["sangong_actual_yuan", "三公（元）", true],
 ];
+const SORTS = new Set(["file", "flags", ...LIST_COLUMNS.map(([c]) => c)]);
+/** Fields shown on a document page even when missing: a missing one is news. */
+const ALWAYS_SHOWN = ["unit_name", "fiscal_year", "document_kind", "self_score", "grade", "expenditure_total", "income_total", "staff_authorized", "staff_actual"];
+const KINDS = ["自评报告", "项目自评", "决算", "预算", "其他"];
+const GRADES = ["优", "良", "中", "差"];
+/** Below this confidence a value is shown as uncertain. */
+const UNCERTAIN = 0.7;
+
+const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export function createApp(db: DB, opts: ServeOptions): Hono {
   const app = new Hono();
   const fields = new Map(opts.catalog.map((d) => [d.name, d]));
+  const csrf = opts.csrfToken ?? randomBytes(24).toString("base64url");
+  const flagCodes = () => (db.prepare("SELECT DISTINCT code FROM flags ORDER BY code").all() as Array<{ code: string }>).map((r) => r.code);
 
   app.use("*", async (c, next) => {
+    if (opts.accessToken) {
+      const given = c.req.query("token");
+      if (given !== undefined && sameSecret(given, opts.accessToken)) {
+        setCookie(c, "jixiao_token", opts.accessToken, { httpOnly: true, sameSite: "Strict", path: "/" });
+        const url = new URL(c.req.url);
+        url.searchParams.delete("token");
+        return c.redirect(url.pathname + url.search, 303);
+      }
+      const cookie = getCookie(c, "jixiao_token");
+      if (!cookie || !sameSecret(cookie, opts.accessToken)) return c.text("access token required: open the URL jixiao serve printed (…?token=…)", 401);
+    }
     await next();
-    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+    c.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; img-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
   });
+
+  const asset = (body: string | Buffer, type: string) => (c: Context) => c.body(typeof body === "string" ? body : new Uint8Array(body), 200, { "Content-Type": type, "Cache-Control": "max-age=3600" });
+  app.get("/assets/review.js", asset(REVIEW_JS, "text/javascript; charset=utf-8"));
+  app.get("/assets/charts.js", asset(CHARTS_JS, "text/javascript; charset=utf-8"));
+  let echarts: Buffer | undefined;
+  app.get("/assets/echarts.min.js", (c) => asset((echarts ??= readFileSync(echartsFile())), "text/javascript; charset=utf-8")(c));
+
+  /** The filter form, shared by the documents and charts pages. */
+  const filterForm = (f: Filters, action: string) => html`
+      <form class="filters" method="get" action="${action}">
+        <input name="q" placeholder="全文搜索" value="${f.q ?? ""}"><input name="year" placeholder="年度" size="5" value="${f.year ?? ""}">
+        <input name="province" placeholder="省" size="6" value="${f.province ?? ""}"><input name="city" placeholder="市" size="6" value="${f.city ?? ""}"><input name="county" placeholder="县（区）" size="7" value="${f.county ?? ""}">
+        <select name="kind"><option value="">类型</option>${KINDS.map((k) => html`<option${raw(f.kind === k ? " selected" : "")}>${k}</option>`)}</select>
+        <select name="grade"><option value="">等级</option>${[...GRADES, "none"].map((g) => html`<option value="${g}"${raw(f.grade === g ? " selected" : "")}>${g === "none" ? "无等级" : g}</option>`)}</select>
+        <select name="flag"><option value="">flag</option>${flagCodes().map((k) => html`<option${raw(f.flag === k ? " selected" : "")}>${k}</option>`)}</select>
+        <select name="reviewed"><option value="">reviewed?</option><option value="yes"${raw(f.reviewed === "yes" ? " selected" : "")}>reviewed</option><option value="no"${raw(f.reviewed === "no" ? " selected" : "")}>not reviewed</option></select>
+        <button>filter</button>
+      </form>`;
 
   app.get("/", (c) => {
     const q = c.req.query();
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (q.year && /^\d{4}$/.test(q.year)) {
-      where.push("r.fiscal_year = ?");
-      params.push(Number(q.year));
-    }
-    if (q.kind) {
-      where.push("r.document_kind = ?");
-      params.push(q.kind);
-    }
-    if (q.province) {
-      where.push("r.province LIKE ?");
-      params.push(`${q.province}%`);
-    }
-    if (q.flag) {
-      where.push("EXISTS (SELECT 1 FROM flags f WHERE f.document_id = r.id AND f.code = ?)");
-      params.push(q.flag);
-    }
-    if (q.reviewed === "yes" || q.reviewed === "no") where.push(`${q.reviewed === "yes" ? "" : "NOT "}EXISTS (SELECT 1 FROM corrections k WHERE k.sha256 = r.sha256 AND k.undone = 0)`);
-    if (q.q?.trim()) {
-      const ids = search(db, q.q, 100_000).map((h) => h.id);
-      where.push(`r.id IN (${ids.map(() => "?").join(",") || "NULL"})`);
-      params.push(...ids);
-    }
-    const sql = `FROM records r ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
-    const total = (db.prepare(`SELECT count(*) AS n ${sql}`).get(...params) as { n: number }).n;
-    const pageNo = Math.max(1, Number(q.page) || 1);
+    const f = parseFilters(q);
+    const { where, params } = filterSql(db, f);
+    const sort = SORTS.has(q.sort ?? "") ? q.sort! : "file";
+    const desc = q.dir === "desc";
+    const total = (db.prepare(`SELECT count(*) AS n FROM records r ${where}`).get(...params) as { n: number }).n;
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const pageNo = Math.min(pages, Math.max(1, Math.floor(Number(q.page)) || 1));
+    const flagCount = "(SELECT count(*) FROM flags fl WHERE fl.document_id = r.id)";
+    const order = sort === "flags" ? flagCount : `r.${sort}`;
+    // missing values last whichever the direction
     const rows = db
       .prepare(
-        `SELECT r.id, r.file, r.document_kind, ${LIST_COLUMNS.map(([col]) => `r.${col}`).join(", ")}, r.corrected_fields,
-           (SELECT count(*) FROM flags f WHERE f.document_id = r.id) AS flags ${sql} ORDER BY r.file, r.id LIMIT ? OFFSET ?`,
+        `SELECT r.id, r.file, ${LIST_COLUMNS.map(([col]) => `r.${col}`).join(", ")}, r.corrected_fields, ${flagCount} AS flags
+         FROM records r ${where} ORDER BY ${order} IS NULL, ${order} ${desc ? "DESC" : "ASC"}, r.file, r.id LIMIT ? OFFSET ?`,
       )
       .all(...params, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE) as Array<Record<string, unknown>>;
-    const keep = (extra: Record<string, string>) => "?" + new URLSearchParams({ ...q, ...extra }).toString();
-    const body = html`
-      <form class="filters" method="get" action="/">
-        <input name="q" placeholder="全文搜索" value="${q.q ?? ""}"><input name="year" placeholder="年度" size="5" value="${q.year ?? ""}">
-        <input name="province" placeholder="省" size="6" value="${q.province ?? ""}">
-        <select name="kind"><option value="">类型</option>${["自评报告", "项目自评", "决算", "预算", "其他"].map((k) => html`<option${raw(q.kind === k ? " selected" : "")}>${k}</option>`)}</select>
-        <input name="flag" placeholder="flag" size="12" value="${q.flag ?? ""}">
-        <select name="reviewed"><option value="">reviewed?</option><option value="yes"${raw(q.reviewed === "yes" ? " selected" : "")}>yes</option><option value="no"${raw(q.reviewed === "no" ? " selected" : "")}>no</option></select>
-        <button>filter</button>
-      </form>
-      <p>${total} documents${total > PAGE_SIZE ? html` — page ${pageNo} of ${Math.ceil(total / PAGE_SIZE)}` : ""}</p>
-      <table><thead><tr><th>file</th><th>类型</th>${LIST_COLUMNS.map(([, label]) => html`<th>${label}</th>`)}<th>flags</th><th>corrected</th></tr></thead><tbody>
+    const base = { ...f, sort: sort === "file" ? undefined : sort, dir: desc ? "desc" : undefined };
+    const sortLink = (col: string, label: string) => {
+      const next = sort === col && !desc ? "desc" : undefined;
+      return html`<a href="/${raw(filterQuery(f, { sort: col, dir: next }))}">${label}${sort === col ? (desc ? " ▼" : " ▲") : ""}</a>`;
+    };
+    const body = html`${filterForm(f, "/")}
+      <p id="count">${total} documents${pages > 1 ? html` — page ${pageNo} of ${pages}` : ""} · <a href="/charts${raw(filterQuery(f))}">charts of these</a></p>
+      <table id="documents"><thead><tr><th>${sortLink("file", "file")}</th>${LIST_COLUMNS.map(([col, label]) => html`<th>${sortLink(col, label)}</th>`)}<th>${sortLink("flags", "flags")}</th><th>corrected</th></tr></thead><tbody>
       ${rows.map(
-        (r) => html`<tr><td><a href="/doc/${r.id}">${r.file}</a></td><td>${r.document_kind}</td>${LIST_COLUMNS.map(([col, , num]) => html`<td class="${num ? "num" : ""}">${r[col] ?? "—"}</td>`)}<td class="flag">${r.flags || ""}</td><td>${r.corrected_fields ?? ""}</td></tr>`,
+        (r) => html`<tr><td><a href="/doc/${r.id}">${r.file}</a></td>${LIST_COLUMNS.map(([col, , num]) => html`<td class="${num ? "num" : ""}">${r[col] ?? "—"}</td>`)}<td class="flag num">${r.flags || ""}</td><td>${r.corrected_fields ?? ""}</td></tr>`,
       )}</tbody></table>
-      <p>${pageNo > 1 ? html`<a href="${keep({ page: String(pageNo - 1) })}">← previous</a> ` : ""}${pageNo * PAGE_SIZE < total ? html`<a href="${keep({ page: String(pageNo + 1) })}">next →</a>` : ""}</p>`;
+      <p>${pageNo > 1 ? html`<a rel="prev" href="/${raw(filterQuery(base, { page: String(pageNo - 1) }))}">← previous</a> ` : ""}${pageNo < pages ? html`<a rel="next" href="/${raw(filterQuery(base, { page: String(pageNo + 1) }))}">next →</a>` : ""}</p>`;
     return c.html(page("documents", body));
+  });
+
+  app.get("/charts", (c) => {
+    const f = parseFilters(c.req.query());
+    const data = chartData(db, f);
+    // JSON inside a script element: "<" escaped so that report text cannot close the element
+    const json = JSON.stringify(data).replace(/</g, "\\u003c");
+    const body = html`${filterForm(f, "/charts")}
+      <p>${data.documents} documents · <a href="/${raw(filterQuery(f))}">list them</a></p>
+      <div class="charts"><div class="chart" id="chart-scores"></div><div class="chart" id="chart-grades"></div>
+      <div class="chart" id="chart-sangong"></div><div class="chart" id="chart-economic"></div></div>
+      <script type="application/json" id="chart-data">${raw(json)}</script>`;
+    return c.html(page("charts", body, ["/assets/echarts.min.js", "/assets/charts.js"]));
+  });
+
+  app.get("/doc/:id/page/:n{[0-9]+\\.png}", async (c) => {
+    const found = findDocument(db, c.req.param("id"));
+    if ("error" in found) return c.text(found.error, 404);
+    const d = db.prepare("SELECT path, sha256, format FROM documents WHERE id = ?").get(found.id) as { path: string; sha256: string; format: string };
+    if (d.format !== "pdf") return c.text("not a PDF", 404);
+    try {
+      const png = await renderPage(d.path, d.sha256, Number.parseInt(c.req.param("n"), 10));
+      return c.body(new Uint8Array(png), 200, { "Content-Type": "image/png", "Cache-Control": "private, max-age=600" });
+    } catch (e) {
+      if (e instanceof PageImageError) return c.text(e.message, 404);
+      throw e;
+    }
   });
 
   app.get("/doc/:id", (c) => {
@@ -105,6 +173,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     const reviews = currentCorrections(db, String(d.sha256));
     const flags = documentFlags(db, found.id);
     const text = String(d.text ?? "");
+    const isPdf = d.format === "pdf";
     // evidence ranges, marked in the text; overlapping ones keep the first
     const marks = [...values.entries()].filter(([, v]) => v.ev_end > v.ev_start && v.ev_end <= text.length).map(([f, v]) => ({ f, s: v.ev_start, e: v.ev_end })).sort((a, b) => a.s - b.s);
     let at = 0;
@@ -115,34 +184,51 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
       at = m.e;
     }
     parts.push(html`${text.slice(at)}`);
+    const csrfInput = html`<input type="hidden" name="csrf" value="${csrf}">`;
     const rowsHtml = opts.catalog.map((def) => {
       const v = values.get(def.name);
       const r = reviews.get(def.name);
       const fl = flags.filter((f) => f.fields.includes(def.name));
-      if (!v && !r && !fl.length && !["unit_name", "fiscal_year", "self_score", "grade", "expenditure_total", "income_total", "staff_authorized", "staff_actual"].includes(def.name)) return html``;
-      const value = v ? html`<a href="#ev-${def.name}">${v.value}</a> ${v.unit === "元" || v.unit === "text" ? "" : v.unit}` : html`<span class="missing">— not found</span>`;
+      if (!v && !r && !fl.length && !ALWAYS_SHOWN.includes(def.name)) return html``;
+      const where = v && isPdf && v.ev_page !== null ? html` data-page="${v.ev_page}" data-bbox="${v.ev_bbox ? (JSON.parse(v.ev_bbox) as number[]).join(",") : ""}"` : html``;
+      const value = v
+        ? html`<a class="value" href="#ev-${def.name}" data-field="${def.name}"${where}>${v.value}</a> ${v.unit === "元" || v.unit === "text" ? "" : v.unit}`
+        : html`<span class="missing">${r?.action === "reject" ? "— rejected" : "— not found"}</span>`;
+      const uncertain = v && !v.review && v.confidence < UNCERTAIN;
       const form = opts.readOnly
         ? html``
-        : html`<form class="review" method="post" action="/doc/${d.id}/review"><input type="hidden" name="field" value="${def.name}">
-            <input name="value" size="12" placeholder="correct value"><input name="note" size="14" placeholder="note">
+        : html`<form class="review" method="post" action="/doc/${d.id}/review">${csrfInput}<input type="hidden" name="field" value="${def.name}">
+            <input name="value" size="12" placeholder="correct value" aria-label="correct value of ${def.name}"><input name="note" size="14" placeholder="note" aria-label="note">
             <button name="action" value="set">set</button><button name="action" value="accept">accept</button><button name="action" value="reject">reject</button>${r ? html`<button name="action" value="undo">undo</button>` : ""}</form>`;
-      return html`<tr id="f-${def.name}" class="${r && r.action !== "accept" ? "corrected" : ""}"><td>${def.name}<br><small>${def.label}</small></td><td>${value}<br><small>${v?.raw ?? ""}</small></td>
-        <td><small>${v ? `${v.confidence} ${v.review ? "review" : ""}` : ""}</small>${r ? html`<br><small>${r.action} by ${r.reviewer ?? "?"}${r.note ? `: ${r.note}` : ""}</small>` : ""}${fl.map((f) => html`<br><small class="flag">${f.code}: ${f.message}</small>`)}</td><td>${form}</td></tr>`;
+      return html`<tr id="f-${def.name}" class="${r && r.action !== "accept" ? "corrected" : ""}"><td>${def.name}<br><small>${def.label}</small></td><td>${value}<br><small>${v?.raw ?? ""}</small>${v?.ev_page != null ? html`<br><small>page ${v.ev_page}${v.ev_section ? ` · ${v.ev_section}` : ""}</small>` : v?.ev_section ? html`<br><small>${v.ev_section}</small>` : ""}</td>
+        <td><small class="${uncertain ? "uncertain" : ""}">${v ? `confidence ${v.confidence}${uncertain ? " — uncertain" : ""}` : ""}</small>${v?.rule ? html`<br><small>rule ${v.rule}</small>` : ""}${r ? html`<br><small>${r.action === "set" ? "corrected" : r.action === "accept" ? "accepted" : "rejected"} by ${r.reviewer ?? "?"}${r.note ? `: ${r.note}` : ""}</small>` : ""}${fl.map((f) => html`<br><small class="flag">${f.code}: ${f.message}</small>`)}</td><td>${form}</td></tr>`;
     });
+    const indicators = db.prepare("SELECT level1, level2, level3, target, actual, unit, weight, score, reason FROM indicators WHERE document_id = ? ORDER BY seq").all(found.id) as Array<Record<string, string | number | null>>;
+    const scoreTable = indicators.length
+      ? html`<h3>自评表 (score table, ${indicators.length} rows)</h3><table class="score" id="score-table"><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>目标值</th><th>实际值</th><th>权重</th><th>得分</th><th>说明</th></tr></thead><tbody>
+        ${indicators.map((i) => html`<tr><td>${i.level1 ?? ""}</td><td>${i.level2 ?? ""}</td><td>${i.level3 ?? ""}</td><td>${i.target ?? ""}</td><td>${i.actual ?? ""}${i.unit ? ` ${i.unit}` : ""}</td><td class="num">${i.weight ?? ""}</td><td class="num">${i.score ?? ""}</td><td>${i.reason ?? ""}</td></tr>`)}
+        <tr><th colspan="5">合计</th><th class="num">${sum(indicators.map((i) => i.weight))}</th><th class="num">${sum(indicators.map((i) => i.score))}</th><th></th></tr></tbody></table>`
+      : html``;
+    const pageView = isPdf
+      ? html`<figure id="page-view" hidden data-scale="${PAGE_SCALE}" data-src="/doc/${d.id}/page/PAGE.png"><img alt="the evidence page"><div class="box" hidden></div><figcaption></figcaption></figure>`
+      : html``;
+    const docFlags = flags.filter((f) => !f.fields.length);
     const body = html`<p>${d.path} · ${d.format} · ${d.pages ?? "—"} pages · ${d.document_kind} · <code>${String(d.sha256).slice(0, 12)}</code></p>
-      <div class="doc"><div><table><thead><tr><th>field</th><th>value</th><th>confidence, review, flags</th><th>${opts.readOnly ? "" : "review"}</th></tr></thead><tbody>${rowsHtml}</tbody></table></div>
-      <div class="text">${parts}</div></div>`;
-    return c.html(page(String(d.file_name), body));
+      ${docFlags.length ? html`<ul class="flag">${docFlags.map((f) => html`<li>${f.code}: ${f.message}</li>`)}</ul>` : ""}
+      <div class="doc"><div><table id="fields"><thead><tr><th>field</th><th>value · raw · where</th><th>confidence, rule, review, flags</th><th>${opts.readOnly ? "" : "review"}</th></tr></thead><tbody>${rowsHtml}</tbody></table>${scoreTable}</div>
+      <div>${pageView}<div class="text" id="text">${parts}</div></div></div>`;
+    return c.html(page(String(d.file_name), body, ["/assets/review.js"]));
   });
 
   app.post("/doc/:id/review", async (c) => {
     if (opts.readOnly) return c.text("read-only: reviews are not accepted", 403);
-    // a form of this page only: a cross-site post carries another origin
+    // a form of this page only: a cross-site post carries another origin, and no page of ours
     const origin = c.req.header("origin");
     if (origin && new URL(origin).host !== c.req.header("host")) return c.text("cross-site request refused", 403);
+    const form = await c.req.parseBody();
+    if (typeof form.csrf !== "string" || !sameSecret(form.csrf, csrf)) return c.text("missing or wrong CSRF token: reload the page and try again", 403);
     const found = findDocument(db, c.req.param("id"));
     if ("error" in found) return c.text(found.error, 404);
-    const form = await c.req.parseBody();
     const field = String(form.field ?? "");
     const action = String(form.action ?? "");
     const def = fields.get(field);
@@ -165,4 +251,9 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
   return app;
 }
 
-export { esc };
+/** Sum of a column's numbers as a decimal string (two places at most), "" when there are none. */
+function sum(xs: Array<string | number | null>): string {
+  const ns = xs.filter((x): x is number => typeof x === "number");
+  if (!ns.length) return "";
+  return String(Math.round(ns.reduce((a, b) => a + b, 0) * 100) / 100);
+}

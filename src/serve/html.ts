@@ -25,11 +25,18 @@ main{padding:1em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1
 th{background:#f3f5f7}.num{text-align:right;font-variant-numeric:tabular-nums}.flag{color:#a40}.missing{color:#999}
 .corrected{background:#fff4d6}.doc{display:grid;grid-template-columns:minmax(28em,1fr) 1fr;gap:1em}
 .text{white-space:pre-wrap;font-family:inherit;background:#fafafa;padding:1em;max-height:85vh;overflow:auto}
-mark{background:#ffe58a}mark:target{background:#ffb020;outline:2px solid #e08000}
+mark{background:#ffe58a}mark:target,mark.active{background:#ffb020;outline:2px solid #e08000}tr.active{background:#e8f1fb}
+.uncertain{color:#a40}nav a{margin-right:1em}th a{color:inherit}.score td{font-size:13px}
+figure#page-view{position:relative;margin:0 0 1em}figure#page-view img{width:100%;display:block;border:1px solid #ccc}
+figure#page-view .box{position:absolute;border:3px solid #e00;background:rgba(255,200,0,.25);pointer-events:none}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:1em}.chart{height:380px}
 form.filters input,form.filters select{margin-right:.5em}form.review{display:flex;gap:.3em;flex-wrap:wrap}
 `;
 
-export function page(title: string, body: Raw): string {
+/** A whole page; `scripts` are paths of the server's own assets. */
+export function page(title: string, body: Raw, scripts: string[] = []): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head><body>` +
-    `<header><a href="/">jixiao</a> — ${esc(title)}</header><main>${body.html}</main></body></html>`;
+    `<header><nav><a href="/">jixiao</a><a href="/">documents</a><a href="/charts">charts</a></nav>${esc(title)}</header><main>${body.html}</main>` +
+    scripts.map((s) => `<script src="${esc(s)}"></script>`).join("") +
+    `</body></html>`;
 }

@@ -13,7 +13,8 @@ import { CORRECTIONS_SCHEMA, currentCorrections, type Correction } from "./corre
 
 export type DB = Database.Database;
 
-const SCHEMA_VERSION = 1;
+/** 2: field_values.ev_bbox */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -53,6 +54,7 @@ CREATE TABLE IF NOT EXISTS field_values (
   ev_page INTEGER,
   ev_section TEXT,
   ev_text TEXT,
+  ev_bbox TEXT,
   PRIMARY KEY (document_id, field)
 );
 CREATE TABLE IF NOT EXISTS flags (
@@ -158,6 +160,8 @@ function migrate(db: DB): void {
   ] as const) {
     if (!have.has(col)) db.exec(`ALTER TABLE documents ADD COLUMN ${col} ${type}`);
   }
+  const valueCols = new Set((db.prepare("PRAGMA table_info(field_values)").all() as Array<{ name: string }>).map((c) => c.name));
+  if (!valueCols.has("ev_bbox")) db.exec("ALTER TABLE field_values ADD COLUMN ev_bbox TEXT");
 }
 
 /** A stored document of this path whose size and modification time match: unchanged without reading it. */
@@ -198,6 +202,7 @@ function fieldRow(docId: number, field: string, f: FieldValue) {
     ev_page: f.evidence.page,
     ev_section: f.evidence.section,
     ev_text: f.evidence.text,
+    ev_bbox: f.evidence.bbox ? JSON.stringify(f.evidence.bbox) : null,
   };
 }
 
@@ -250,7 +255,8 @@ export function writeValues(db: DB, id: number, rec: Pick<DocRecord, "fields" | 
   stmt(db, "DELETE FROM indicators WHERE document_id = ?").run(id);
   const insField = stmt(
     db,
-    `INSERT INTO field_values VALUES (@document_id, @field, @value_num, @value_text, @exact, @raw, @unit, @qualifier, @confidence, @rule, @ev_start, @ev_end, @ev_page, @ev_section, @ev_text)`,
+    `INSERT INTO field_values (document_id, field, value_num, value_text, exact, raw, unit, qualifier, confidence, rule, ev_start, ev_end, ev_page, ev_section, ev_text, ev_bbox)
+     VALUES (@document_id, @field, @value_num, @value_text, @exact, @raw, @unit, @qualifier, @confidence, @rule, @ev_start, @ev_end, @ev_page, @ev_section, @ev_text, @ev_bbox)`,
   );
   for (const [name, f] of Object.entries(rec.fields)) if (f) insField.run(fieldRow(id, name, f));
   const insFlag = stmt(db, "INSERT INTO flags (document_id, code, fields, message, detail) VALUES (?, ?, ?, ?, ?)");
@@ -314,7 +320,11 @@ export interface StoredValue {
   ev_text: string;
   ev_start: number;
   ev_end: number;
+  /** JSON [x0, y0, x1, y1] on ev_page (PDFs) */
+  ev_bbox: string | null;
   confidence: number;
+  /** the rule that found it ("" for a value a reviewer set on a field without one) */
+  rule: string;
   /** the review in force for this field, if any */
   review?: Correction;
 }
@@ -335,7 +345,7 @@ export function documentFields(db: DB, id: number): Map<string, StoredValue> {
     if (c.action === "reject") m.delete(field);
     else if (c.action === "set") {
       m.set(field, {
-        ...(v ?? { ev_page: null, ev_section: "", ev_text: "", ev_start: 0, ev_end: 0 }),
+        ...(v ?? { ev_page: null, ev_section: "", ev_text: "", ev_start: 0, ev_end: 0, ev_bbox: null, rule: "" }),
         value: c.value_num ?? c.value_text,
         exact: c.exact,
         raw: c.raw ?? "",

@@ -4,7 +4,7 @@
  */
 import { CATALOG } from "../extract/catalog.js";
 import { extractFields } from "../extract/extract.js";
-import type { Flag } from "../model.js";
+import type { FieldValue, Flag } from "../model.js";
 import { EXTRACTOR_VERSION } from "../version.js";
 import { currentCorrections } from "./corrections.js";
 import { documentFields, documentFlags, documentSources, storedModel, writeValues, type DB } from "./db.js";
@@ -134,12 +134,24 @@ export function documentJson(db: DB, id: number): DocumentJson {
           raw: v.raw,
           unit: v.unit,
           confidence: v.confidence,
-          evidence: { start: v.ev_start, end: v.ev_end, page: v.ev_page, section: v.ev_section, text: v.ev_text },
+          evidence: { start: v.ev_start, end: v.ev_end, page: v.ev_page, section: v.ev_section, text: v.ev_text, ...(v.ev_bbox ? { bbox: JSON.parse(v.ev_bbox) } : {}) },
         }
       : null;
   }
   const indicators = db.prepare("SELECT level1, level2, level3, target, actual, unit, weight, score, reason FROM indicators WHERE document_id = ? ORDER BY seq").all(id);
   return { ...d, fields, flags: documentFlags(db, id), indicators, corrected };
+}
+
+/**
+ * A stored model has no glyphs (see extract/geometry.ts): a value read again from the same raw text
+ * on the same page (or the next, where the box was found) keeps the box it was found at on import.
+ */
+function keepBoxes(db: DB, id: number, fields: Record<string, FieldValue | null>): void {
+  const old = db.prepare("SELECT field, raw, ev_page, ev_bbox FROM field_values WHERE document_id = ? AND ev_bbox IS NOT NULL").all(id) as Array<{ field: string; raw: string; ev_page: number; ev_bbox: string }>;
+  for (const o of old) {
+    const v = fields[o.field];
+    if (v && v.raw === o.raw && v.evidence.page !== null && (o.ev_page === v.evidence.page || o.ev_page === v.evidence.page + 1)) v.evidence = { ...v.evidence, page: o.ev_page, bbox: JSON.parse(o.ev_bbox) };
+  }
 }
 
 /** Re-runs extraction on stored block models (documents read by an older extractor, or all with `all`). */
@@ -157,6 +169,7 @@ export function reextract(db: DB, opts: { all?: boolean; onDoc?: (file: string, 
       continue;
     }
     const r = extractFields(model);
+    keepBoxes(db, d.id, r.fields);
     const flags: Flag[] = [...r.flags];
     for (const m of model.messages) if (m.level !== "info") flags.push({ code: "reader_warning", fields: [], message: `${m.code}: ${m.message}` });
     db.transaction(() => {

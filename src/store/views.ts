@@ -42,8 +42,11 @@ export function viewsCurrent(db: DB, version: string): boolean {
   return row?.value === version && db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'records'").get() !== undefined;
 }
 
+/** Columns of `records` that come from the documents table; a field of the same name is not repeated. */
+const DOCUMENT_COLUMNS = ["id", "file", "path", "sha256", "format", "corrected_fields", "extractor_version", "imported_at"];
+
 export function createViews(db: DB, catalog: FieldColumn[], version: string): void {
-  const fields = catalog.map(
+  const fields = catalog.filter((f) => !DOCUMENT_COLUMNS.includes(f.column)).map(
     (f) => `(SELECT ${columnExpr(f.kind)} FROM current_values cv WHERE cv.document_id = d.id AND cv.field = '${f.name}') AS ${q(f.column)}`,
   );
   db.exec(`
@@ -68,7 +71,7 @@ CREATE VIEW current_values AS
   FROM current_corrections c JOIN documents d ON d.sha256 = c.sha256
   WHERE NOT EXISTS (SELECT 1 FROM field_values v WHERE v.document_id = d.id AND v.field = c.field);
 CREATE VIEW records AS
-  SELECT d.id, d.file_name AS file, d.path, d.sha256, d.format, d.document_kind,
+  SELECT d.id, d.file_name AS file, d.path, d.sha256, d.format,
     ${fields.join(",\n    ")},
     (SELECT group_concat(field, ';') FROM (SELECT cv.field FROM current_values cv WHERE cv.document_id = d.id AND cv.review IN ('set', 'reject') ORDER BY cv.field)) AS corrected_fields,
     d.extractor_version, d.imported_at

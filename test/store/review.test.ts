@@ -82,6 +82,10 @@ describe("jixiao review", () => {
       const rec = d.prepare("SELECT fiscal_year, typeof(fiscal_year) AS ty, income_budget_yuan, typeof(income_budget_yuan) AS tm, grade, corrected_fields FROM records WHERE file = ?").get(A);
       expect(rec).toEqual({ fiscal_year: 2024, ty: "integer", income_budget_yuan: 19565900, tm: "integer", grade: null, corrected_fields: "grade;income_budget" });
       expect((d.prepare("SELECT count(*) AS n FROM records").get() as { n: number }).n).toBe(5);
+      // every column once, named as in the CSV (no "document_kind:1" twin)
+      const cols = (d.prepare("PRAGMA table_info(records)").all() as Array<{ name: string }>).map((c) => c.name);
+      expect(cols.filter((c) => c.includes(":"))).toEqual([]);
+      expect(cols.slice(0, 7)).toEqual(["id", "file", "path", "sha256", "format", "document_kind", "unit_name"]);
       expect(d.prepare("SELECT unit_name, fiscal_year, level1 FROM score_rows WHERE file = '003_cfc37400837c5c83.txt' LIMIT 1").get()).toEqual({ unit_name: "合水县吉岷镇人民政府", fiscal_year: 2024, level1: "部门管理" });
       d.close();
     };

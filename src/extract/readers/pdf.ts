@@ -10,6 +10,7 @@ import type { Block, DocModel, Message } from "../../model.js";
 import { ocrAvailable, ocrPages } from "../ocr.js";
 import { isPageNumber, layoutPages, type PageLines, type Segment } from "./pdf-layout.js";
 import { findTables, type Rule } from "./pdf-tables.js";
+import { attachGlyphs, GlyphCollector, type PageGlyphs } from "../geometry.js";
 import { textToBlocks } from "./text.js";
 import { isRegexSpace } from "../../normalize/text.js";
 
@@ -113,6 +114,8 @@ interface MupdfResult {
   scanPages: number[];
   /** pages with a text layer that decodes to garbage (rendered into `scans` too, for OCR) */
   garbled: number[];
+  /** every glyph of every page, for the boxes of values (geometry.ts) */
+  glyphs: PageGlyphs[];
 }
 
 /** Below this thickness (pt) a drawn shape is a line: a rule along its long side. */
@@ -181,6 +184,7 @@ async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, re
     const scans = new Map<number, Uint8Array>();
     const scanPages: number[] = [];
     const garbled: number[] = [];
+    const glyphs: PageGlyphs[] = [];
     let chars = 0;
     for (let i = 0; i < n; i++) {
       if (chars > maxChars) throw tooMuchText(i, maxChars);
@@ -192,6 +196,7 @@ async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, re
           // character by character: fonts that draw quote marks apart from the Chinese run around
           // them overlap in line boxes, so only glyph positions give the reading order
           const segments: Segment[] = [];
+          const pageGlyphs = new GlyphCollector();
           let imageArea = 0;
           // rules from the vector blocks' boxes; null when a path is neither a line nor a rectangle
           let rules: Rule[] | null = ruleSource === "vectors" ? [] : null;
@@ -216,12 +221,14 @@ async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, re
               onChar(c, _ox, oy, size, gx0, gy0, gx1, gy1) {
                 chars++;
                 segments.push({ x0: gx0 - x0, x1: gx1 - x0, y0: gy0 - y0, y1: gy1 - y0, text: c, size, base: oy - y0 });
+                pageGlyphs.add(c, gx0 - x0, gy0 - y0, gx1 - x0, gy1 - y0);
               },
             },
           );
           const { tables, rest } = findTables(rules ?? drawnLines(mupdf, page, x0, y0), segments);
           const pl: PageLines = { width: x1 - x0, height: y1 - y0, segments: rest, tables };
           pages.push(pl);
+          glyphs.push(pageGlyphs.done(i + 1, x1 - x0, y1 - y0));
           const scan = needsOcr(pl, imageArea);
           if (scan) scanPages.push(i + 1);
           else if (garbledText(pageText(pl))) garbled.push(i + 1);
@@ -243,7 +250,7 @@ async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, re
         page.destroy();
       }
     }
-    return { pages, scans, scanPages, garbled };
+    return { pages, scans, scanPages, garbled, glyphs };
   });
 }
 
@@ -425,6 +432,7 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   let ocrState: ReturnType<typeof ocrAvailable> | undefined;
   const ocrCheck = () => (ocrState ??= opts.ocr === false ? { ok: false, langs: "", reason: "OCR turned off" } : ocrAvailable());
   let garbled: number[] = [];
+  let glyphs: PageGlyphs[] | undefined;
   if (opts.engine !== "pdfjs") {
     try {
       const r = await readWithMupdf(buf, maxPages, maxChars, () => ocrCheck().ok, opts.rules);
@@ -432,6 +440,7 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
       scans = r.scans;
       scanPages = r.scanPages;
       garbled = r.garbled;
+      glyphs = r.glyphs;
       // a document of garbage (not scans): pdf.js decodes some fonts MuPDF cannot; its text is judged by the same check
       if (garbled.length && garbled.length + scanPages.length === pages.length && opts.engine !== "mupdf") {
         const alt = await readWithPdfjs(buf, maxPages, maxChars).catch(() => undefined);
@@ -439,6 +448,7 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
         if (alt && altGarbled.length < garbled.length) {
           messages.push({ level: "info", code: "pdf_garbled", message: "MuPDF text looks garbled; read with pdf.js" });
           pages = alt;
+          glyphs = undefined;
           engine = "pdf.js";
           garbled = altGarbled;
         }
@@ -499,7 +509,15 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   } else if (!garbled.length && q.bad / q.chars > 0.05) {
     messages.push({ level: "warning", code: "pdf_garbled", message: `PDF text is garbled (${q.bad} of ${q.chars} characters unreadable)` });
   }
-  return { format: "pdf", pages: pages.length, blocks, engine, messages };
+  const doc: DocModel = { format: "pdf", pages: pages.length, blocks, engine, messages };
+  // glyphs from the segments when pdf.js read the pages (its runs share their width out); none for pages read by OCR
+  glyphs ??= pages.map((p, i) => {
+    const g = new GlyphCollector();
+    for (const s of p.segments) g.addRun(s.text, s.x0, s.y0, s.x1, s.y1);
+    return g.done(i + 1, p.width, p.height);
+  });
+  attachGlyphs(doc, glyphs.filter((g) => !scanPages.includes(g.page) && !garbled.includes(g.page)));
+  return doc;
 }
 
 /** Page numbers and running headers/footers on OCR'd pages: the same first or last lines on many pages. */

@@ -373,7 +373,7 @@ async function cmdServe(o: { db: string; port: string; host: string; readOnly?: 
     db.close();
     return 2;
   }
-  const app = createApp(db, { readOnly: o.readOnly, user: o.user ?? process.env.USER ?? userInfo().username, catalog: CATALOG, accessToken: o.token });
+  const app = createApp(db, { readOnly: o.readOnly, user: o.user ?? process.env.USER ?? userInfo().username, catalog: CATALOG, accessToken: o.token, dbDir: dirname(resolve(o.db)) });
   return new Promise<number>((resolveExit) => {
     const server = serve({ fetch: app.fetch, port, hostname: o.host }, (info) =>
       out(`jixiao serves ${o.db} on http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${info.port}/${o.token ? `?token=${encodeURIComponent(o.token)}` : ""}${o.readOnly ? " (read-only)" : ""}`),

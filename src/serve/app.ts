@@ -18,6 +18,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { oneLine } from "../errors.js";
 import type { FieldDef } from "../extract/catalog.js";
 import { normalizeTyped, TypedValueError } from "../normalize/typed.js";
 import { addCorrection, currentCorrections, undoCorrection } from "../store/corrections.js";
@@ -38,6 +39,8 @@ export interface ServeOptions {
   accessToken?: string;
   /** the CSRF token put in every form (random per server when not given) */
   csrfToken?: string;
+  /** the database's folder: relative document paths are also looked for from there */
+  dbDir?: string;
 }
 
 export const PAGE_SIZE = 50;
@@ -69,6 +72,11 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
   const csrf = opts.csrfToken ?? randomBytes(24).toString("base64url");
   const flagCodes = () => (db.prepare("SELECT DISTINCT code FROM flags ORDER BY code").all() as Array<{ code: string }>).map((r) => r.code);
 
+  app.onError((e, c) => {
+    process.stderr.write(`jixiao serve: ${c.req.method} ${c.req.path}: ${oneLine(e)}\n`);
+    return c.text("internal error (see the server's output)", 500);
+  });
+
   app.use("*", async (c, next) => {
     if (opts.accessToken) {
       const given = c.req.query("token");
@@ -84,7 +92,8 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     await next();
     c.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; img-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
+    // same-origin: a form's POST carries its Origin (with no-referrer, browsers send "null")
+    c.header("Referrer-Policy", "same-origin");
   });
 
   const asset = (body: string | Buffer, type: string) => (c: Context) => c.body(typeof body === "string" ? body : new Uint8Array(body), 200, { "Content-Type": type, "Cache-Control": "max-age=3600" });
@@ -157,7 +166,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     const d = db.prepare("SELECT path, sha256, format FROM documents WHERE id = ?").get(found.id) as { path: string; sha256: string; format: string };
     if (d.format !== "pdf") return c.text("not a PDF", 404);
     try {
-      const png = await renderPage(d.path, d.sha256, Number.parseInt(c.req.param("n"), 10));
+      const png = await renderPage(d.path, d.sha256, Number.parseInt(c.req.param("n"), 10), opts.dbDir);
       return c.body(new Uint8Array(png), 200, { "Content-Type": "image/png", "Cache-Control": "private, max-age=600" });
     } catch (e) {
       if (e instanceof PageImageError) return c.text(e.message, 404);
@@ -210,7 +219,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
         <tr><th colspan="5">合计</th><th class="num">${sum(indicators.map((i) => i.weight))}</th><th class="num">${sum(indicators.map((i) => i.score))}</th><th></th></tr></tbody></table>`
       : html``;
     const pageView = isPdf
-      ? html`<figure id="page-view" hidden data-scale="${PAGE_SCALE}" data-src="/doc/${d.id}/page/PAGE.png"><img alt="the evidence page"><div class="box" hidden></div><figcaption></figcaption></figure>`
+      ? html`<figure id="page-view" hidden data-scale="${PAGE_SCALE}" data-src="/doc/${d.id}/page/PAGE.png"><figcaption></figcaption><div class="sheet"><img alt="the evidence page"><div class="box" hidden></div></div></figure>`
       : html``;
     const docFlags = flags.filter((f) => !f.fields.length);
     const body = html`<p>${d.path} · ${d.format} · ${d.pages ?? "—"} pages · ${d.document_kind} · <code>${String(d.sha256).slice(0, 12)}</code></p>
@@ -224,7 +233,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     if (opts.readOnly) return c.text("read-only: reviews are not accepted", 403);
     // a form of this page only: a cross-site post carries another origin, and no page of ours
     const origin = c.req.header("origin");
-    if (origin && new URL(origin).host !== c.req.header("host")) return c.text("cross-site request refused", 403);
+    if (origin !== undefined && URL.parse(origin)?.host !== c.req.header("host")) return c.text("cross-site request refused", 403);
     const form = await c.req.parseBody();
     if (typeof form.csrf !== "string" || !sameSecret(form.csrf, csrf)) return c.text("missing or wrong CSRF token: reload the page and try again", 403);
     const found = findDocument(db, c.req.param("id"));

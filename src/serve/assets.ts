@@ -70,6 +70,11 @@ export const CHARTS_JS = `"use strict";
     var el = document.getElementById(id);
     if (!el) return;
     option.animation = false;
+    option.title.left = "center";
+    option.title.top = 0;
+    option.title.textStyle = { fontSize: 15 };
+    if (option.legend) option.legend.top = 34;
+    option.grid = Object.assign({ top: 75, bottom: 40, right: 30 }, option.grid || {});
     option.tooltip = option.tooltip || { trigger: "axis" };
     echarts.init(el, null, { renderer: "svg" }).setOption(option);
   }
@@ -78,16 +83,16 @@ export const CHARTS_JS = `"use strict";
     series: [{ type: "bar", data: d.scores.counts, label: { show: true, position: "top" } }]
   });
   chart("chart-grades", {
-    title: { text: "评价等级（按年度）" }, legend: { top: 24 }, xAxis: { type: "category", data: d.grades.years }, yAxis: { type: "value", minInterval: 1 },
+    title: { text: "评价等级（按年度）" }, legend: {}, xAxis: { type: "category", data: d.grades.years }, yAxis: { type: "value", minInterval: 1 },
     series: d.grades.grades.map(function (g, i) { return { name: g, type: "bar", stack: "g", data: d.grades.counts[i] }; })
   });
   chart("chart-sangong", {
-    title: { text: "“三公”经费：预算与实际（万元）" }, legend: { top: 24 }, grid: { left: 220 },
+    title: { text: "“三公”经费：预算与实际（万元）" }, legend: {}, grid: { left: 220 },
     yAxis: { type: "category", data: d.sangong.units, inverse: true, axisLabel: { width: 200, overflow: "truncate" } }, xAxis: { type: "value" },
     series: [{ name: "预算", type: "bar", data: d.sangong.budget }, { name: "实际", type: "bar", data: d.sangong.actual }]
   });
   chart("chart-economic", {
-    title: { text: "按经济分类的支出（万元）" }, legend: { top: 24 }, xAxis: { type: "category", data: d.economic.years }, yAxis: { type: "value" },
+    title: { text: "按经济分类的支出（万元）" }, legend: {}, xAxis: { type: "category", data: d.economic.years }, yAxis: { type: "value" },
     series: d.economic.classes.map(function (c, i) { return { name: c, type: "bar", stack: "e", data: d.economic.sums[i] }; })
   });
   document.body.dataset.chartsReady = "1";

@@ -50,9 +50,10 @@ export function chartData(db: DB, f: Filters, maxUnits = 20): ChartData {
 
   const sg = db
     .prepare(
-      `SELECT coalesce(r.unit_name, r.file) AS unit, r.fiscal_year AS y, r.sangong_budget_yuan AS b, r.sangong_actual_yuan AS a FROM records r
+      // one bar pair per unit and year (the same report imported in several forms counts once)
+      `SELECT coalesce(r.unit_name, r.file) AS unit, r.fiscal_year AS y, max(r.sangong_budget_yuan) AS b, max(r.sangong_actual_yuan) AS a FROM records r
        ${and} (r.sangong_budget_yuan IS NOT NULL OR r.sangong_actual_yuan IS NOT NULL)
-       ORDER BY max(coalesce(r.sangong_budget_yuan, 0), coalesce(r.sangong_actual_yuan, 0)) DESC LIMIT ?`,
+       GROUP BY 1, 2 ORDER BY max(coalesce(b, 0), coalesce(a, 0)) DESC LIMIT ?`,
     )
     .all(...params, maxUnits) as Array<{ unit: string; y: number | null; b: number | null; a: number | null }>;
 

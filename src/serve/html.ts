@@ -27,8 +27,8 @@ th{background:#f3f5f7}.num{text-align:right;font-variant-numeric:tabular-nums}.f
 .text{white-space:pre-wrap;font-family:inherit;background:#fafafa;padding:1em;max-height:85vh;overflow:auto}
 mark{background:#ffe58a}mark:target,mark.active{background:#ffb020;outline:2px solid #e08000}tr.active{background:#e8f1fb}
 .uncertain{color:#a40}nav a{margin-right:1em}th a{color:inherit}.score td{font-size:13px}
-figure#page-view{position:relative;margin:0 0 1em}figure#page-view img{width:100%;display:block;border:1px solid #ccc}
-figure#page-view .box{position:absolute;border:3px solid #e00;background:rgba(255,200,0,.25);pointer-events:none}
+figure#page-view{margin:0 0 1em}figure#page-view .sheet{position:relative}figure#page-view img{width:100%;display:block;outline:1px solid #ccc}
+figure#page-view .box{position:absolute;outline:3px solid #e00;outline-offset:1px;background:rgba(255,200,0,.25);pointer-events:none}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:1em}.chart{height:380px}
 form.filters input,form.filters select{margin-right:.5em}form.review{display:flex;gap:.3em;flex-wrap:wrap}
 `;

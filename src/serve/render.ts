@@ -5,6 +5,7 @@
  * sends a file from the disk, only a rendering of a document it holds.
  */
 import { readFile } from "node:fs/promises";
+import { isAbsolute, resolve } from "node:path";
 import { sha256 } from "../hash.js";
 import { loadMupdf, using } from "../extract/readers/pdf.js";
 
@@ -21,8 +22,12 @@ export class PageImageError extends Error {}
 const cache = new Map<string, Uint8Array>();
 const CACHE_SIZE = 24;
 
-/** The PNG of page `page` (1-based) of the PDF at `path`, which must still have the SHA-256 `sha`. */
-export async function renderPage(path: string, sha: string, page: number): Promise<Uint8Array> {
+/**
+ * The PNG of page `page` (1-based) of the PDF at `path`, which must still have the SHA-256 `sha`.
+ * A relative path (as given to `jixiao import`) is looked for from the working directory, then from
+ * `base` (the database's folder).
+ */
+export async function renderPage(path: string, sha: string, page: number, base?: string): Promise<Uint8Array> {
   const key = `${sha}:${page}`;
   const hit = cache.get(key);
   if (hit) {
@@ -30,12 +35,17 @@ export async function renderPage(path: string, sha: string, page: number): Promi
     cache.set(key, hit);
     return hit;
   }
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (e) {
-    throw new PageImageError(`the file is no longer at ${path} (${(e as NodeJS.ErrnoException).code ?? "unreadable"})`);
+  let buf: Buffer | undefined;
+  let why = "";
+  for (const p of isAbsolute(path) || !base ? [path] : [path, resolve(base, path)]) {
+    try {
+      buf = await readFile(p);
+      break;
+    } catch (e) {
+      why ||= (e as NodeJS.ErrnoException).code ?? "unreadable";
+    }
   }
+  if (!buf) throw new PageImageError(`the file is no longer at ${path} (${why})`);
   if (sha256(buf) !== sha) throw new PageImageError(`${path} has changed since it was imported`);
   const mupdf = await loadMupdf();
   const png = await using(mupdf.Document.openDocument(buf, "application/pdf"), (doc) => {

@@ -2,30 +2,15 @@
  * jixiao serve, for real: the CLI on a loopback port, pages fetched over HTTP, reviews posted as the
  * page's forms post them. Report text and file names are escaped; a read-only server takes no reviews.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, copyFileSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../helpers.js";
-import { CLI, jixiao } from "../run.js";
+import { jixiao } from "../run.js";
+import { startServer } from "./server.js";
 
-const servers: ChildProcess[] = [];
-/** Starts `jixiao serve` on a free port and returns its base URL. */
-function start(db: string, extra: string[] = []): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [CLI, "serve", "--db", db, "--port", "0", "--user", "tester", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
-    servers.push(p);
-    let out = "";
-    p.stdout.on("data", (b) => {
-      out += b;
-      const m = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    p.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
-  });
-}
-afterAll(() => servers.forEach((p) => p.kill("SIGTERM")));
+const start = startServer;
 
 let db = "";
 let base = "";

@@ -366,13 +366,15 @@ async function cmdServe(o: { db: string; port: string; host: string; readOnly?: 
     err(`${o.db}: cannot open database: ${dbReason(e)}`);
     return 2;
   }
-  const { viewsCurrent } = await import("./store/views.js");
+  const { viewsCurrent, syncRecords } = await import("./store/views.js");
   if (!o.readOnly) await ensureViews(db);
   else if (!viewsCurrent(db, EXTRACTOR_VERSION)) {
     err(`${o.db}: made by another jixiao version; open it once for writing (jixiao serve without --read-only, or jixiao reextract) to make its views`);
     db.close();
     return 2;
   }
+  // the list's stored rows brought up to date now rather than on the first page (≈ 2 s for 10,000 new documents)
+  if (!o.readOnly) syncRecords(db);
   const app = createApp(db, { readOnly: o.readOnly, user: o.user ?? process.env.USER ?? userInfo().username, catalog: CATALOG, accessToken: o.token, dbDir: dirname(resolve(o.db)) });
   return new Promise<number>((resolveExit) => {
     const server = serve({ fetch: app.fetch, port, hostname: o.host }, (info) =>

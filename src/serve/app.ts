@@ -24,6 +24,7 @@ import { normalizeTyped, TypedValueError } from "../normalize/typed.js";
 import { addCorrection, currentCorrections, undoCorrection } from "../store/corrections.js";
 import { documentFields, documentFlags, type DB } from "../store/db.js";
 import { findDocument } from "../store/query.js";
+import { syncRecords } from "../store/views.js";
 import { CHARTS_JS, echartsFile, REVIEW_JS } from "./assets.js";
 import { chartData } from "./charts.js";
 import { filterQuery, filterSql, parseFilters, type Filters } from "./filters.js";
@@ -118,9 +119,10 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     const q = c.req.query();
     const f = parseFilters(q);
     const { where, params } = filterSql(db, f);
+    const from = syncRecords(db);
     const sort = SORTS.has(q.sort ?? "") ? q.sort! : "file";
     const desc = q.dir === "desc";
-    const total = (db.prepare(`SELECT count(*) AS n FROM records r ${where}`).get(...params) as { n: number }).n;
+    const total = (db.prepare(`SELECT count(*) AS n FROM ${from} r ${where}`).get(...params) as { n: number }).n;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const pageNo = Math.min(pages, Math.max(1, Math.floor(Number(q.page)) || 1));
     const flagCount = "(SELECT count(*) FROM flags fl WHERE fl.document_id = r.id)";
@@ -129,7 +131,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     const rows = db
       .prepare(
         `SELECT r.id, r.file, ${LIST_COLUMNS.map(([col]) => `r.${col}`).join(", ")}, r.corrected_fields, ${flagCount} AS flags
-         FROM records r ${where} ORDER BY ${order} IS NULL, ${order} ${desc ? "DESC" : "ASC"}, r.file, r.id LIMIT ? OFFSET ?`,
+         FROM ${from} r ${where} ORDER BY ${order} IS NULL, ${order} ${desc ? "DESC" : "ASC"}, r.file, r.id LIMIT ? OFFSET ?`,
       )
       .all(...params, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE) as Array<Record<string, unknown>>;
     const base = { ...f, sort: sort === "file" ? undefined : sort, dir: desc ? "desc" : undefined };
@@ -141,7 +143,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
       <p id="count">${total} documents${pages > 1 ? html` — page ${pageNo} of ${pages}` : ""} · <a href="/charts${raw(filterQuery(f))}">charts of these</a></p>
       <table id="documents"><thead><tr><th>${sortLink("file", "file")}</th>${LIST_COLUMNS.map(([col, label]) => html`<th>${sortLink(col, label)}</th>`)}<th>${sortLink("flags", "flags")}</th><th>corrected</th></tr></thead><tbody>
       ${rows.map(
-        (r) => html`<tr><td><a href="/doc/${r.id}">${r.file}</a></td>${LIST_COLUMNS.map(([col, , num]) => html`<td class="${num ? "num" : ""}">${r[col] ?? "—"}</td>`)}<td class="flag num">${r.flags || ""}</td><td>${r.corrected_fields ?? ""}</td></tr>`,
+        (r) => html`<tr><td><a href="/doc/${r.id}">${r.file}</a></td>${LIST_COLUMNS.map(([col, , num]) => html`<td class="${num ? "num" : ""}">${shown(col, r[col])}</td>`)}<td class="flag num">${r.flags || ""}</td><td>${r.corrected_fields ?? ""}</td></tr>`,
       )}</tbody></table>
       <p>${pageNo > 1 ? html`<a rel="prev" href="/${raw(filterQuery(base, { page: String(pageNo - 1) }))}">← previous</a> ` : ""}${pageNo < pages ? html`<a rel="next" href="/${raw(filterQuery(base, { page: String(pageNo + 1) }))}">next →</a>` : ""}</p>`;
     return c.html(page("documents", body));
@@ -149,7 +151,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
 
   app.get("/charts", (c) => {
     const f = parseFilters(c.req.query());
-    const data = chartData(db, f);
+    const data = chartData(db, f, syncRecords(db));
     // JSON inside a script element: "<" escaped so that report text cannot close the element
     const json = JSON.stringify(data).replace(/</g, "\\u003c");
     const body = html`${filterForm(f, "/charts")}
@@ -258,6 +260,13 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
   });
 
   return app;
+}
+
+/** A list cell: amounts in 元 with thousands separators, a missing value as a dash. */
+function shown(col: string, v: unknown): string {
+  if (v === null || v === undefined) return "—";
+  if (col.endsWith("_yuan") && typeof v === "number") return v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return String(v);
 }
 
 /** Sum of a column's numbers as a decimal string (two places at most), "" when there are none. */

@@ -35,15 +35,16 @@ const ECONOMIC: Array<[string, string]> = [
 ];
 const wan = (yuan: number) => Math.round(yuan / 100) / 100;
 
-export function chartData(db: DB, f: Filters, maxUnits = 20): ChartData {
+/** `from`: the relation records are read from (records_cache when it is up to date). */
+export function chartData(db: DB, f: Filters, from: "records" | "records_cache" = "records", maxUnits = 20): ChartData {
   const { where, params } = filterSql(db, f);
   const and = where ? `${where} AND` : "WHERE";
-  const documents = (db.prepare(`SELECT count(*) AS n FROM records r ${where}`).get(...params) as { n: number }).n;
+  const documents = (db.prepare(`SELECT count(*) AS n FROM ${from} r ${where}`).get(...params) as { n: number }).n;
 
-  const scores = db.prepare(`SELECT r.self_score_points AS s FROM records r ${and} r.self_score_points IS NOT NULL`).all(...params) as Array<{ s: number }>;
+  const scores = db.prepare(`SELECT r.self_score_points AS s FROM ${from} r ${and} r.self_score_points IS NOT NULL`).all(...params) as Array<{ s: number }>;
   const counts = SCORE_BINS.map(([, lo, hi]) => scores.filter(({ s }) => s >= lo && s < hi).length);
 
-  const g = db.prepare(`SELECT r.fiscal_year AS y, r.grade AS g, count(*) AS n FROM records r ${and} r.grade IS NOT NULL GROUP BY 1, 2`).all(...params) as Array<{ y: number | null; g: string; n: number }>;
+  const g = db.prepare(`SELECT r.fiscal_year AS y, r.grade AS g, count(*) AS n FROM ${from} r ${and} r.grade IS NOT NULL GROUP BY 1, 2`).all(...params) as Array<{ y: number | null; g: string; n: number }>;
   const years = [...new Set(g.map((x) => (x.y === null ? "?" : String(x.y))))].sort();
   const grades = [...new Set(g.map((x) => x.g))].sort((a, b) => (GRADE_ORDER.indexOf(a) + 99) % 99 - (GRADE_ORDER.indexOf(b) + 99) % 99 || a.localeCompare(b));
   const byGrade = grades.map((gr) => years.map((y) => g.filter((x) => x.g === gr && (x.y === null ? "?" : String(x.y)) === y).reduce((a, x) => a + x.n, 0)));
@@ -51,14 +52,14 @@ export function chartData(db: DB, f: Filters, maxUnits = 20): ChartData {
   const sg = db
     .prepare(
       // one bar pair per unit and year (the same report imported in several forms counts once)
-      `SELECT coalesce(r.unit_name, r.file) AS unit, r.fiscal_year AS y, max(r.sangong_budget_yuan) AS b, max(r.sangong_actual_yuan) AS a FROM records r
+      `SELECT coalesce(r.unit_name, r.file) AS unit, r.fiscal_year AS y, max(r.sangong_budget_yuan) AS b, max(r.sangong_actual_yuan) AS a FROM ${from} r
        ${and} (r.sangong_budget_yuan IS NOT NULL OR r.sangong_actual_yuan IS NOT NULL)
        GROUP BY 1, 2 ORDER BY max(coalesce(b, 0), coalesce(a, 0)) DESC LIMIT ?`,
     )
     .all(...params, maxUnits) as Array<{ unit: string; y: number | null; b: number | null; a: number | null }>;
 
   const econ = db
-    .prepare(`SELECT r.fiscal_year AS y, ${ECONOMIC.map(([c], i) => `sum(r.${c}) AS c${i}`).join(", ")} FROM records r ${where} GROUP BY 1 ORDER BY 1`)
+    .prepare(`SELECT r.fiscal_year AS y, ${ECONOMIC.map(([c], i) => `sum(r.${c}) AS c${i}`).join(", ")} FROM ${from} r ${where} GROUP BY 1 ORDER BY 1`)
     .all(...params) as Array<Record<string, number | null>>;
   const econRows = econ.filter((row) => ECONOMIC.some((_, i) => row[`c${i}`] !== null));
 

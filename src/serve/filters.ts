@@ -3,7 +3,7 @@
  * view (aliased `r`). Every value is a bound parameter; sort columns come from a fixed list.
  */
 import type { DB } from "../store/db.js";
-import { search } from "../store/search.js";
+import { searchIds } from "../store/search.js";
 
 export interface Filters {
   q?: string;
@@ -60,7 +60,7 @@ export function filterSql(db: DB, f: Filters): { where: string; params: unknown[
   }
   if (f.reviewed) where.push(`${f.reviewed === "yes" ? "" : "NOT "}EXISTS (SELECT 1 FROM corrections k WHERE k.sha256 = r.sha256 AND k.undone = 0)`);
   if (f.q) {
-    const ids = search(db, f.q, 1_000_000).map((h) => h.id);
+    const ids = searchIds(db, f.q);
     where.push(ids.length ? `r.id IN (SELECT value FROM json_each(?))` : "0");
     if (ids.length) params.push(JSON.stringify(ids));
   }

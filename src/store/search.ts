@@ -135,6 +135,14 @@ export function countMatches(db: DB, query: string): number {
   return (db.prepare("SELECT count(*) AS n FROM doc_fts WHERE doc_fts MATCH ?").get(match) as { n: number }).n;
 }
 
+/** The ids of every document matching the query (no ranking, no snippets: for filters). */
+export function searchIds(db: DB, query: string): number[] {
+  ensureSearchIndex(db);
+  const { words, match } = matchOf(query);
+  if (words.length === 0) return [];
+  return (db.prepare("SELECT rowid AS id FROM doc_fts WHERE doc_fts MATCH ?").all(match) as Array<{ id: number }>).map((r) => r.id);
+}
+
 export function search(db: DB, query: string, limit = 20): SearchHit[] {
   ensureSearchIndex(db);
   const { words, match } = matchOf(query);

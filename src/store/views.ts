@@ -6,6 +6,12 @@
  *   score_rows      the score-table (自评表) rows with their document's unit and year
  * Made from the field list the caller gives (the catalog), after writes: a new field is a new column.
  * The store itself knows nothing of extraction.
+ *
+ * `records` computes each column when read: always right, but a page of a sorted list over 10,000
+ * documents computes them all. `records_cache` is the same rows stored, for the review pages: triggers
+ * on documents, field_values and corrections note which documents changed (`records_dirty`, whoever
+ * wrote — jixiao or a researcher with sqlite3), and `syncRecords` recomputes just those rows before
+ * the cache is read. A connection that cannot write reads `records` while rows are pending.
  */
 import type { DB } from "./db.js";
 import { stmt } from "./stmt.js";
@@ -17,29 +23,46 @@ export interface FieldColumn {
   kind: string;
 }
 
-/** The column of `records` for one field, by its kind: money and ratios from their exact decimals. */
-function columnExpr(kind: string): string {
+/** A stored value (columns of field_values or corrections, alias `a`) as the column of its kind: money and ratios from their exact decimals. */
+function columnExpr(kind: string, a: string): string {
   switch (kind) {
     case "money":
     case "ratio":
-      return "CASE WHEN cv.exact IS NULL THEN cv.value_num WHEN instr(cv.exact, '.') > 0 THEN CAST(cv.exact AS REAL) ELSE CAST(cv.exact AS INTEGER) END";
+      return `CASE WHEN ${a}.exact IS NULL THEN ${a}.value_num WHEN instr(${a}.exact, '.') > 0 THEN CAST(${a}.exact AS REAL) ELSE CAST(${a}.exact AS INTEGER) END`;
     case "persons":
     case "count":
     case "year":
-      return "CAST(cv.value_num AS INTEGER)";
+      return `CAST(${a}.value_num AS INTEGER)`;
     case "score":
-      return "CASE WHEN cv.value_num = CAST(cv.value_num AS INTEGER) THEN CAST(cv.value_num AS INTEGER) ELSE cv.value_num END";
+      return `CASE WHEN ${a}.value_num = CAST(${a}.value_num AS INTEGER) THEN CAST(${a}.value_num AS INTEGER) ELSE ${a}.value_num END`;
     default:
-      return "cv.value_text";
+      return `${a}.value_text`;
   }
+}
+
+/**
+ * One field of document `d` with the review in force applied: the latest review not undone, when it
+ * set or rejected the value, else the extracted value. Written as index lookups on corrections and
+ * field_values (not through current_values, whose UNION the planner may compute whole, per row).
+ */
+function fieldExpr(name: string, kind: string): string {
+  const f = `'${name.replace(/'/g, "''")}'`;
+  const latest = `(SELECT max(k.id) FROM corrections k WHERE k.sha256 = d.sha256 AND k.field = ${f} AND k.undone = 0)`;
+  return `CASE WHEN (SELECT c.action FROM corrections c WHERE c.id = ${latest}) IN ('set', 'reject')
+      THEN (SELECT ${columnExpr(kind, "c")} FROM corrections c WHERE c.id = ${latest})
+      ELSE (SELECT ${columnExpr(kind, "v")} FROM field_values v WHERE v.document_id = d.id AND v.field = ${f}) END`;
 }
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** The views' own revision: a change to them here remakes them in databases made before. */
+const VIEWS_REVISION = 3;
+const versionKey = (version: string) => `${version}/${VIEWS_REVISION}`;
+
 /** Whether the views were made for this version of the field list (`version`: the extractor's). */
 export function viewsCurrent(db: DB, version: string): boolean {
   const row = stmt(db, "SELECT value FROM meta WHERE key = 'views_version'").get() as { value: string } | undefined;
-  return row?.value === version && db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'records'").get() !== undefined;
+  return row?.value === versionKey(version) && db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'records'").get() !== undefined;
 }
 
 /** Columns of `records` that come from the documents table; a field of the same name is not repeated. */
@@ -47,9 +70,10 @@ const DOCUMENT_COLUMNS = ["id", "file", "path", "sha256", "format", "corrected_f
 
 export function createViews(db: DB, catalog: FieldColumn[], version: string): void {
   const fields = catalog.filter((f) => !DOCUMENT_COLUMNS.includes(f.column)).map(
-    (f) => `(SELECT ${columnExpr(f.kind)} FROM current_values cv WHERE cv.document_id = d.id AND cv.field = '${f.name}') AS ${q(f.column)}`,
+    (f) => `${fieldExpr(f.name, f.kind)} AS ${q(f.column)}`,
   );
   db.exec(`
+DROP TABLE IF EXISTS records_cache;
 DROP VIEW IF EXISTS score_rows;
 DROP VIEW IF EXISTS records;
 DROP VIEW IF EXISTS current_values;
@@ -73,15 +97,57 @@ CREATE VIEW current_values AS
 CREATE VIEW records AS
   SELECT d.id, d.file_name AS file, d.path, d.sha256, d.format,
     ${fields.join(",\n    ")},
-    (SELECT group_concat(field, ';') FROM (SELECT cv.field FROM current_values cv WHERE cv.document_id = d.id AND cv.review IN ('set', 'reject') ORDER BY cv.field)) AS corrected_fields,
+    (SELECT group_concat(field, ';') FROM (SELECT c.field FROM current_corrections c WHERE c.sha256 = d.sha256 AND c.action IN ('set', 'reject') ORDER BY c.field)) AS corrected_fields,
     d.extractor_version, d.imported_at
   FROM documents d WHERE d.status = 'ok';
 CREATE VIEW score_rows AS
   SELECT d.id AS document_id, d.file_name AS file,
-    (SELECT cv.value_text FROM current_values cv WHERE cv.document_id = d.id AND cv.field = 'unit_name') AS unit_name,
-    (SELECT CAST(cv.value_num AS INTEGER) FROM current_values cv WHERE cv.document_id = d.id AND cv.field = 'fiscal_year') AS fiscal_year,
+    ${fieldExpr("unit_name", "text")} AS unit_name,
+    ${fieldExpr("fiscal_year", "year")} AS fiscal_year,
     i.seq + 1 AS row, i.level1, i.level2, i.level3, i.target, i.actual, i.unit, i.weight, i.score, i.reason
   FROM indicators i JOIN documents d ON d.id = i.document_id;
 `);
-  stmt(db, "INSERT INTO meta(key, value) VALUES ('views_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(version);
+  db.exec(`
+CREATE TABLE records_cache AS SELECT * FROM records;
+CREATE UNIQUE INDEX records_cache_id ON records_cache(id);
+CREATE INDEX records_cache_file ON records_cache(file, id);
+CREATE INDEX records_cache_year ON records_cache(fiscal_year);
+CREATE INDEX records_cache_score ON records_cache(self_score_points);
+CREATE TABLE IF NOT EXISTS records_dirty (id INTEGER PRIMARY KEY);
+DELETE FROM records_dirty;
+CREATE TRIGGER IF NOT EXISTS records_dirty_doc_ins AFTER INSERT ON documents BEGIN INSERT OR IGNORE INTO records_dirty VALUES (NEW.id); END;
+CREATE TRIGGER IF NOT EXISTS records_dirty_doc_upd AFTER UPDATE ON documents BEGIN INSERT OR IGNORE INTO records_dirty VALUES (NEW.id); END;
+CREATE TRIGGER IF NOT EXISTS records_dirty_doc_del AFTER DELETE ON documents BEGIN INSERT OR IGNORE INTO records_dirty VALUES (OLD.id); END;
+CREATE TRIGGER IF NOT EXISTS records_dirty_val_ins AFTER INSERT ON field_values BEGIN INSERT OR IGNORE INTO records_dirty VALUES (NEW.document_id); END;
+CREATE TRIGGER IF NOT EXISTS records_dirty_val_upd AFTER UPDATE ON field_values BEGIN INSERT OR IGNORE INTO records_dirty VALUES (NEW.document_id); END;
+CREATE TRIGGER IF NOT EXISTS records_dirty_val_del AFTER DELETE ON field_values BEGIN INSERT OR IGNORE INTO records_dirty VALUES (OLD.document_id); END;
+CREATE TRIGGER IF NOT EXISTS records_dirty_cor_ins AFTER INSERT ON corrections BEGIN INSERT OR IGNORE INTO records_dirty SELECT id FROM documents WHERE sha256 = NEW.sha256; END;
+CREATE TRIGGER IF NOT EXISTS records_dirty_cor_upd AFTER UPDATE ON corrections BEGIN INSERT OR IGNORE INTO records_dirty SELECT id FROM documents WHERE sha256 = NEW.sha256; END;
+CREATE TRIGGER IF NOT EXISTS records_dirty_cor_del AFTER DELETE ON corrections BEGIN INSERT OR IGNORE INTO records_dirty SELECT id FROM documents WHERE sha256 = OLD.sha256; END;
+`);
+  stmt(db, "INSERT INTO meta(key, value) VALUES ('views_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(versionKey(version));
+}
+
+/**
+ * Brings `records_cache` up to date with the documents changed since it was last read, and names
+ * the relation to read records from: the cache, or `records` itself where the cache cannot be
+ * brought up to date (a read-only connection with changes pending, a database without the cache).
+ */
+export function syncRecords(db: DB): "records_cache" | "records" {
+  const has = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('records_cache', 'records_dirty')").get() as { n: number };
+  if (has.n < 2) return "records";
+  if (!stmt(db, "SELECT 1 FROM records_dirty LIMIT 1").get()) return "records_cache";
+  if (db.readonly) return "records";
+  db.transaction(() => {
+    const ids = (stmt(db, "SELECT id FROM records_dirty").all() as Array<{ id: number }>).map((r) => r.id);
+    // one id at a time: SQLite does not carry an IN (subquery) into the view, = it does
+    const del = stmt(db, "DELETE FROM records_cache WHERE id = ?");
+    const ins = stmt(db, "INSERT INTO records_cache SELECT * FROM records WHERE id = ?");
+    for (const id of ids) {
+      del.run(id);
+      ins.run(id);
+    }
+    stmt(db, "DELETE FROM records_dirty").run();
+  }).immediate();
+  return "records_cache";
 }

@@ -144,6 +144,13 @@ describe("jixiao serve", () => {
     expect(jixiao(["import", pdf, "--db", pdb, "--no-progress"]).code).toBe(0);
     const url = await start(pdb);
     const doc = JSON.parse(jixiao(["show", pdf, "--db", pdb, "--json"]).stdout);
+    // evidence.bbox: from the reader to the store and back out, the same in extract --jsonl and export --jsonl, kept by reextract
+    const boxes = (fields: Record<string, { evidence: { bbox?: number[] } } | null>) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v?.evidence.bbox).map(([k, v]) => [k, v!.evidence.bbox]));
+    const extracted = boxes(JSON.parse(jixiao(["extract", "--jsonl", pdf]).stdout).fields);
+    expect(Object.keys(extracted).length).toBeGreaterThan(10);
+    expect(boxes(doc.fields)).toEqual(extracted);
+    expect(jixiao(["reextract", "--all", "--db", pdb]).code).toBe(0);
+    expect(boxes(JSON.parse(jixiao(["export", "--db", pdb, "--jsonl", "-"]).stdout.split("\n")[0]).fields)).toEqual(extracted);
     const page = await (await fetch(`${url}doc/${doc.id}`)).text();
     // every value of the PDF carries its page and box to the page's script
     const links = [...page.matchAll(/data-field="(\w+)" data-page="(\d+)" data-bbox="([\d.,]*)"/g)];

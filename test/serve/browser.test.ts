@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The review pages in a real browser: Debian's chromium driven by playwright-core, against
  * `jixiao serve` on loopback with the bundled reports. `.ci/run` installs chromium; where it is not

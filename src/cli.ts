@@ -4,15 +4,16 @@
  */
 import { availableParallelism, userInfo } from "node:os";
 import { Command, CommanderError, Option } from "commander";
-import { readdir, readFile, stat, writeFile, rename } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { realpathSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { oneLine, UsageError } from "./errors.js";
+import { writeFileAtomically } from "./files.js";
 import type { ImportEvent } from "./importer.js";
 import type { DB } from "./store/db.js";
-import { EXTRACTOR_VERSION } from "./version.js";
+import { EXTRACTOR_VERSION, PACKAGE_VERSION } from "./version.js";
 
 // Command modules load when their command runs: `jixiao import` starts its workers without first
 // loading the readers, zod and mammoth on the main thread, and `--help` stays instant.
@@ -133,12 +134,13 @@ function fmtValue(v: unknown): string {
 }
 
 async function cmdExtract(files: string[], opts: { jsonl?: boolean; explain?: string | boolean }): Promise<number> {
-  const [{ readPath }, { toRecord }, { CATALOG }] = await Promise.all([import("./pipeline.js"), import("./extract/extract.js"), import("./extract/catalog.js")]);
+  const [{ readFileChecked, readBuffer, recordOf }, { CATALOG }, { DocumentRecord }] = await Promise.all([import("./pipeline.js"), import("./extract/catalog.js"), import("./model.js")]);
   let failed = 0;
   for (const file of files) {
     try {
-      const { buf, doc } = await readPath(file);
+      const buf = await readFileChecked(file);
       if (opts.explain) {
+        const doc = await readBuffer(buf);
         const { explainLines } = await import("./extract/explain.js");
         const field = typeof opts.explain === "string" ? opts.explain : undefined;
         if (field && !CATALOG.some((d) => d.name === field)) throw new Error(`no field named ${JSON.stringify(field)} (see the README's field table)`);
@@ -146,9 +148,10 @@ async function cmdExtract(files: string[], opts: { jsonl?: boolean; explain?: st
         for (const l of explainLines(doc, field)) out(visible(l));
         continue;
       }
-      const rec = toRecord(file, buf, doc);
-      const { text: _text, messages: _m, ...printable } = rec;
-      if (opts.jsonl) out(JSON.stringify(printable));
+      const { record: rec } = await recordOf(file, buf);
+      const { text: _text, ...printable } = rec;
+      // the record as defined once (model.ts), checked on the way out
+      if (opts.jsonl) out(JSON.stringify(DocumentRecord.parse(printable)));
       else {
         out(`== ${shownPath(file)} (${rec.format}, ${rec.engine}, ${rec.document_kind}) ==`);
         for (const def of CATALOG) {
@@ -169,15 +172,10 @@ async function cmdExtract(files: string[], opts: { jsonl?: boolean; explain?: st
 }
 
 async function cmdText(file: string, opts: { json?: boolean }): Promise<number> {
-  const [{ readFileChecked }, { readDocument }, { renderText }, { sha256 }] = await Promise.all([
-    import("./pipeline.js"),
-    import("./extract/read.js"),
-    import("./extract/document.js"),
-    import("./hash.js"),
-  ]);
+  const [{ readFileChecked, readBuffer }, { renderText }, { sha256 }] = await Promise.all([import("./pipeline.js"), import("./extract/document.js"), import("./hash.js")]);
   try {
     const buf = await readFileChecked(file);
-    const doc = await readDocument(buf);
+    const doc = await readBuffer(buf);
     if (opts.json) out(JSON.stringify({ file, sha256: sha256(buf), ...doc }, null, 2));
     else write(process.stdout, renderText(doc).text);
     for (const m of doc.messages) if (m.level !== "info") err(`${file}: ${m.level}: ${m.message}`);
@@ -345,10 +343,7 @@ async function writeAtomically(file: string, data: string): Promise<void> {
     process.stdout.write(data);
     return;
   }
-  // a temporary file renamed into place: a reader never sees half a file
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
+  await writeFileAtomically(file, data);
 }
 
 /** jixiao serve: the review pages on http://HOST:PORT until interrupted. */
@@ -476,7 +471,12 @@ async function cmdReview(doc: string | undefined, field: string | undefined, o: 
 
 async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indicators?: string; lang: "en" | "zh" }): Promise<number> {
   if (!opts.csv && !opts.jsonl && !opts.indicators) throw new UsageError("give at least one of --csv, --jsonl, --indicators");
-  const [{ exportCsv, exportIndicatorsCsv }, { documentJson }, { listDocuments }] = await Promise.all([import("./store/csv.js"), import("./store/query.js"), import("./store/db.js")]);
+  const [{ exportCsv, exportIndicatorsCsv }, { documentJson }, { listDocuments }, { FIELD_NAMES }] = await Promise.all([
+    import("./store/csv.js"),
+    import("./store/query.js"),
+    import("./store/db.js"),
+    import("./extract/catalog.js"),
+  ]);
   return withDb(opts.db, "read", async (db) => {
     const n = listDocuments(db).length;
     if (opts.csv) {
@@ -484,7 +484,7 @@ async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indic
       if (opts.csv !== "-") err(`wrote ${n} rows to ${resolve(opts.csv)}`);
     }
     if (opts.jsonl) {
-      const lines = listDocuments(db).map((d) => JSON.stringify(documentJson(db, d.id)));
+      const lines = listDocuments(db).map((d) => JSON.stringify(documentJson(db, d.id, FIELD_NAMES)));
       await writeAtomically(opts.jsonl, lines.join("\n") + (lines.length ? "\n" : ""));
       if (opts.jsonl !== "-") err(`wrote ${lines.length} documents to ${resolve(opts.jsonl)}`);
     }
@@ -587,10 +587,10 @@ async function cmdQuery(o: QueryOpts): Promise<number> {
     flag: o.flag,
     kind: o.kind,
   };
-  const [{ documentJson, queryDocuments }, { CATALOG }, { csvText }] = await Promise.all([import("./store/query.js"), import("./extract/catalog.js"), import("./store/csv.js")]);
+  const [{ documentJson, queryDocuments }, { CATALOG, FIELD_NAMES }, { csvText }] = await Promise.all([import("./store/query.js"), import("./extract/catalog.js"), import("./store/csv.js")]);
   return withDb(o.db, "read", async (db) => {
     const rows = queryDocuments(db, filters);
-    if (o.format === "jsonl") for (const r of rows) out(JSON.stringify(documentJson(db, r.id)));
+    if (o.format === "jsonl") for (const r of rows) out(JSON.stringify(documentJson(db, r.id, FIELD_NAMES)));
     else if (o.format === "csv") {
       const cols = ["file", "path", "sha256", ...CATALOG.map((f) => f.name)];
       process.stdout.write(csvText(cols, rows.map((r) => cols.map((c) => r[c]))));
@@ -604,14 +604,14 @@ async function cmdQuery(o: QueryOpts): Promise<number> {
 }
 
 async function cmdShow(ref: string, o: { db: string; json?: boolean }): Promise<number> {
-  const [{ documentJson, findDocument }, { CATALOG }] = await Promise.all([import("./store/query.js"), import("./extract/catalog.js")]);
+  const [{ documentJson, findDocument }, { CATALOG, FIELD_NAMES }] = await Promise.all([import("./store/query.js"), import("./extract/catalog.js")]);
   return withDb(o.db, "read", async (db) => {
     const found = findDocument(db, ref);
     if ("error" in found) {
       err(`jixiao show: ${found.error}`);
       return 1;
     }
-    const d = documentJson(db, found.id);
+    const d = documentJson(db, found.id, FIELD_NAMES);
     if (o.json) {
       out(JSON.stringify(d, null, 2));
       return 0;
@@ -650,7 +650,7 @@ async function cmdSearch(query: string, o: { db: string; limit: string; json?: b
 }
 
 async function cmdReextract(o: { db: string; all?: boolean }): Promise<number> {
-  const { reextract } = await import("./store/query.js");
+  const { reextract } = await import("./reextract.js");
   return withDb(o.db, "write", async (db) => {
     const r = reextract(db, { all: o.all, onDoc: (file, status, why) => out(`${status.padEnd(11)} ${shownPath(file)}${why ? `: ${why}` : ""}`) });
     await ensureViews(db);
@@ -684,7 +684,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .name("jixiao")
     .description("Read Chinese government performance self-evaluation reports (绩效自评报告) into structured records with evidence.")
-    .version(EXTRACTOR_VERSION)
+    .version(`${PACKAGE_VERSION} (extractor ${EXTRACTOR_VERSION})`)
     .showHelpAfterError()
     .exitOverride();
   program

@@ -4,13 +4,15 @@
  * (If-None-Match / If-Modified-Since) on re-runs. Downloads are kept in a content-addressed archive
  * (<archive>/<sha[0:2]>/<sha>.<ext>), so the same bytes are stored once.
  */
-import { createHash } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
 import { oneLine } from "./errors.js";
 import { detectFormat } from "./extract/detect.js";
 import type { DB } from "./store/db.js";
+import { knownDownload, recordDownload } from "./store/downloads.js";
+import { writeFileAtomically } from "./files.js";
+import { sha256 } from "./hash.js";
 
 export interface UrlEntry {
   url: string;
@@ -62,19 +64,6 @@ export type DownloadResult =
   | { url: string; status: "not_modified"; file: string | null; sha256: string | null; meta: string[] }
   | { url: string; status: "failed"; error: string; meta: string[] };
 
-export function ensureDownloadTable(db: DB): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS downloads (
-    url TEXT PRIMARY KEY,
-    etag TEXT,
-    last_modified TEXT,
-    sha256 TEXT,
-    file TEXT,
-    meta TEXT,
-    fetched_at TEXT NOT NULL,
-    http_status INTEGER
-  )`);
-}
-
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -124,21 +113,15 @@ async function fetchOnce(url: string, headers: Record<string, string>, timeoutMs
 
 /** Downloads the URLs into the archive; never throws for one URL's failure. */
 export async function downloadAll(db: DB, entries: UrlEntry[], opts: DownloadOptions, onResult?: (r: DownloadResult) => void): Promise<DownloadResult[]> {
-  ensureDownloadTable(db);
   const limit = pLimit(opts.concurrency ?? 4);
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const retries = opts.retries ?? 3;
   const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
   const backoff = opts.backoffMs ?? 500;
-  const known = db.prepare("SELECT etag, last_modified, sha256, file FROM downloads WHERE url = ?");
-  const upsert = db.prepare(
-    `INSERT INTO downloads (url, etag, last_modified, sha256, file, meta, fetched_at, http_status) VALUES (@url, @etag, @last_modified, @sha256, @file, @meta, @fetched_at, @http_status)
-     ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = COALESCE(excluded.sha256, sha256), file = COALESCE(excluded.file, file), meta = excluded.meta, fetched_at = excluded.fetched_at, http_status = excluded.http_status`,
-  );
   return Promise.all(
     entries.map((e) =>
       limit(async (): Promise<DownloadResult> => {
-        const prev = known.get(e.url) as { etag: string | null; last_modified: string | null; sha256: string | null; file: string | null } | undefined;
+        const prev = knownDownload(db, e.url);
         const headers: Record<string, string> = { "user-agent": "jixiao (performance-report reader)", accept: "*/*" };
         // a conditional request only when what it last gave was imported: a failed import is fetched and tried again
         const conditional = !opts.force && !!prev?.sha256 && (opts.imported?.(prev.sha256) ?? true);
@@ -151,12 +134,12 @@ export async function downloadAll(db: DB, entries: UrlEntry[], opts: DownloadOpt
             const r = await fetchOnce(e.url, headers, timeoutMs, maxBytes);
             const now = new Date().toISOString();
             if (r.status === 304) {
-              upsert.run({ url: e.url, etag: r.etag ?? prev?.etag ?? null, last_modified: r.lastModified ?? prev?.last_modified ?? null, sha256: null, file: null, meta: JSON.stringify(e.meta), fetched_at: now, http_status: 304 });
+              recordDownload(db, { url: e.url, etag: r.etag ?? prev?.etag ?? null, last_modified: r.lastModified ?? prev?.last_modified ?? null, sha256: null, file: null, meta: JSON.stringify(e.meta), fetched_at: now, http_status: 304 });
               result = { url: e.url, status: "not_modified", file: prev?.file ?? null, sha256: prev?.sha256 ?? null, meta: e.meta };
               break;
             }
             const body = r.body!;
-            const sha = createHash("sha256").update(body).digest("hex");
+            const sha = sha256(body);
             let ext = "bin";
             try {
               ext = EXT[detectFormat(body)] ?? "bin";
@@ -166,10 +149,8 @@ export async function downloadAll(db: DB, entries: UrlEntry[], opts: DownloadOpt
             const dir = join(opts.archive, sha.slice(0, 2));
             await mkdir(dir, { recursive: true });
             const file = join(dir, `${sha}.${ext}`);
-            const tmp = `${file}.part-${process.pid}`;
-            await writeFile(tmp, body);
-            await rename(tmp, file);
-            upsert.run({ url: e.url, etag: r.etag, last_modified: r.lastModified, sha256: sha, file, meta: JSON.stringify(e.meta), fetched_at: now, http_status: r.status });
+            await writeFileAtomically(file, body);
+            recordDownload(db, { url: e.url, etag: r.etag, last_modified: r.lastModified, sha256: sha, file, meta: JSON.stringify(e.meta), fetched_at: now, http_status: r.status });
             result = { url: e.url, status: "downloaded", file, sha256: sha, bytes: body.length, meta: e.meta };
           } catch (err) {
             const retryable = err instanceof HttpError ? RETRYABLE.has(err.status) : true;

@@ -4,9 +4,10 @@
  * by the main thread in batched transactions: a batch holds whole documents only, so a crash loses
  * at most the last batch, never part of a document.
  */
-import { readFileSync, statSync, type Stats } from "node:fs";
+import { readFileSync, type Stats } from "node:fs";
 import pLimit from "p-limit";
-import { oneLine } from "./errors.js";
+import { asReadError, oneLine } from "./errors.js";
+import { statChecked } from "./files.js";
 import { sha256 } from "./hash.js";
 import { DEFAULT_MAX_BYTES } from "./limits.js";
 import { ReadPool, type PoolOptions } from "./pool.js";
@@ -69,13 +70,10 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
           // small synchronous reads: far cheaper than fs.promises' file handles for report-sized files
           let st: Stats;
           try {
-            st = statSync(file);
+            st = statChecked(file, maxBytes);
           } catch (err) {
-            report({ file, status: "failed", error: (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : `cannot open: ${oneLine(err)}` });
-            return;
+            return report({ file, status: "failed", error: asReadError(err).message });
           }
-          if (!st.isFile()) return report({ file, status: "failed", error: "not a regular file" });
-          if (st.size > maxBytes) return report({ file, status: "failed", error: `file is ${st.size} bytes, larger than the limit of ${maxBytes}` });
           if (!opts.force) {
             const same = findByPathStat(db, file, st.size, st.mtimeMs);
             if (same && same.extractor_version === EXTRACTOR_VERSION) {

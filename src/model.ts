@@ -2,7 +2,7 @@
  * The data model, defined once as zod schemas; the TypeScript types are inferred from them.
  *
  * DocModel   what every reader produces: blocks (paragraphs, tables) with page numbers.
- * Record     what extraction produces for one document: fields with evidence, flags, indicators.
+ * DocumentRecord  what extraction produces for one document: fields with evidence, flags, indicators.
  */
 import { z } from "zod";
 
@@ -118,7 +118,7 @@ export type Indicator = z.infer<typeof Indicator>;
 export const DocumentKind = z.enum(["自评报告", "项目自评", "决算", "预算", "其他"]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
-export const Record = z.object({
+export const DocumentRecord = z.object({
   file: z.string(),
   sha256: z.string(),
   format: Format,
@@ -132,4 +132,31 @@ export const Record = z.object({
   indicators: z.array(Indicator),
   messages: z.array(Message),
 });
-export type Record = z.infer<typeof Record>;
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
+
+/** A reviewer's verdict in force on a field: what the extractor said, who reviewed it, when. */
+export const Review = z.object({
+  action: z.enum(["accept", "set", "reject"]),
+  old: z.union([z.number(), z.string()]).nullable(),
+  note: z.string().nullable(),
+  reviewer: z.string().nullable(),
+  at: z.string(),
+});
+export type Review = z.infer<typeof Review>;
+
+/**
+ * A stored document as `show --json`, `export --jsonl` and `query --format jsonl` print it: the
+ * DocumentRecord `extract --jsonl` prints (with `file` the file's name), the values reviewed where a
+ * review is in force, plus where it is kept and came from and the reviews themselves.
+ */
+export const StoredRecord = DocumentRecord.extend({
+  id: z.number().int(),
+  path: z.string(),
+  imported_at: z.string(),
+  source_url: z.string().nullable(),
+  /** every URL the document's bytes were downloaded from */
+  source_urls: z.array(z.string()),
+  /** the fields a reviewer accepted, corrected or rejected */
+  corrected: z.record(z.string(), Review),
+});
+export type StoredRecord = z.infer<typeof StoredRecord>;

@@ -1,35 +1,55 @@
-/** One file, end to end: bytes → DocModel → Record. Errors become ReadError with a one-line reason. */
-import { readFile, stat } from "node:fs/promises";
-import { ReadError, oneLine } from "./errors.js";
+/**
+ * One file, end to end — the only path from bytes to a record, used by `extract`, the import's
+ * workers and (from the stored model) `reextract`:
+ *   statChecked (files.ts), readFileChecked   the path is a regular file within the size limit
+ *   readBuffer                      bytes → DocModel (extract/read.ts picks the reader by content)
+ *   recordOf                        bytes → DocModel → DocumentRecord (extract/extract.ts)
+ * Every failure is a ReadError with a one-line reason and a code (errors.ts).
+ */
+import { readFile } from "node:fs/promises";
+import { asReadError, oneLine, ReadError } from "./errors.js";
+import { statChecked } from "./files.js";
 import { readDocument, type ReadOptions } from "./extract/read.js";
 import { toRecord } from "./extract/extract.js";
-import type { DocModel, Record } from "./model.js";
+import type { DocModel, DocumentRecord } from "./model.js";
 
-export type FileRecord = Record & { text: string };
+export type FileRecord = DocumentRecord & { text: string };
 
 export async function readFileChecked(path: string, maxBytes?: number): Promise<Buffer> {
-  let st;
+  statChecked(path, maxBytes);
   try {
-    st = await stat(path);
+    return await readFile(path);
   } catch (err) {
-    throw new ReadError(`cannot open: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : oneLine(err)}`, "io");
+    throw new ReadError(`cannot open: ${oneLine(err)}`, "io");
   }
-  if (!st.isFile()) throw new ReadError("not a regular file", "io");
-  if (maxBytes !== undefined && st.size > maxBytes) throw new ReadError(`file is ${st.size} bytes, larger than the limit of ${maxBytes}`, "too_large");
-  return readFile(path);
+}
+
+/** Bytes → the reader's document model. */
+export async function readBuffer(buf: Buffer, opts: ReadOptions = {}): Promise<DocModel> {
+  try {
+    return await readDocument(buf, opts);
+  } catch (err) {
+    throw asReadError(err);
+  }
+}
+
+/** Bytes → document model → record (with the clean text the evidence offsets point into). */
+export async function recordOf(file: string, buf: Buffer, opts: ReadOptions = {}): Promise<{ record: FileRecord; doc: DocModel }> {
+  const doc = await readBuffer(buf, opts);
+  try {
+    return { record: toRecord(file, buf, doc), doc };
+  } catch (err) {
+    throw asReadError(err);
+  }
 }
 
 export async function readPath(path: string, opts: ReadOptions = {}): Promise<{ buf: Buffer; doc: DocModel }> {
   const buf = await readFileChecked(path, opts.maxBytes);
-  try {
-    return { buf, doc: await readDocument(buf, opts) };
-  } catch (err) {
-    if (err instanceof ReadError) throw err;
-    throw new ReadError(oneLine(err), "internal");
-  }
+  return { buf, doc: await readBuffer(buf, opts) };
 }
 
+/** A file on disk → its record. */
 export async function processFile(path: string, opts: ReadOptions = {}): Promise<FileRecord> {
-  const { buf, doc } = await readPath(path, opts);
-  return toRecord(path, buf, doc);
+  const buf = await readFileChecked(path, opts.maxBytes);
+  return (await recordOf(path, buf, opts)).record;
 }

@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import type { Piscina } from "piscina";
+import { oneLine } from "./errors.js";
 import type { ReadOptions } from "./extract/read.js";
 import type { WorkerResult, WorkerTask } from "./worker.js";
 
@@ -89,7 +90,7 @@ export class ReadPool {
       if (ac.signal.aborted) return { ok: false, error: `timed out after ${Math.round(this.timeoutMs / 1000)} s`, code: "timeout" };
       const e = err as NodeJS.ErrnoException;
       if (e?.code === "ERR_WORKER_OUT_OF_MEMORY") return { ok: false, error: "out of memory while reading (worker heap limit reached)", code: "oom" };
-      return { ok: false, error: `worker failed: ${String(e?.message ?? e).split("\n")[0]}`, code: "worker" };
+      return { ok: false, error: `worker failed: ${oneLine(e)}`, code: "worker" };
     } finally {
       clearTimeout(timer);
       if (task) this.running.delete(task);

@@ -2,10 +2,9 @@
  * Worker thread: reads one file's bytes into a record. Runs in piscina's pool so that a file that
  * hangs or runs out of memory takes down only its worker, never the import.
  */
-import { ReadError } from "./errors.js";
-import { toRecord } from "./extract/extract.js";
-import { readDocument, type ReadOptions } from "./extract/read.js";
-import type { FileRecord } from "./pipeline.js";
+import { asReadError, type ReadErrorCode } from "./errors.js";
+import type { ReadOptions } from "./extract/read.js";
+import { recordOf, type FileRecord } from "./pipeline.js";
 import { packModel } from "./store/blob.js";
 import { segment } from "./store/search.js";
 
@@ -16,18 +15,16 @@ export interface WorkerTask {
 }
 
 /** modelGz: the block model, packed for the database here rather than on the writing thread */
-export type WorkerResult = { ok: true; record: FileRecord; modelGz: Uint8Array; words: string } | { ok: false; error: string; code: string };
+export type WorkerResult = { ok: true; record: FileRecord; modelGz: Uint8Array; words: string } | { ok: false; error: string; code: ReadErrorCode };
 
 export default async function run(task: WorkerTask): Promise<WorkerResult> {
   const buf = Buffer.from(task.data);
   try {
-    const doc = await readDocument(buf, task.opts);
-    const record = toRecord(task.file, buf, doc);
+    const { record, doc } = await recordOf(task.file, buf, task.opts);
     // search words and the stored model are made here, off the main thread that writes the database
     return { ok: true, record, modelGz: packModel(doc), words: segment(record.text).join(" ") };
   } catch (err) {
-    if (err instanceof ReadError) return { ok: false, error: err.message, code: err.code };
-    const msg = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: `internal error: ${msg.replace(/\s*\n\s*/g, " ").slice(0, 300)}`, code: "internal" };
+    const e = asReadError(err);
+    return { ok: false, error: e.message, code: e.code };
   }
 }

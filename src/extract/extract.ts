@@ -1,7 +1,7 @@
-/** DocModel → Record: clean text, folding, sections, field rules, validation. */
+/** DocModel → DocumentRecord: clean text, folding, sections, field rules, validation. */
 import { locateValues } from "./geometry.js";
 import { sha256 } from "../hash.js";
-import type { DocModel, DocumentKind, FieldValue, Flag, Indicator, Record } from "../model.js";
+import type { DocModel, DocumentKind, FieldValue, Flag, Indicator, DocumentRecord } from "../model.js";
 import { KIND_FIELDS } from "./identity.js";
 import { foreignTo, gridOf, scoreTables } from "./indicators.js";
 import { fold, foldedOffset, unfoldRange } from "../normalize/text.js";
@@ -186,14 +186,23 @@ function otherScores(doc: DocModel, scoreBlock: number): number[] {
   return out;
 }
 
-export { sha256 };
 
-/** One document's record, as `extract --jsonl` prints it and the store keeps it. */
-export function toRecord(file: string, buf: Buffer, doc: DocModel): Record & { text: string } {
+/**
+ * What extraction makes of a document model: fields (with their boxes on PDF pages, where the reader
+ * kept its glyphs), flags (the reader's warnings among them), the score table and the kind. Used for
+ * a file read now (toRecord) and for a stored model read again (reextract).
+ */
+export function extractDocument(doc: DocModel): Pick<DocumentRecord, "fields" | "flags" | "indicators" | "document_kind"> & { text: string } {
   const r = extractFields(doc);
   locateValues(doc, r.fields, r.context.clean.text);
   const flags: Flag[] = [...r.flags];
   for (const m of doc.messages) if (m.level !== "info") flags.push({ code: "reader_warning", fields: [], message: `${m.code}: ${m.message}` });
+  return { fields: r.fields, flags, indicators: r.indicators, document_kind: r.document_kind, text: r.context.clean.text };
+}
+
+/** One document's record, as `extract --jsonl` prints it and the store keeps it. */
+export function toRecord(file: string, buf: Buffer, doc: DocModel): DocumentRecord & { text: string } {
+  const r = extractDocument(doc);
   return {
     file,
     sha256: sha256(buf),
@@ -204,9 +213,9 @@ export function toRecord(file: string, buf: Buffer, doc: DocModel): Record & { t
     document_kind: r.document_kind,
     extractor_version: EXTRACTOR_VERSION,
     fields: r.fields,
-    flags,
+    flags: r.flags,
     indicators: r.indicators,
     messages: doc.messages,
-    text: r.context.clean.text,
+    text: r.text,
   };
 }

@@ -8,7 +8,7 @@
 import { stringify } from "csv-stringify/sync";
 import { CATALOG } from "../extract/catalog.js";
 import { currentCorrections } from "./corrections.js";
-import { documentFields, documentFlags, listDocuments, type DB } from "./db.js";
+import { documentFields, documentFlags, listDocuments, storedValue, type DB } from "./db.js";
 
 export const LEADING_COLUMNS = ["file", "path", "sha256", "format"] as const;
 export const TRAILING_COLUMNS = ["flags", "corrected_fields", "extractor_version", "imported_at"] as const;
@@ -53,9 +53,8 @@ export function exportCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
         d.format,
         ...CATALOG.map((f) => {
           const v = values.get(f.name);
-          if (!v) return null;
           // money and ratios: the exact decimal, so Excel and pandas read the same digits we stored
-          return v.exact !== null && v.exact !== undefined ? Number(v.exact) : v.value;
+          return v ? storedValue(v) : null;
         }),
         flags,
         corrected,

@@ -7,8 +7,9 @@ import Database from "better-sqlite3";
 import { basename } from "node:path";
 import { packModel, unpackModel } from "./blob.js";
 import { stmt } from "./stmt.js";
-import type { DocModel, FieldValue, Flag, Indicator, Record as DocRecord } from "../model.js";
+import type { DocModel, FieldValue, Flag, Indicator, DocumentRecord } from "../model.js";
 import { ensureSearchIndex, indexDocument } from "./search.js";
+import { DOWNLOADS_SCHEMA } from "./downloads.js";
 import { CORRECTIONS_SCHEMA, currentCorrections, type Correction } from "./corrections.js";
 
 export type DB = Database.Database;
@@ -124,6 +125,7 @@ export function openDb(file: string, opts: { readonly?: boolean; busyTimeoutMs?:
     db.pragma("foreign_keys = ON");
     db.exec(SCHEMA);
     db.exec(CORRECTIONS_SCHEMA);
+    db.exec(DOWNLOADS_SCHEMA);
     migrate(db);
     db.prepare("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
   } else {
@@ -209,7 +211,7 @@ function fieldRow(docId: number, field: string, f: FieldValue) {
 /** Stores one document with all its values, replacing any older record of the same bytes or path. */
 export function saveRecord(
   db: DB,
-  rec: DocRecord & { text: string },
+  rec: DocumentRecord & { text: string },
   extra: { mtimeMs?: number; model?: DocModel; modelGz?: Uint8Array; sourceUrls?: string[]; words?: string } = {},
 ): number {
   const tx = db.transaction(() => {
@@ -249,7 +251,7 @@ export function saveRecord(
 }
 
 /** Field values, flags and indicators of a document (replacing what it had). */
-export function writeValues(db: DB, id: number, rec: Pick<DocRecord, "fields" | "flags" | "indicators">): void {
+export function writeValues(db: DB, id: number, rec: Pick<DocumentRecord, "fields" | "flags" | "indicators">): void {
   stmt(db, "DELETE FROM field_values WHERE document_id = ?").run(id);
   stmt(db, "DELETE FROM flags WHERE document_id = ?").run(id);
   stmt(db, "DELETE FROM indicators WHERE document_id = ?").run(id);
@@ -325,8 +327,14 @@ export interface StoredValue {
   confidence: number;
   /** the rule that found it ("" for a value a reviewer set on a field without one) */
   rule: string;
+  qualifier: string | null;
   /** the review in force for this field, if any */
   review?: Correction;
+}
+
+/** A stored value as a number where it has an exact decimal (money, ratios: the digits stored), else as stored. */
+export function storedValue(v: Pick<StoredValue, "exact" | "value">): number | string | null {
+  return v.exact !== null && v.exact !== undefined ? Number(v.exact) : v.value;
 }
 
 /**
@@ -345,12 +353,13 @@ export function documentFields(db: DB, id: number): Map<string, StoredValue> {
     if (c.action === "reject") m.delete(field);
     else if (c.action === "set") {
       m.set(field, {
-        ...(v ?? { ev_page: null, ev_section: "", ev_text: "", ev_start: 0, ev_end: 0, ev_bbox: null, rule: "" }),
+        ...(v ?? { ev_page: null, ev_section: "", ev_text: "", ev_start: 0, ev_end: 0, ev_bbox: null, rule: "", qualifier: null }),
         value: c.value_num ?? c.value_text,
         exact: c.exact,
         raw: c.raw ?? "",
         unit: c.unit ?? v?.unit ?? "",
         confidence: 1,
+        qualifier: null,
         review: c,
       });
     } else if (v) m.set(field, { ...v, review: c });
@@ -384,4 +393,25 @@ export function documentSources(db: DB, sha256: string): string[] {
 /** True when these bytes were imported and read without failure. */
 export function isImported(db: DB, sha256: string): boolean {
   return stmt(db, "SELECT 1 FROM documents WHERE sha256 = ? AND status = 'ok'").get(sha256) !== undefined;
+}
+
+/** The stored documents to extract again: those read by another extractor version, or all. */
+export function documentsToReextract(db: DB, version: string, all: boolean): Array<{ id: number; path: string }> {
+  return db
+    .prepare(`SELECT id, path FROM documents WHERE status = 'ok' ${all ? "" : "AND extractor_version <> ?"} ORDER BY id`)
+    .all(...(all ? [] : [version])) as Array<{ id: number; path: string }>;
+}
+
+/** The boxes a document's values were found at on import (field → raw text, page, box). */
+export function storedBoxes(db: DB, id: number): Map<string, { raw: string; page: number; bbox: [number, number, number, number] }> {
+  const rows = stmt(db, "SELECT field, raw, ev_page, ev_bbox FROM field_values WHERE document_id = ? AND ev_bbox IS NOT NULL").all(id) as Array<{ field: string; raw: string; ev_page: number; ev_bbox: string }>;
+  return new Map(rows.map((r) => [r.field, { raw: r.raw, page: r.ev_page, bbox: JSON.parse(r.ev_bbox) }]));
+}
+
+/** Replaces a document's values with a new extraction's, in one transaction. */
+export function saveReextracted(db: DB, id: number, rec: Pick<DocumentRecord, "fields" | "flags" | "indicators" | "document_kind" | "extractor_version">): void {
+  db.transaction(() => {
+    writeValues(db, id, rec);
+    stmt(db, "UPDATE documents SET extractor_version = ?, document_kind = ? WHERE id = ?").run(rec.extractor_version, rec.document_kind, id);
+  }).immediate();
 }

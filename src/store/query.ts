@@ -1,13 +1,11 @@
 /**
  * Queries over stored documents: filters (all bound parameters), one document's fields with their
- * evidence, JSONL and score-table exports, and re-extraction from stored block models.
+ * evidence, JSONL and score-table exports.
  */
 import { CATALOG } from "../extract/catalog.js";
-import { extractFields } from "../extract/extract.js";
-import type { FieldValue, Flag } from "../model.js";
-import { EXTRACTOR_VERSION } from "../version.js";
+import { StoredRecord } from "../model.js";
 import { currentCorrections } from "./corrections.js";
-import { documentFields, documentFlags, documentSources, storedModel, writeValues, type DB } from "./db.js";
+import { documentFields, documentFlags, documentSources, storedModel, storedValue, type DB } from "./db.js";
 
 export interface QueryFilters {
   year?: number;
@@ -98,86 +96,41 @@ export function findDocument(db: DB, ref: string): { id: number } | { error: str
   return rows[0];
 }
 
-export interface DocumentJson {
-  id: number;
-  file: string;
-  path: string;
-  sha256: string;
-  format: string | null;
-  pages: number | null;
-  document_kind: string | null;
-  source_url: string | null;
-  /** every URL the document's bytes were downloaded from */
-  source_urls: string[];
-  /** the fields a reviewer accepted, corrected or rejected: what the extractor said, and who reviewed it when */
-  corrected: Record<string, { action: string; old: unknown; note: string | null; reviewer: string | null; at: string }>;
-  extractor_version: string;
-  fields: Record<string, unknown>;
-  flags: Flag[];
-  indicators: unknown[];
-}
-
-/** One stored document as JSON: every field with its evidence. */
-export function documentJson(db: DB, id: number): DocumentJson {
-  const row = db.prepare("SELECT id, file_name AS file, path, sha256, format, pages, document_kind, source_url, extractor_version FROM documents WHERE id = ?").get(id) as Omit<DocumentJson, "fields" | "flags" | "indicators" | "source_urls">;
-  const d = { ...row, source_urls: documentSources(db, row.sha256) };
-  const corrected: DocumentJson["corrected"] = {};
+/**
+ * One stored document in the record shape (see StoredRecord), checked against it on the way out:
+ * every field of `fieldNames` (null where there is no value), reviewed values applied.
+ */
+export function documentJson(db: DB, id: number, fieldNames: readonly string[]): StoredRecord {
+  const row = db
+    .prepare("SELECT id, file_name AS file, path, sha256, format, size, pages, engine, document_kind, extractor_version, imported_at, source_url FROM documents WHERE id = ?")
+    .get(id) as Omit<StoredRecord, "fields" | "flags" | "indicators" | "messages" | "source_urls" | "corrected">;
+  const corrected: StoredRecord["corrected"] = {};
   for (const [field, c] of currentCorrections(db, row.sha256)) corrected[field] = { action: c.action, old: c.old_value === null ? null : JSON.parse(c.old_value), note: c.note, reviewer: c.reviewer, at: c.at };
   const values = documentFields(db, id);
-  const fields: Record<string, unknown> = {};
-  for (const def of CATALOG) {
-    const v = values.get(def.name) as (ReturnType<typeof documentFields> extends Map<string, infer V> ? V : never) | undefined;
-    fields[def.name] = v
+  const fields: StoredRecord["fields"] = {};
+  for (const name of fieldNames) {
+    const v = values.get(name);
+    fields[name] = v
       ? {
-          value: v.exact !== null && v.exact !== undefined ? Number(v.exact) : v.value,
+          value: storedValue(v),
           ...(v.exact ? { exact: v.exact } : {}),
           raw: v.raw,
           unit: v.unit,
+          ...(v.qualifier ? { qualifier: v.qualifier } : {}),
           confidence: v.confidence,
+          rule: v.review?.action === "set" ? "review" : v.rule,
           evidence: { start: v.ev_start, end: v.ev_end, page: v.ev_page, section: v.ev_section, text: v.ev_text, ...(v.ev_bbox ? { bbox: JSON.parse(v.ev_bbox) } : {}) },
         }
       : null;
   }
   const indicators = db.prepare("SELECT level1, level2, level3, target, actual, unit, weight, score, reason FROM indicators WHERE document_id = ? ORDER BY seq").all(id);
-  return { ...d, fields, flags: documentFlags(db, id), indicators, corrected };
-}
-
-/**
- * A stored model has no glyphs (see extract/geometry.ts): a value read again from the same raw text
- * on the same page (or the next, where the box was found) keeps the box it was found at on import.
- */
-function keepBoxes(db: DB, id: number, fields: Record<string, FieldValue | null>): void {
-  const old = db.prepare("SELECT field, raw, ev_page, ev_bbox FROM field_values WHERE document_id = ? AND ev_bbox IS NOT NULL").all(id) as Array<{ field: string; raw: string; ev_page: number; ev_bbox: string }>;
-  for (const o of old) {
-    const v = fields[o.field];
-    if (v && v.raw === o.raw && v.evidence.page !== null && (o.ev_page === v.evidence.page || o.ev_page === v.evidence.page + 1)) v.evidence = { ...v.evidence, page: o.ev_page, bbox: JSON.parse(o.ev_bbox) };
-  }
-}
-
-/** Re-runs extraction on stored block models (documents read by an older extractor, or all with `all`). */
-export function reextract(db: DB, opts: { all?: boolean; onDoc?: (file: string, status: "reextracted" | "skipped", why?: string) => void } = {}): { reextracted: number; skipped: number } {
-  const docs = db
-    .prepare(`SELECT id, path FROM documents WHERE status = 'ok' ${opts.all ? "" : "AND extractor_version <> ?"} ORDER BY id`)
-    .all(...(opts.all ? [] : [EXTRACTOR_VERSION])) as Array<{ id: number; path: string }>;
-  let reextracted = 0;
-  let skipped = 0;
-  for (const d of docs) {
-    const model = storedModel(db, d.id);
-    if (!model) {
-      skipped++;
-      opts.onDoc?.(d.path, "skipped", "no stored block model (imported by an older version): re-import the file with --force");
-      continue;
-    }
-    const r = extractFields(model);
-    keepBoxes(db, d.id, r.fields);
-    const flags: Flag[] = [...r.flags];
-    for (const m of model.messages) if (m.level !== "info") flags.push({ code: "reader_warning", fields: [], message: `${m.code}: ${m.message}` });
-    db.transaction(() => {
-      writeValues(db, d.id, { fields: r.fields, flags, indicators: r.indicators });
-      db.prepare("UPDATE documents SET extractor_version = ?, document_kind = ? WHERE id = ?").run(EXTRACTOR_VERSION, r.document_kind, d.id);
-    }).immediate();
-    reextracted++;
-    opts.onDoc?.(d.path, "reextracted");
-  }
-  return { reextracted, skipped };
+  return StoredRecord.parse({
+    ...row,
+    source_urls: documentSources(db, row.sha256),
+    fields,
+    flags: documentFlags(db, id),
+    indicators,
+    messages: storedModel(db, id)?.messages ?? [],
+    corrected,
+  });
 }

@@ -152,8 +152,8 @@ describe("CLI", () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines[0].fields.unit_name.value).toBe("沅陵县明溪口镇人民政府");
-    expect(lines[1]).toMatchObject({ file: "/nonexistent/x.pdf", error: "cannot open: no such file" });
-    expect(r.stderr.trim()).toBe("/nonexistent/x.pdf: failed: cannot open: no such file");
+    expect(lines[1]).toMatchObject({ file: "/nonexistent/x.pdf", error: "no such file or directory" });
+    expect(r.stderr.trim()).toBe("/nonexistent/x.pdf: failed: no such file or directory");
   });
   it("list prints a summary table", () => {
     const db = join(tmp(), "j.db");

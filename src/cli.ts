@@ -471,7 +471,7 @@ async function cmdReview(doc: string | undefined, field: string | undefined, o: 
 
 async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indicators?: string; lang: "en" | "zh" }): Promise<number> {
   if (!opts.csv && !opts.jsonl && !opts.indicators) throw new UsageError("give at least one of --csv, --jsonl, --indicators");
-  const [{ exportCsv, exportIndicatorsCsv }, { documentJson }, { listDocuments }, { FIELD_NAMES }] = await Promise.all([
+  const [{ exportCsv, exportIndicatorsCsv }, { documentJson }, { listDocuments }, { CATALOG, FIELD_NAMES }] = await Promise.all([
     import("./store/csv.js"),
     import("./store/query.js"),
     import("./store/db.js"),
@@ -480,7 +480,7 @@ async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indic
   return withDb(opts.db, "read", async (db) => {
     const n = listDocuments(db).length;
     if (opts.csv) {
-      await writeAtomically(opts.csv, exportCsv(db, { lang: opts.lang }));
+      await writeAtomically(opts.csv, exportCsv(db, CATALOG, { lang: opts.lang }));
       if (opts.csv !== "-") err(`wrote ${n} rows to ${resolve(opts.csv)}`);
     }
     if (opts.jsonl) {

@@ -6,15 +6,22 @@
  * holding a line break, a quote or a comma quoted, so a multi-line 存在问题 stays one cell.
  */
 import { stringify } from "csv-stringify/sync";
-import { CATALOG } from "../extract/catalog.js";
 import { currentCorrections } from "./corrections.js";
 import { documentFields, documentFlags, listDocuments, storedValue, type DB } from "./db.js";
 
 export const LEADING_COLUMNS = ["file", "path", "sha256", "format"] as const;
 export const TRAILING_COLUMNS = ["flags", "corrected_fields", "extractor_version", "imported_at"] as const;
 
-export function csvColumns(lang: "en" | "zh" = "en"): string[] {
-  const fields = CATALOG.map((f) => (lang === "zh" ? `${f.label}${unitLabel(f.kind)}` : f.column));
+/** What the CSV needs of a field (the catalog's entries have it): name, column, label, kind. */
+export interface CsvField {
+  name: string;
+  column: string;
+  label: string;
+  kind: string;
+}
+
+export function csvColumns(catalog: readonly CsvField[], lang: "en" | "zh" = "en"): string[] {
+  const fields = catalog.map((f) => (lang === "zh" ? `${f.label}${unitLabel(f.kind)}` : f.column));
   const lead = lang === "zh" ? ["文件", "路径", "SHA-256", "格式"] : [...LEADING_COLUMNS];
   const trail = lang === "zh" ? ["标记", "人工更正的字段", "提取器版本", "导入时间"] : [...TRAILING_COLUMNS];
   return [...lead, ...fields, ...trail];
@@ -38,7 +45,8 @@ export function csvText(header: string[], rows: unknown[][]): string {
   return "\ufeff" + stringify([header, ...rows.map((r) => r.map(safeCell))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }
 
-export function exportCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
+/** One row per document, one column per field of `catalog`, reviewed values applied. */
+export function exportCsv(db: DB, catalog: readonly CsvField[], opts: { lang?: "en" | "zh" } = {}): string {
   const rows: unknown[][] = [];
   for (const d of listDocuments(db)) {
     const values = documentFields(db, d.id);
@@ -51,7 +59,7 @@ export function exportCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
         d.path,
         d.sha256,
         d.format,
-        ...CATALOG.map((f) => {
+        ...catalog.map((f) => {
           const v = values.get(f.name);
           // money and ratios: the exact decimal, so Excel and pandas read the same digits we stored
           return v ? storedValue(v) : null;
@@ -63,7 +71,7 @@ export function exportCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
       ],
     );
   }
-  return csvText(csvColumns(opts.lang ?? "en"), rows);
+  return csvText(csvColumns(catalog, opts.lang ?? "en"), rows);
 }
 
 export const INDICATOR_COLUMNS = ["file", "sha256", "row", "level1", "level2", "level3", "target", "actual", "unit", "weight", "score", "reason"] as const;

@@ -2,7 +2,6 @@
  * Queries over stored documents: filters (all bound parameters), one document's fields with their
  * evidence, JSONL and score-table exports.
  */
-import { CATALOG } from "../extract/catalog.js";
 import { StoredRecord } from "../model.js";
 import { currentCorrections } from "./corrections.js";
 import { documentFields, documentFlags, documentSources, storedModel, storedValue, type DB } from "./db.js";
@@ -70,10 +69,7 @@ export function queryDocuments(db: DB, f: QueryFilters): QueryRow[] {
   return docs.map((d) => {
     const values = documentFields(db, d.id);
     const row: QueryRow = { ...d };
-    for (const def of CATALOG) {
-      const v = values.get(def.name);
-      row[def.name] = v ? (v.exact !== null && v.exact !== undefined ? Number(v.exact) : v.value) : null;
-    }
+    for (const [name, v] of values) row[name] = storedValue(v);
     return row;
   });
 }

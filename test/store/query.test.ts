@@ -3,10 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
+import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BUILT_DICTIONARY, filteredDictionary, segment, snippet } from "../../src/store/search.js";
+import { BUILT_DICTIONARY, segment, snippet } from "../../src/store/search.js";
 import { FIXTURES, ROOT, shared } from "../helpers.js";
 import { jixiao } from "../run.js";
+
+const require = createRequire(import.meta.url);
 
 let db = "";
 type Gold = { file: string; fiscal_year: number | null; grade: string | null; unit_name: string | { any_of: string[] } | null };
@@ -45,7 +48,16 @@ describe("query", () => {
     expect(jixiao(["query", "--db", db, "--year", "abc"]).code).toBe(2);
   });
   it("prints a table and CSV", () => {
-    expect(jixiao(["query", "--db", db, "--max-score", "90"]).stdout).toMatch(/documents$/m);
+    // --max-score and --min-score split the scored documents in two, with no overlap
+    const ids = (args: string[]) => jixiao(["query", "--db", db, "--format", "jsonl", ...args]).stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    const low = ids(["--max-score", "95"]);
+    const high = ids(["--min-score", "95.001"]);
+    const scored = ids([]).filter((d) => d.fields.self_score);
+    expect(low.length).toBeGreaterThan(0);
+    expect(high.length).toBeGreaterThan(0);
+    expect(low.every((d) => d.fields.self_score.value <= 95)).toBe(true);
+    expect(low.length + high.length).toBe(scored.length);
+    expect(jixiao(["query", "--db", db, "--max-score", "90"]).stdout).toMatch(/^\d+ documents$/m);
     const csv = jixiao(["query", "--db", db, "--format", "csv"]).stdout;
     const rows = parse(csv.slice(1), { columns: true }) as Array<Record<string, string>>;
     expect(rows.length).toBe(TOTAL());
@@ -63,11 +75,16 @@ describe("show", () => {
 });
 
 describe("search", () => {
-  it("the build's filtered jieba dictionary is the one the sources make", () => {
-    // what the built CLI and its workers load instead of filtering jieba's dictionary each time
-    const built = readFileSync(join(ROOT, "dist", "store", BUILT_DICTIONARY));
-    expect(built.length).toBeGreaterThan(1_000_000);
-    expect(built.equals(filteredDictionary())).toBe(true);
+  it("the build's jieba dictionary is jieba's own, less the words rarer than 10 in its frequencies", () => {
+    // read here line by line, independently of the build's filter
+    const source = readFileSync(require.resolve("@node-rs/jieba/dict.txt"), "utf8").split("\n").filter(Boolean);
+    const expected = source.filter((l) => Number(l.split(" ")[1]) >= 10);
+    const built = readFileSync(join(ROOT, "dist", "store", BUILT_DICTIONARY), "utf8").split("\n");
+    expect(built.length).toBe(expected.length);
+    expect(built.length).toBeLessThan(source.length);
+    expect(new Set(built)).toEqual(new Set(expected));
+    expect(built).toContain(source.find((l) => l.startsWith("工作 "))!);
+    expect(built.some((l) => l.startsWith("1号店 "))).toBe(false);
   });
 
   it("finds two-character words and phrases, with snippets", () => {

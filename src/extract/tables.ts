@@ -7,7 +7,6 @@
  */
 import type { Table } from "../model.js";
 import { parseNumber } from "../normalize/number.js";
-import { isMoneyUnit, toYuan } from "../normalize/money.js";
 import { percentToRatio } from "../normalize/ratio.js";
 import { foldedOffset, squash } from "../normalize/text.js";
 import { foreignTo, gridOf, type ScoreTable } from "./indicators.js";

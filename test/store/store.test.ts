@@ -4,7 +4,6 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { CATALOG } from "../../src/extract/catalog.js";
 import { BatchWriter } from "../../src/store/batch.js";
 import { safeCell } from "../../src/store/csv.js";
 import { FIXTURES, ROOT, shared } from "../helpers.js";

@@ -1,0 +1,47 @@
+/** What the commands print: to a terminal with unsafe characters escaped, one line a value. */
+
+
+/** What a terminal must not be sent as is: C0 and C1 controls (but line feed and tab), DEL, and the
+ * bidirectional overrides and isolates that reorder what follows them (U+202E …). */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+/** Text for a terminal: unsafe characters shown as \uXXXX escapes, so a document cannot drive the terminal. */
+export function terminalSafe(s: string): string {
+  return s.replace(UNSAFE, escapeChar);
+}
+export const write = (stream: NodeJS.WriteStream, s: string) => stream.write(stream.isTTY ? terminalSafe(s) : s);
+export const out = (s: string) => write(process.stdout, s + "\n");
+export const err = (s: string) => write(process.stderr, s + "\n");
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for one line or table cell: control characters and bidi overrides shown as escapes (\n, \t, \u001b, \u202e). */
+export function visible(s: string): string {
+  return s.replace(CONTROL, (c) => (c.charCodeAt(0) < 0x80 ? JSON.stringify(c).slice(1, -1) : escapeChar(c)));
+}
+
+/** A path as one line of a log: a name with control characters (a newline, U+202E …) is printed quoted, escaped. */
+export function shownPath(p: string): string {
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(p) ? `"${visible(p.replace(/["\\]/g, "\\$&"))}"` : p;
+}
+
+/** A value in a table cell: a dash for none. */
+export function fmtValue(v: unknown): string {
+  return v === null || v === undefined ? "—" : String(v);
+}
+
+
+export function printTable(cols: string[], rows: string[][]): void {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const widths = cols.map((c, i) => Math.min(40, Math.max(width(c), ...rows.map((r) => width(visible(r[i] ?? ""))))));
+  const pad = (s: string, w: number) => {
+    let t = s;
+    while (width(t) > w) t = t.slice(0, -1);
+    return t + " ".repeat(w - width(t));
+  };
+  out(cols.map((c, i) => pad(c, widths[i])).join("  "));
+  out(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) out(r.map((c, i) => pad(visible(c ?? ""), widths[i])).join("  "));
+}

@@ -22,7 +22,9 @@ const rep = join(root, "fixtures", "reports");
 const sources = [
   ...readdirSync(join(rep, "seeds")).map((f) => join(rep, "seeds", f)),
   ...["docx", "pdf", "pdf-cid", "html"].flatMap((k) => readdirSync(join(rep, "seeds-as", k)).map((f) => join(rep, "seeds-as", k, f))),
-  ...["txt", "docx", "pdf", "pdf-cid", "html"].flatMap((k) => readdirSync(join(rep, "variants", k)).map((f) => join(rep, "variants", k, f))),
+  ...["txt", "docx", "pdf", "pdf-cid", "html"].flatMap((k) =>
+    readdirSync(join(rep, "variants", k)).map((f) => join(rep, "variants", k, f)),
+  ),
 ];
 
 let db = arg("--db");
@@ -39,7 +41,10 @@ if (!db || !existsSync(db)) {
   }
   db ??= join(dir, "bench.db");
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [join(root, "dist", "cli.js"), "import", files, "--db", db, "--no-progress", "--workers", "2"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [join(root, "dist", "cli.js"), "import", files, "--db", db, "--no-progress", "--workers", "2"], {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`import failed: ${r.stderr.slice(-500)}`);
   console.log(`imported ${n} documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
@@ -90,7 +95,9 @@ console.log("page                         median ms   max ms   status   target")
 for (const [name, path] of cases) {
   const t = await time(path);
   const target = name.startsWith("document") ? 100 : 300;
-  console.log(`${name.padEnd(28)} ${t.median.toFixed(1).padStart(9)} ${t.max.toFixed(1).padStart(8)}   ${t.status}      < ${target} ms ${t.median < target ? "ok" : "MISSED"}`);
+  console.log(
+    `${name.padEnd(28)} ${t.median.toFixed(1).padStart(9)} ${t.max.toFixed(1).padStart(8)}   ${t.status}      < ${target} ms ${t.median < target ? "ok" : "MISSED"}`,
+  );
 }
 // the cache brought up to date: every document changed (a fresh import), then one (a review)
 async function once(path) {
@@ -100,8 +107,14 @@ async function once(path) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 handle.exec("INSERT OR IGNORE INTO records_dirty SELECT id FROM documents");
-console.log(`${"list, all rows changed".padEnd(28)} ${(await once("/")).toFixed(1).padStart(9)}            (first page after an import of ${total}: the cache recomputed)`);
-handle.prepare("INSERT INTO corrections (sha256, field, action, value_text, raw, note, reviewer, at, undone) SELECT sha256, 'grade', 'set', '良', '良', 'bench', 'bench', datetime('now'), 0 FROM documents LIMIT 1").run();
+console.log(
+  `${"list, all rows changed".padEnd(28)} ${(await once("/")).toFixed(1).padStart(9)}            (first page after an import of ${total}: the cache recomputed)`,
+);
+handle
+  .prepare(
+    "INSERT INTO corrections (sha256, field, action, value_text, raw, note, reviewer, at, undone) SELECT sha256, 'grade', 'set', '良', '良', 'bench', 'bench', datetime('now'), 0 FROM documents LIMIT 1",
+  )
+  .run();
 console.log(`${"list, one review since".padEnd(28)} ${(await once("/")).toFixed(1).padStart(9)}`);
 handle.exec("DELETE FROM corrections WHERE reviewer = 'bench'");
 closeDb(handle);

@@ -24,7 +24,14 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 /** runs `once` `repeat` times: the median time, the largest RSS, all failures */
 function repeated(once) {
   const runs = Array.from({ length: repeat }, once);
-  return { ...runs[0], secs: median(runs.map((r) => r.secs)), cpu: median(runs.map((r) => r.cpu)), rss: Math.max(...runs.map((r) => r.rss)), failed: Math.max(...runs.map((r) => r.failed)), all: runs.map((r) => r.secs) };
+  return {
+    ...runs[0],
+    secs: median(runs.map((r) => r.secs)),
+    cpu: median(runs.map((r) => r.cpu)),
+    rss: Math.max(...runs.map((r) => r.rss)),
+    failed: Math.max(...runs.map((r) => r.failed)),
+    all: runs.map((r) => r.secs),
+  };
 }
 const rep = join(root, "fixtures", "reports");
 const sources = [
@@ -47,20 +54,30 @@ function corpus(n) {
 }
 
 function dirBytes(dir, filter = () => true) {
-  return readdirSync(dir).filter(filter).reduce((a, f) => a + statSync(join(dir, f)).size, 0);
+  return readdirSync(dir)
+    .filter(filter)
+    .reduce((a, f) => a + statSync(join(dir, f)).size, 0);
 }
 
 function importRun(dir, db, workers, extra = []) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, "import", dir, "--db", db, "--json", "--no-progress", "--workers", String(workers), ...extra], {
-    encoding: "utf8",
-    env: { ...process.env, JIXIAO_REPORT_RSS: "1" },
-    maxBuffer: 1 << 28,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [cli, "import", dir, "--db", db, "--json", "--no-progress", "--workers", String(workers), ...extra],
+    {
+      encoding: "utf8",
+      env: { ...process.env, JIXIAO_REPORT_RSS: "1" },
+      maxBuffer: 1 << 28,
+    },
+  );
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const rss = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
   const cpu = Number(/cpu_ms=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000;
-  const lines = r.stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const lines = r.stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   const failed = lines.filter((l) => l.status === "failed").length;
   return { secs, rss, cpu, files: lines.length, failed };
 }
@@ -77,7 +94,9 @@ async function separateProcesses(halves) {
       (dir) =>
         new Promise((resolve, reject) => {
           const db = join(mkdtempSync(join(tmpdir(), "jixiao-bench-db-")), "h.db");
-          const p = spawn(process.execPath, [cli, "import", dir, "--db", db, "--json", "--no-progress", "--workers", "1"], { stdio: "ignore" });
+          const p = spawn(process.execPath, [cli, "import", dir, "--db", db, "--json", "--no-progress", "--workers", "1"], {
+            stdio: "ignore",
+          });
           p.on("error", reject);
           p.on("exit", (code) => {
             rmSync(dirname(db), { recursive: true, force: true });
@@ -98,7 +117,9 @@ function pagesIn(db) {
 }
 
 const fmt = (x, d = 1) => x.toFixed(d);
-console.log(`jixiao bench — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? "?"} × ${availableParallelism()}, Node ${process.version}, median of ${repeat} runs`);
+console.log(
+  `jixiao bench — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? "?"} × ${availableParallelism()}, Node ${process.version}, median of ${repeat} runs`,
+);
 console.log("N      workers  run        docs   secs    docs/s  pages/s  MB/s   peak RSS MB  CPU s  cores  failed");
 const results = {};
 for (const n of sizes) {
@@ -132,7 +153,9 @@ for (const n of sizes) {
   const sep = [];
   for (let i = 0; i < repeat; i++) sep.push(await separateProcesses(halves));
   results[`${n}/separate`] = median(sep);
-  console.log(`${String(n).padEnd(6)} 2 × 1    separate   ${String(n).padEnd(6)} ${fmt(median(sep), 2).padEnd(7)} ${fmt(n / median(sep))}   (two separate 1-worker processes, half the files each, at once)`);
+  console.log(
+    `${String(n).padEnd(6)} 2 × 1    separate   ${String(n).padEnd(6)} ${fmt(median(sep), 2).padEnd(7)} ${fmt(n / median(sep))}   (two separate 1-worker processes, half the files each, at once)`,
+  );
   for (const d of halves) rmSync(d, { recursive: true, force: true });
   // PDFs alone: jixiao (2 workers) vs pdftotext (2 processes)
   const pdfDir = mkdtempSync(join(tmpdir(), "jixiao-bench-pdf-"));
@@ -148,15 +171,22 @@ for (const n of sizes) {
         return Number(process.hrtime.bigint() - t0) / 1e9;
       }),
     );
-    console.log(`${String(n).padEnd(6)} PDFs only: ${nPdf} files — jixiao import ${fmt(j.secs, 2)} s (2 workers), pdftotext ${fmt(secs, 2)} s (2 processes): jixiao at ${fmt(secs / j.secs, 2)}× pdftotext's speed`);
-  } else console.log(`${String(n).padEnd(6)} PDFs only: ${nPdf} files — jixiao ${fmt(j.secs, 2)} s; pdftotext not installed (Debian: poppler-utils), no baseline`);
+    console.log(
+      `${String(n).padEnd(6)} PDFs only: ${nPdf} files — jixiao import ${fmt(j.secs, 2)} s (2 workers), pdftotext ${fmt(secs, 2)} s (2 processes): jixiao at ${fmt(secs / j.secs, 2)}× pdftotext's speed`,
+    );
+  } else
+    console.log(
+      `${String(n).padEnd(6)} PDFs only: ${nPdf} files — jixiao ${fmt(j.secs, 2)} s; pdftotext not installed (Debian: poppler-utils), no baseline`,
+    );
   rmSync(pdfDir, { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
 }
-const speedup = (n) => results[`${n}/1`] && results[`${n}/2`] ? results[`${n}/1`].secs / results[`${n}/2`].secs : NaN;
+const speedup = (n) => (results[`${n}/1`] && results[`${n}/2`] ? results[`${n}/1`].secs / results[`${n}/2`].secs : NaN);
 for (const n of sizes) {
   const ceiling = results[`${n}/1`].secs / results[`${n}/separate`];
-  console.log(`N=${n}: 2 workers ${fmt(speedup(n), 2)}× as fast as 1 (two separate 1-worker processes on half the files each: ${fmt(ceiling, 2)}×); unchanged re-import ${fmt((100 * results[`${n}/unchanged`].secs) / results[`${n}/2`].secs, 1)}% of the first import`);
+  console.log(
+    `N=${n}: 2 workers ${fmt(speedup(n), 2)}× as fast as 1 (two separate 1-worker processes on half the files each: ${fmt(ceiling, 2)}×); unchanged re-import ${fmt((100 * results[`${n}/unchanged`].secs) / results[`${n}/2`].secs, 1)}% of the first import`,
+  );
 }
 if (sizes.length >= 2) {
   const [a, b] = [sizes[0], sizes[sizes.length - 1]];

@@ -12,7 +12,7 @@ const src = readFileSync(join(root, "fixtures", "reports", "seeds-as", "doc", "0
 const sectorSize = 1 << src.readUInt16LE(0x1e);
 const at = (sector) => 512 + sector * sectorSize;
 const fatSectors = Array.from({ length: src.readUInt32LE(0x2c) }, (_, i) => src.readUInt32LE(0x4c + 4 * i));
-const fatEntry = (buf, n) => at(fatSectors[Math.floor((n * 4) / sectorSize)]) + ((n * 4) % sectorSize);
+const fatEntry = (_buf, n) => at(fatSectors[Math.floor((n * 4) / sectorSize)]) + ((n * 4) % sectorSize);
 const dirStart = src.readUInt32LE(0x30);
 
 /** The start sector of a directory entry, by name (the directory's first sector holds the first four). */

@@ -25,5 +25,8 @@ function strip(src, dst) {
   writeFileSync(dst, doc.saveToBuffer("garbage=compact").asUint8Array());
   console.log(`${dst}: ${removed} ToUnicode maps removed`);
 }
-strip(join(root, "fixtures", "reports", "seeds-as", "pdf", "004_70a4941c04d84bdd.pdf"), join(root, "fixtures", "broken", "no-tounicode.pdf"));
+strip(
+  join(root, "fixtures", "reports", "seeds-as", "pdf", "004_70a4941c04d84bdd.pdf"),
+  join(root, "fixtures", "broken", "no-tounicode.pdf"),
+);
 strip(join(root, "fixtures", "labelled-as", "pdf", "l01.pdf"), join(root, "fixtures", "broken", "no-tounicode-2.pdf"));

@@ -74,9 +74,33 @@ const GRADES = [
 ];
 
 function doc(n) {
-  const [unit, kind, suffix, we] = pick(UNITS);
+  const [unit, _kind, _suffix, we] = pick(UNITS);
   const year = int(2016, 2024);
-  const g = { file: `l${String(n).padStart(2, "0")}.txt`, document_kind: "自评报告", unit_name: unit, fiscal_year: year, report_date: null, self_score: null, grade: null, income_budget: null, expenditure_budget: null, income_total: null, expenditure_total: null, budget_initial: null, budget_adjusted: null, basic_expenditure: null, project_expenditure: null, sangong_budget: null, sangong_actual: null, reception_expense: null, vehicle_expense: null, staff_authorized: null, staff_actual: null, satisfaction: null, carryover_rate: null };
+  const g = {
+    file: `l${String(n).padStart(2, "0")}.txt`,
+    document_kind: "自评报告",
+    unit_name: unit,
+    fiscal_year: year,
+    report_date: null,
+    self_score: null,
+    grade: null,
+    income_budget: null,
+    expenditure_budget: null,
+    income_total: null,
+    expenditure_total: null,
+    budget_initial: null,
+    budget_adjusted: null,
+    basic_expenditure: null,
+    project_expenditure: null,
+    sangong_budget: null,
+    sangong_actual: null,
+    reception_expense: null,
+    vehicle_expense: null,
+    staff_authorized: null,
+    staff_actual: null,
+    satisfaction: null,
+    carryover_rate: null,
+  };
   const L = [];
   const useWan = chance(0.75);
   const money = (f) => {
@@ -101,9 +125,19 @@ function doc(n) {
     }
     L.push("");
   } else {
-    L.push(pick([`${unit}${year}年度部门整体支出绩效自评报告`, `${unit}关于${year}年度部门整体支出绩效自评情况的报告`, `${unit}\n${year}年度部门整体支出绩效自评报告`]), "");
+    L.push(
+      pick([
+        `${unit}${year}年度部门整体支出绩效自评报告`,
+        `${unit}关于${year}年度部门整体支出绩效自评情况的报告`,
+        `${unit}\n${year}年度部门整体支出绩效自评报告`,
+      ]),
+      "",
+    );
   }
-  L.push(`根据上级财政部门关于开展${year}年度预算绩效自评工作的要求，${we}成立自评工作小组，对${year}年度部门整体支出情况开展了绩效自评，现将有关情况报告如下。`, "");
+  L.push(
+    `根据上级财政部门关于开展${year}年度预算绩效自评工作的要求，${we}成立自评工作小组，对${year}年度部门整体支出情况开展了绩效自评，现将有关情况报告如下。`,
+    "",
+  );
   // ---- basic information and staff
   L.push("一、部门基本情况");
   L.push(`（一）主要职能\n${unit}负责本辖区（本行业）有关经济社会事务的组织实施和管理服务工作。`);
@@ -113,7 +147,12 @@ function doc(n) {
   if (chance(0.85)) {
     L.push("（二）人员情况");
     if (staffTable) {
-      L.push("项目\t编制数\t实有人数", `行政编制\t${Math.floor(auth * 0.6)}\t${Math.floor(auth * 0.6)}`, `事业编制\t${auth - Math.floor(auth * 0.6)}\t${actual - Math.floor(auth * 0.6)}`, `合计\t${auth}\t${actual}`);
+      L.push(
+        "项目\t编制数\t实有人数",
+        `行政编制\t${Math.floor(auth * 0.6)}\t${Math.floor(auth * 0.6)}`,
+        `事业编制\t${auth - Math.floor(auth * 0.6)}\t${actual - Math.floor(auth * 0.6)}`,
+        `合计\t${auth}\t${actual}`,
+      );
     } else {
       L.push(
         pick([
@@ -144,7 +183,11 @@ function doc(n) {
     const i = asWan(initial, 2);
     const a = asWan(adjusted, 2);
     L.push("表1 部门预算执行情况（金额单位：万元）", "项目\t年初预算数\t全年预算数\t全年执行数\t执行率");
-    L.push(`年度资金总额\t${i.text}\t${a.text}\t${t.text.replace("万元", "")}\t—`, `其中：基本支出\t—\t—\t${b.text.replace("万元", "")}\t—`, `项目支出\t—\t—\t${p.text.replace("万元", "")}\t—`);
+    L.push(
+      `年度资金总额\t${i.text}\t${a.text}\t${t.text.replace("万元", "")}\t—`,
+      `其中：基本支出\t—\t—\t${b.text.replace("万元", "")}\t—`,
+      `项目支出\t—\t—\t${p.text.replace("万元", "")}\t—`,
+    );
     g.budget_initial = yuan(i.fen);
     g.budget_adjusted = yuan(a.fen);
   } else {
@@ -203,7 +246,10 @@ function doc(n) {
   L.push("");
   // ---- results (with traps)
   L.push("三、绩效自评结论");
-  if (chance(0.4)) L.push(`其中，${pick(["农村公路养护", "人居环境整治", "基层党建", "业务培训"])}项目自评得分${int(70, 99)}分，评价等级为${pick(["优", "良"])}。`);
+  if (chance(0.4))
+    L.push(
+      `其中，${pick(["农村公路养护", "人居环境整治", "基层党建", "业务培训"])}项目自评得分${int(70, 99)}分，评价等级为${pick(["优", "良"])}。`,
+    );
   if (chance(0.4)) L.push("管理效率总体良好，各项工作开展顺利。");
   const score = chance(0.3) ? Number(`${int(75, 99)}.${int(1, 9)}`) : int(75, 99);
   const [gw, gn] = score >= 90 ? pick(GRADES.slice(0, 2)) : score >= 80 ? pick(GRADES.slice(2, 4)) : GRADES[4];
@@ -224,7 +270,12 @@ function doc(n) {
   }
   L.push("");
   L.push("四、存在的问题");
-  L.push(pick(["部分项目资金支出进度偏慢，年底支出较为集中。", `绩效目标设置不够细化，个别指标难以量化，有${int(2, 9)}个项目超出预算${int(1, 20)}万元。`]));
+  L.push(
+    pick([
+      "部分项目资金支出进度偏慢，年底支出较为集中。",
+      `绩效目标设置不够细化，个别指标难以量化，有${int(2, 9)}个项目超出预算${int(1, 20)}万元。`,
+    ]),
+  );
   L.push("五、改进措施", "加强预算执行管理，细化绩效目标。", "");
   if (!cover && chance(0.6)) {
     const mo = int(3, 6);
@@ -232,7 +283,7 @@ function doc(n) {
     L.push(unit, `${year + 1}年${mo}月${da}日`);
     g.report_date = `${year + 1}-${String(mo).padStart(2, "0")}-${String(da).padStart(2, "0")}`;
   }
-  return { text: L.join("\n") + "\n", gold: g };
+  return { text: `${L.join("\n")}\n`, gold: g };
 }
 
 const dir = join(root, "fixtures", "src", "labelled");
@@ -244,5 +295,5 @@ for (let n = 1; n <= count; n++) {
   writeFileSync(join(dir, g.file), text);
   gold.push(JSON.stringify(g));
 }
-writeFileSync(join(root, "fixtures", "gold", "labelled.jsonl"), gold.join("\n") + "\n");
+writeFileSync(join(root, "fixtures", "gold", "labelled.jsonl"), `${gold.join("\n")}\n`);
 console.log(`wrote ${count} documents to ${dir} and their gold to fixtures/gold/labelled.jsonl`);

@@ -7,10 +7,10 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { main } from "./cli/program.js";
 
-export { buildProgram, main } from "./cli/program.js";
-export { terminalSafe, visible, shownPath } from "./cli/output.js";
-export { collectFiles, type Collected } from "./discover.js";
 export { WORKERS_PER_CORE } from "./cli/import.js";
+export { shownPath, terminalSafe, visible } from "./cli/output.js";
+export { buildProgram, main } from "./cli/program.js";
+export { type Collected, collectFiles } from "./discover.js";
 
 // run when executed directly (also through the npm bin symlink), not when imported by tests
 function isMain(): boolean {

@@ -30,7 +30,15 @@ function statError(e: unknown, link: boolean): string {
 
 /** What a directory entry that is neither file, folder nor link is. */
 const specialKind = (e: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }) =>
-  e.isFIFO() ? "a FIFO (named pipe)" : e.isCharacterDevice() ? "a character device" : e.isBlockDevice() ? "a block device" : e.isSocket() ? "a socket" : null;
+  e.isFIFO()
+    ? "a FIFO (named pipe)"
+    : e.isCharacterDevice()
+      ? "a character device"
+      : e.isBlockDevice()
+        ? "a block device"
+        : e.isSocket()
+          ? "a socket"
+          : null;
 
 /**
  * The files under the given paths, in name order. Paths given by name are always read, links or

@@ -9,10 +9,10 @@ import { join } from "node:path";
 import pLimit from "p-limit";
 import { oneLine } from "./errors.js";
 import { detectFormat } from "./extract/detect.js";
-import type { DB } from "./store/db.js";
-import { knownDownload, recordDownload } from "./store/downloads.js";
 import { writeFileAtomically } from "./files.js";
 import { sha256 } from "./hash.js";
+import type { DB } from "./store/db.js";
+import { knownDownload, recordDownload } from "./store/downloads.js";
 
 export interface UrlEntry {
   url: string;
@@ -78,7 +78,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const EXT: Record<string, string> = { pdf: "pdf", docx: "docx", doc: "doc", html: "html", txt: "txt" };
 
-async function fetchOnce(url: string, headers: Record<string, string>, timeoutMs: number, maxBytes: number): Promise<{ status: number; body: Buffer | null; etag: string | null; lastModified: string | null }> {
+async function fetchOnce(
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  maxBytes: number,
+): Promise<{ status: number; body: Buffer | null; etag: string | null; lastModified: string | null }> {
   const res = await fetch(url, { headers, redirect: "follow", signal: AbortSignal.timeout(timeoutMs) });
   if (res.status === 304) {
     await res.body?.cancel();
@@ -112,7 +117,12 @@ async function fetchOnce(url: string, headers: Record<string, string>, timeoutMs
 }
 
 /** Downloads the URLs into the archive; never throws for one URL's failure. */
-export async function downloadAll(db: DB, entries: UrlEntry[], opts: DownloadOptions, onResult?: (r: DownloadResult) => void): Promise<DownloadResult[]> {
+export async function downloadAll(
+  db: DB,
+  entries: UrlEntry[],
+  opts: DownloadOptions,
+  onResult?: (r: DownloadResult) => void,
+): Promise<DownloadResult[]> {
   const limit = pLimit(opts.concurrency ?? 4);
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const retries = opts.retries ?? 3;
@@ -134,7 +144,16 @@ export async function downloadAll(db: DB, entries: UrlEntry[], opts: DownloadOpt
             const r = await fetchOnce(e.url, headers, timeoutMs, maxBytes);
             const now = new Date().toISOString();
             if (r.status === 304) {
-              recordDownload(db, { url: e.url, etag: r.etag ?? prev?.etag ?? null, last_modified: r.lastModified ?? prev?.last_modified ?? null, sha256: null, file: null, meta: JSON.stringify(e.meta), fetched_at: now, http_status: 304 });
+              recordDownload(db, {
+                url: e.url,
+                etag: r.etag ?? prev?.etag ?? null,
+                last_modified: r.lastModified ?? prev?.last_modified ?? null,
+                sha256: null,
+                file: null,
+                meta: JSON.stringify(e.meta),
+                fetched_at: now,
+                http_status: 304,
+              });
               result = { url: e.url, status: "not_modified", file: prev?.file ?? null, sha256: prev?.sha256 ?? null, meta: e.meta };
               break;
             }
@@ -150,12 +169,27 @@ export async function downloadAll(db: DB, entries: UrlEntry[], opts: DownloadOpt
             await mkdir(dir, { recursive: true });
             const file = join(dir, `${sha}.${ext}`);
             await writeFileAtomically(file, body);
-            recordDownload(db, { url: e.url, etag: r.etag, last_modified: r.lastModified, sha256: sha, file, meta: JSON.stringify(e.meta), fetched_at: now, http_status: r.status });
+            recordDownload(db, {
+              url: e.url,
+              etag: r.etag,
+              last_modified: r.lastModified,
+              sha256: sha,
+              file,
+              meta: JSON.stringify(e.meta),
+              fetched_at: now,
+              http_status: r.status,
+            });
             result = { url: e.url, status: "downloaded", file, sha256: sha, bytes: body.length, meta: e.meta };
           } catch (err) {
             const retryable = err instanceof HttpError ? RETRYABLE.has(err.status) : true;
-            const msg = err instanceof HttpError ? err.message : (err as Error)?.name === "TimeoutError" ? `timed out after ${timeoutMs / 1000} s` : oneLine((err as Error)?.cause ?? err);
-            if (!retryable || attempt === retries) result = { url: e.url, status: "failed", error: attempt > 0 ? `${msg} (after ${attempt + 1} tries)` : msg, meta: e.meta };
+            const msg =
+              err instanceof HttpError
+                ? err.message
+                : (err as Error)?.name === "TimeoutError"
+                  ? `timed out after ${timeoutMs / 1000} s`
+                  : oneLine((err as Error)?.cause ?? err);
+            if (!retryable || attempt === retries)
+              result = { url: e.url, status: "failed", error: attempt > 0 ? `${msg} (after ${attempt + 1} tries)` : msg, meta: e.meta };
           }
         }
         onResult?.(result!);

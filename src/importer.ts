@@ -10,9 +10,9 @@ import { asReadError, oneLine } from "./errors.js";
 import { statChecked } from "./files.js";
 import { sha256 } from "./hash.js";
 import { DEFAULT_MAX_BYTES } from "./limits.js";
-import { ReadPool, type PoolOptions } from "./pool.js";
+import { type PoolOptions, ReadPool } from "./pool.js";
 import { BatchWriter } from "./store/batch.js";
-import { addSources, findByPathStat, findBySha, saveFailure, saveRecord, type DB } from "./store/db.js";
+import { addSources, type DB, findByPathStat, findBySha, saveFailure, saveRecord } from "./store/db.js";
 import { EXTRACTOR_VERSION } from "./version.js";
 
 export type ImportStatus = "imported" | "unchanged" | "failed";
@@ -129,7 +129,12 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
   }
 
   /** Parses one file; `written` settles when its record (or failure) is committed and reported. */
-  async function readOne(file: string, buf: Buffer, sha: string, mtimeMs: number): Promise<{ status: ImportStatus; written: Promise<void> }> {
+  async function readOne(
+    file: string,
+    buf: Buffer,
+    sha: string,
+    mtimeMs: number,
+  ): Promise<{ status: ImportStatus; written: Promise<void> }> {
     const old = findBySha(db, sha);
     if (!opts.force && old && old.status === "ok" && old.extractor_version === EXTRACTOR_VERSION) {
       keepSources(file, sha);
@@ -139,12 +144,19 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
     const size = buf.length;
     const r = await pool.read(file, buf);
     if (!r.ok) {
-      const written = writer.add(() => saveFailure(db, { path: file, sha256: sha, size, error: r.error, extractor_version: EXTRACTOR_VERSION }));
+      const written = writer.add(() =>
+        saveFailure(db, { path: file, sha256: sha, size, error: r.error, extractor_version: EXTRACTOR_VERSION }),
+      );
       return { status: "failed", written: written.then(() => report({ file, status: "failed", error: r.error, bytes: size })) };
     }
-    const written = writer.add(() => saveRecord(db, r.record, { mtimeMs, modelGz: r.modelGz, sourceUrls: opts.sourceUrls?.get(file), words: r.words }));
+    const written = writer.add(() =>
+      saveRecord(db, r.record, { mtimeMs, modelGz: r.modelGz, sourceUrls: opts.sourceUrls?.get(file), words: r.words }),
+    );
     const u = r.record.fields.unit_name?.value ?? "?";
     const y = r.record.fields.fiscal_year?.value ?? "?";
-    return { status: "imported", written: written.then(() => report({ file, status: "imported", detail: `${u} ${y}`, pages: r.record.pages, bytes: size })) };
+    return {
+      status: "imported",
+      written: written.then(() => report({ file, status: "imported", detail: `${u} ${y}`, pages: r.record.pages, bytes: size })),
+    };
   }
 }

@@ -6,25 +6,26 @@
  *   import { processFile, openDb, importFiles, queryDocuments, closeDb } from "jixiao";
  */
 // one file: bytes → document model → record
-export { processFile, readPath, type FileRecord } from "./pipeline.js";
-export { readDocument, type ReadOptions } from "./extract/read.js";
-export { toRecord } from "./extract/extract.js";
-export { renderText } from "./extract/document.js";
+
+export { ReadError } from "./errors.js";
 export { CATALOG, FIELD_NAMES, type FieldDef } from "./extract/catalog.js";
-// the database
-export { openDb, closeDb, type DB } from "./store/db.js";
-export { importFiles, type ImportEvent, type ImportOptions, type ImportSummary } from "./importer.js";
-export { queryDocuments, documentJson, findDocument, type QueryFilters } from "./store/query.js";
-export { reextract } from "./reextract.js";
-export { search } from "./store/search.js";
-export { exportCsv, exportIndicatorsCsv } from "./store/csv.js";
+export { renderText } from "./extract/document.js";
+export { toRecord } from "./extract/extract.js";
+export { type ReadOptions, readDocument } from "./extract/read.js";
+export { type ImportEvent, type ImportOptions, type ImportSummary, importFiles } from "./importer.js";
 // the data model (zod schemas and their types) and errors
 export * from "./model.js";
-export { ReadError } from "./errors.js";
-export { EXTRACTOR_VERSION, PACKAGE_VERSION } from "./version.js";
+export { parseDate, parseYear } from "./normalize/date.js";
+export { gradeForScore, normalizeGrade } from "./normalize/grade.js";
+export { parseMoney, toYuan } from "./normalize/money.js";
 // normalisers: report text → exact values
 export { parseNumber, parsePercent } from "./normalize/number.js";
-export { parseMoney, toYuan } from "./normalize/money.js";
 export { parseRatio } from "./normalize/ratio.js";
-export { normalizeGrade, gradeForScore } from "./normalize/grade.js";
-export { parseDate, parseYear } from "./normalize/date.js";
+export { type FileRecord, processFile, readPath } from "./pipeline.js";
+export { reextract } from "./reextract.js";
+export { exportCsv, exportIndicatorsCsv } from "./store/csv.js";
+// the database
+export { closeDb, type DB, openDb } from "./store/db.js";
+export { documentJson, findDocument, type QueryFilters, queryDocuments } from "./store/query.js";
+export { search } from "./store/search.js";
+export { EXTRACTOR_VERSION, PACKAGE_VERSION } from "./version.js";

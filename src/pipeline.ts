@@ -8,9 +8,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { asReadError, oneLine, ReadError } from "./errors.js";
-import { statChecked } from "./files.js";
-import { readDocument, type ReadOptions } from "./extract/read.js";
 import { toRecord } from "./extract/extract.js";
+import { type ReadOptions, readDocument } from "./extract/read.js";
+import { statChecked } from "./files.js";
 import type { DocModel, DocumentRecord } from "./model.js";
 
 export type FileRecord = DocumentRecord & { text: string };

@@ -80,7 +80,10 @@ export class ReadPool {
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), this.timeoutMs);
     // hand the bytes over without copying when they own their whole buffer
-    const ab = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? (data.buffer as ArrayBuffer) : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+    const ab =
+      data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
+        ? (data.buffer as ArrayBuffer)
+        : (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
     let task: Promise<WorkerResult> | undefined;
     try {
       task = (await this.threads()).run({ file, data: ab, opts: this.readOpts }, { signal: ac.signal, transferList: [ab] });
@@ -89,7 +92,8 @@ export class ReadPool {
     } catch (err) {
       if (ac.signal.aborted) return { ok: false, error: `timed out after ${Math.round(this.timeoutMs / 1000)} s`, code: "timeout" };
       const e = err as NodeJS.ErrnoException;
-      if (e?.code === "ERR_WORKER_OUT_OF_MEMORY") return { ok: false, error: "out of memory while reading (worker heap limit reached)", code: "oom" };
+      if (e?.code === "ERR_WORKER_OUT_OF_MEMORY")
+        return { ok: false, error: "out of memory while reading (worker heap limit reached)", code: "oom" };
       return { ok: false, error: `worker failed: ${oneLine(e)}`, code: "worker" };
     } finally {
       clearTimeout(timer);

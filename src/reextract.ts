@@ -5,10 +5,13 @@
  */
 import { extractDocument } from "./extract/extract.js";
 import type { FieldValue } from "./model.js";
-import { documentsToReextract, saveReextracted, storedBoxes, storedModel, type DB } from "./store/db.js";
+import { type DB, documentsToReextract, saveReextracted, storedBoxes, storedModel } from "./store/db.js";
 import { EXTRACTOR_VERSION } from "./version.js";
 
-export function reextract(db: DB, opts: { all?: boolean; onDoc?: (file: string, status: "reextracted" | "skipped", why?: string) => void } = {}): { reextracted: number; skipped: number } {
+export function reextract(
+  db: DB,
+  opts: { all?: boolean; onDoc?: (file: string, status: "reextracted" | "skipped", why?: string) => void } = {},
+): { reextracted: number; skipped: number } {
   let reextracted = 0;
   let skipped = 0;
   for (const d of documentsToReextract(db, EXTRACTOR_VERSION, !!opts.all)) {
@@ -34,6 +37,7 @@ export function reextract(db: DB, opts: { all?: boolean; onDoc?: (file: string, 
 function keepBoxes(fields: { [field: string]: FieldValue | null }, old: ReturnType<typeof storedBoxes>): void {
   for (const [field, o] of old) {
     const v = fields[field];
-    if (v && v.raw === o.raw && v.evidence.page !== null && (o.page === v.evidence.page || o.page === v.evidence.page + 1)) v.evidence = { ...v.evidence, page: o.page, bbox: o.bbox };
+    if (v && v.raw === o.raw && v.evidence.page !== null && (o.page === v.evidence.page || o.page === v.evidence.page + 1))
+      v.evidence = { ...v.evidence, page: o.page, bbox: o.bbox };
   }
 }

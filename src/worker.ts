@@ -4,7 +4,7 @@
  */
 import { asReadError, type ReadErrorCode } from "./errors.js";
 import type { ReadOptions } from "./extract/read.js";
-import { recordOf, type FileRecord } from "./pipeline.js";
+import { type FileRecord, recordOf } from "./pipeline.js";
 import { packModel } from "./store/blob.js";
 import { segment } from "./store/search.js";
 
@@ -15,7 +15,9 @@ export interface WorkerTask {
 }
 
 /** modelGz: the block model, packed for the database here rather than on the writing thread */
-export type WorkerResult = { ok: true; record: FileRecord; modelGz: Uint8Array; words: string } | { ok: false; error: string; code: ReadErrorCode };
+export type WorkerResult =
+  | { ok: true; record: FileRecord; modelGz: Uint8Array; words: string }
+  | { ok: false; error: string; code: ReadErrorCode };
 
 export default async function run(task: WorkerTask): Promise<WorkerResult> {
   const buf = Buffer.from(task.data);

@@ -24,13 +24,23 @@ let flaky = 0;
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res) => {
-    seen.push({ url: req.url!, inm: req.headers["if-none-match"] as string | undefined, ims: req.headers["if-modified-since"] as string | undefined });
+    seen.push({
+      url: req.url!,
+      inm: req.headers["if-none-match"] as string | undefined,
+      ims: req.headers["if-modified-since"] as string | undefined,
+    });
     const send = (body: Buffer, type: string, extra: Record<string, string> = {}) => {
       if (req.headers["if-none-match"] === etag(body)) {
         res.writeHead(304, { etag: etag(body) });
         return res.end();
       }
-      res.writeHead(200, { "content-type": type, "content-length": body.length, etag: etag(body), "last-modified": "Tue, 01 Jul 2025 08:00:00 GMT", ...extra });
+      res.writeHead(200, {
+        "content-type": type,
+        "content-length": body.length,
+        etag: etag(body),
+        "last-modified": "Tue, 01 Jul 2025 08:00:00 GMT",
+        ...extra,
+      });
       res.end(body);
     };
     switch (req.url) {
@@ -84,10 +94,25 @@ describe("import --urls against a real HTTP server on 127.0.0.1", () => {
   it("downloads, retries, limits, archives by content, stores the source URL, and uses conditional GET on re-runs", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-dl-"));
     const list = join(dir, "urls.txt");
-    writeFileSync(list, [`# nightly list`, `${base}/report.pdf\t沅陵县\t2024`, `${base}/page.doc`, `${base}/flaky.txt`, `${base}/missing.pdf`, `${base}/slow.pdf`, `ftp://example.invalid/x.pdf`, ""].join("\n"));
+    writeFileSync(
+      list,
+      [
+        `# nightly list`,
+        `${base}/report.pdf\t沅陵县\t2024`,
+        `${base}/page.doc`,
+        `${base}/flaky.txt`,
+        `${base}/missing.pdf`,
+        `${base}/slow.pdf`,
+        `ftp://example.invalid/x.pdf`,
+        "",
+      ].join("\n"),
+    );
     const db = join(dir, "u.db");
     const r = await run(["import", "--urls", list, "--db", db, "--json", "--timeout", "2", "--max-mb", "1"]);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     const by = (u: string) => lines.find((l) => l.url === `${base}${u}`);
     expect(by("/report.pdf").status).toBe("imported");
     expect(by("/page.doc").status).toBe("imported");
@@ -104,13 +129,18 @@ describe("import --urls against a real HTTP server on 127.0.0.1", () => {
     expect(by("/page.doc").file).toMatch(/\.html$/);
     const d = new Database(db, { readonly: true });
     expect(d.prepare("SELECT source_url FROM documents WHERE sha256 = ?").get(sha)).toEqual({ source_url: `${base}/report.pdf` });
-    expect(d.prepare("SELECT meta FROM downloads WHERE url = ?").get(`${base}/report.pdf`)).toEqual({ meta: JSON.stringify(["沅陵县", "2024"]) });
+    expect(d.prepare("SELECT meta FROM downloads WHERE url = ?").get(`${base}/report.pdf`)).toEqual({
+      meta: JSON.stringify(["沅陵县", "2024"]),
+    });
     d.close();
 
     // the second night: unchanged files answer 304 and are not downloaded again
     seen.length = 0;
     const again = await run(["import", "--urls", list, "--db", db, "--json", "--timeout", "2"]);
-    const lines2 = again.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines2 = again.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines2.find((l) => l.url === `${base}/report.pdf`).status).toBe("unchanged");
     expect(seen.find((s) => s.url === "/report.pdf")?.inm).toBe(etag(PDF));
     const d2 = new Database(db, { readonly: true });
@@ -124,7 +154,12 @@ describe("import --urls against a real HTTP server on 127.0.0.1", () => {
     writeFileSync(list, `${base}/bad.pdf\n${base}/report.pdf\n`);
     const db = join(dir, "f.db");
     const first = await run(["import", "--urls", list, "--db", db, "--json"]);
-    const status = (out: string, u: string) => out.trim().split("\n").map((l) => JSON.parse(l)).find((l) => l.url === `${base}${u}`)?.status;
+    const status = (out: string, u: string) =>
+      out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+        .find((l) => l.url === `${base}${u}`)?.status;
     expect(status(first.stdout, "/bad.pdf")).toBe("failed");
     seen.length = 0;
     const second = await run(["import", "--urls", list, "--db", db, "--json"]);
@@ -145,7 +180,10 @@ describe("import --urls against a real HTTP server on 127.0.0.1", () => {
     const db = join(dir, "s.db");
     const r = await run(["import", "--urls", list, "--db", db, "--json"]);
     expect(r.code, r.stderr).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.url).sort()).toEqual([`${base}/copy.pdf`, `${base}/redirect`]);
     expect(lines.every((l) => l.status === "imported")).toBe(true);
     const sha = createHash("sha256").update(PDF).digest("hex");

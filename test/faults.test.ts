@@ -73,24 +73,28 @@ function smallDisk(): string | null {
 
 describe("the disk fills up during an import", () => {
   const disk = smallDisk();
-  it.runIf(disk)("stops with 'database or disk is full', exit 2, keeps what it committed; with room again the next run carries on", () => {
-    const dir = disk!;
-    try {
-      mkdirSync(join(dir, "db"));
-      const db = join(dir, "db", "f.db");
-      const r = jixiao(["import", ...MANY, "--db", db, "--no-progress", "--workers", "1"]);
-      expect(r.code, r.stdout.slice(-500)).toBe(2);
-      expect(r.stderr.trim()).toBe(`${db}: database error: database or disk is full`);
-      expect(r.stderr).not.toMatch(/Unexpected message|Worker/);
-      const kept = count(db);
-      expect(kept).toBeGreaterThan(0);
-      expect(spawnSync("mount", ["-o", "remount,size=256m", dir]).status).toBe(0);
-      const again = jixiao(["import", ...MANY, "--db", db, "--no-progress"]);
-      expect(again.code, again.stderr).toBe(0);
-      expect(count(db)).toBeGreaterThan(kept);
-    } finally {
-      spawnSync("umount", [dir]);
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
+  it.runIf(disk)(
+    "stops with 'database or disk is full', exit 2, keeps what it committed; with room again the next run carries on",
+    () => {
+      const dir = disk!;
+      try {
+        mkdirSync(join(dir, "db"));
+        const db = join(dir, "db", "f.db");
+        const r = jixiao(["import", ...MANY, "--db", db, "--no-progress", "--workers", "1"]);
+        expect(r.code, r.stdout.slice(-500)).toBe(2);
+        expect(r.stderr.trim()).toBe(`${db}: database error: database or disk is full`);
+        expect(r.stderr).not.toMatch(/Unexpected message|Worker/);
+        const kept = count(db);
+        expect(kept).toBeGreaterThan(0);
+        expect(spawnSync("mount", ["-o", "remount,size=256m", dir]).status).toBe(0);
+        const again = jixiao(["import", ...MANY, "--db", db, "--no-progress"]);
+        expect(again.code, again.stderr).toBe(0);
+        expect(count(db)).toBeGreaterThan(kept);
+      } finally {
+        spawnSync("umount", [dir]);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

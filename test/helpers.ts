@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** ../shared beside the repository (CI clones next to it); JIXIAO_SHARED where the tests run elsewhere (the mutation run's sandbox). */

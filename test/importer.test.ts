@@ -11,7 +11,9 @@ import { CLI, jixiao } from "./run.js";
 /** A corpus of `n` distinct files made from the fixtures (bytes appended after the content make each unique). */
 function corpus(n: number, tag = "a"): string {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-corpus-"));
-  const src = ["seeds-as/pdf", "seeds-as/docx", "seeds"].flatMap((d) => readdirSync(join(FIXTURES, "reports", d)).map((f) => join(FIXTURES, "reports", d, f)));
+  const src = ["seeds-as/pdf", "seeds-as/docx", "seeds"].flatMap((d) =>
+    readdirSync(join(FIXTURES, "reports", d)).map((f) => join(FIXTURES, "reports", d, f)),
+  );
   for (let i = 0; i < n; i++) {
     const s = src[i % src.length];
     const dst = join(dir, `${String(i).padStart(4, "0")}-${basename(s)}`);
@@ -59,7 +61,9 @@ describe("bulk import", () => {
   it("SIGKILL in the middle leaves a sound database with whole documents; a re-run finishes with no duplicates", async () => {
     const dir = corpus(60);
     const file = join(mkdtempSync(join(tmpdir(), "j-")), "k.db");
-    const child = spawn(process.execPath, [CLI, "import", dir, "--db", file, "--workers", "2", "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "import", dir, "--db", file, "--workers", "2", "--json"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let lines = 0;
     await new Promise<void>((resolve) => {
       child.stdout.on("data", (d: Buffer) => {
@@ -75,14 +79,21 @@ describe("bulk import", () => {
     expect(child.signalCode).toBe("SIGKILL");
     const d = db(file);
     expect(d.prepare("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
-    const partial = d.prepare("SELECT count(*) n FROM documents d WHERE status = 'ok' AND NOT EXISTS (SELECT 1 FROM field_values f WHERE f.document_id = d.id)").get() as { n: number };
+    const partial = d
+      .prepare(
+        "SELECT count(*) n FROM documents d WHERE status = 'ok' AND NOT EXISTS (SELECT 1 FROM field_values f WHERE f.document_id = d.id)",
+      )
+      .get() as { n: number };
     expect(partial.n).toBe(0);
     const before = (d.prepare("SELECT count(*) n FROM documents").get() as { n: number }).n;
     d.close();
     expect(before).toBeLessThan(60);
     const rerun = jixiao(["import", dir, "--db", file, "--json"]);
     expect(rerun.code).toBe(0);
-    const statuses = rerun.stdout.trim().split("\n").map((l) => JSON.parse(l).status);
+    const statuses = rerun.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).status);
     expect(statuses.filter((s) => s === "unchanged").length).toBeGreaterThanOrEqual(before);
     const after = db(file);
     expect(after.prepare("SELECT count(*) n, count(DISTINCT sha256) s FROM documents").get()).toEqual({ n: 60, s: 60 });
@@ -120,11 +131,21 @@ describe("bulk import", () => {
     copyFileSync(join(FIXTURES, "scanned", "001_7677739c59076178.pdf"), join(dir, "in", "scan.pdf"));
     copyFileSync(join(FIXTURES, "reports", "seeds", "001_7677739c59076178.txt"), join(dir, "in", "report.txt"));
     const r = jixiao(["import", join(dir, "in"), "--db", join(dir, "t.db"), "--json", "--timeout", "1"]);
-    const by = Object.fromEntries(r.stdout.trim().split("\n").map((l) => JSON.parse(l)).map((o) => [basename(o.file), o]));
+    const by = Object.fromEntries(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+        .map((o) => [basename(o.file), o]),
+    );
     expect(by["report.txt"].status).toBe("imported");
     expect(by["scan.pdf"].status).toBe("failed");
     // OCR of four pages takes several seconds: the limit stops it; without tesseract the scan fails at once
-    expect(by["scan.pdf"].error).toBe(ocrAvailable().ok ? "timed out after 1 s" : "scanned PDF without a text layer: tesseract is not installed (install tesseract-ocr and tesseract-ocr-chi-sim)");
+    expect(by["scan.pdf"].error).toBe(
+      ocrAvailable().ok
+        ? "timed out after 1 s"
+        : "scanned PDF without a text layer: tesseract is not installed (install tesseract-ocr and tesseract-ocr-chi-sim)",
+    );
     expect(r.code).toBe(1);
   });
 
@@ -139,13 +160,24 @@ describe("bulk import", () => {
     symlinkSync(elsewhere, join(dir, "more"));
     symlinkSync("..", join(dir, "sub", "up")); // a loop back to the top
     symlinkSync(join(base, "nothing.pdf"), join(dir, "gone.pdf"));
-    const rows = (file: string) => (db(file).prepare("SELECT path FROM documents WHERE status = 'ok' ORDER BY path").all() as Array<{ path: string }>).map((r) => r.path);
+    const rows = (file: string) =>
+      (db(file).prepare("SELECT path FROM documents WHERE status = 'ok' ORDER BY path").all() as Array<{ path: string }>).map(
+        (r) => r.path,
+      );
 
     const a = join(base, "a.db");
     const plain = jixiao(["import", dir, "--db", a, "--json", "--workers", "1"]);
     expect(plain.code, plain.stderr).toBe(0);
-    const lines = plain.stdout.trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines.filter((l) => l.status === "skipped").map((l) => basename(l.file)).sort()).toEqual(["gone.pdf", "linked.txt", "more", "up"]);
+    const lines = plain.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(
+      lines
+        .filter((l) => l.status === "skipped")
+        .map((l) => basename(l.file))
+        .sort(),
+    ).toEqual(["gone.pdf", "linked.txt", "more", "up"]);
     expect(lines.filter((l) => l.status === "imported").map((l) => basename(l.file))).toEqual(["plain.txt"]);
     expect(plain.stderr).toMatch(/4 symbolic links in folders not followed \(--follow-links reads them\)/);
     expect(rows(a)).toEqual([join(dir, "plain.txt")]);
@@ -196,7 +228,13 @@ describe("bulk import", () => {
     writeFileSync(join(dir, "in", "b-longer.txt"), line.repeat(Math.floor(2_100_000 / line.length)));
     copyFileSync(join(FIXTURES, "reports", "seeds", "001_7677739c59076178.txt"), join(dir, "in", "c-report.txt"));
     const r = jixiao(["import", join(dir, "in"), "--db", join(dir, "m.db"), "--json", "--workers", "1", "--max-heap-mb", "64"]);
-    const by = Object.fromEntries(r.stdout.trim().split("\n").map((l) => JSON.parse(l)).map((o) => [basename(o.file), o]));
+    const by = Object.fromEntries(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+        .map((o) => [basename(o.file), o]),
+    );
     expect(by["a-long.txt"]).toMatchObject({ status: "failed", error: "out of memory while reading (worker heap limit reached)" });
     expect(by["b-longer.txt"].status).toBe("failed");
     expect(by["b-longer.txt"].error).toMatch(/^\d{7} characters of text, more than the limit of 2000000$/);
@@ -226,7 +264,10 @@ describe("small faults, each said as it is", () => {
     expect(spawnSync("mkfifo", [join(dir, "in", "pipe")]).status).toBe(0);
     const r = jixiao(["import", join(dir, "in"), "--db", join(dir, "f.db"), "--json"]);
     expect(r.code, r.stderr).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toContainEqual({ file: join(dir, "in", "pipe"), status: "skipped", reason: "a FIFO (named pipe), not a file" });
     const plain = jixiao(["import", join(dir, "in"), "--db", join(dir, "g.db")]);
     expect(plain.stdout).toMatch(/1 files: 1 imported, 0 unchanged, 0 failed \([\d.]+ s\); 1 FIFO, device or socket skipped/);
@@ -238,9 +279,16 @@ describe("small faults, each said as it is", () => {
     symlinkSync(join(dir, "in", "b"), join(dir, "in", "a"));
     symlinkSync(join(dir, "in", "a"), join(dir, "in", "b"));
     const named = jixiao(["import", join(dir, "in", "a"), "--db", join(dir, "l.db"), "--json"]);
-    expect(JSON.parse(named.stdout.trim().split("\n")[0])).toMatchObject({ status: "failed", error: "symbolic link loop (the links point at each other)" });
+    expect(JSON.parse(named.stdout.trim().split("\n")[0])).toMatchObject({
+      status: "failed",
+      error: "symbolic link loop (the links point at each other)",
+    });
     const walked = jixiao(["import", join(dir, "in"), "--db", join(dir, "m.db"), "--json", "--follow-links"]);
-    const errors = walked.stdout.trim().split("\n").map((l) => JSON.parse(l)).map((l) => l.error);
+    const errors = walked.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .map((l) => l.error);
     expect(errors).toEqual(["symbolic link loop (the links point at each other)", "symbolic link loop (the links point at each other)"]);
   });
 
@@ -259,9 +307,14 @@ describe("small faults, each said as it is", () => {
   it("search says how many documents match, not how many it shows", () => {
     const dir = mkdtempSync(join(tmpdir(), "j-count-"));
     const file = join(dir, "s.db");
-    expect(jixiao(["import", join(FIXTURES, "reports", "seeds"), join(FIXTURES, "reports", "variants", "txt"), "--db", file, "--no-progress"]).code).toBe(0);
+    expect(
+      jixiao(["import", join(FIXTURES, "reports", "seeds"), join(FIXTURES, "reports", "variants", "txt"), "--db", file, "--no-progress"])
+        .code,
+    ).toBe(0);
     const all = jixiao(["search", "预算", "--db", file, "--json", "--limit", "100"]).stdout.trim().split("\n").length;
     expect(all).toBeGreaterThan(5);
-    expect(jixiao(["search", "预算", "--db", file, "--limit", "2"]).stdout.trim().split("\n").pop()).toBe(`${all} documents match; the first 2 shown (--limit for more)`);
+    expect(jixiao(["search", "预算", "--db", file, "--limit", "2"]).stdout.trim().split("\n").pop()).toBe(
+      `${all} documents match; the first 2 shown (--limit for more)`,
+    );
   });
 });

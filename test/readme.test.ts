@@ -23,14 +23,20 @@ describe("README", () => {
   });
   it("its layout section names every module of src/", () => {
     const layout = readme.slice(readme.indexOf("## Layout"), readme.indexOf("## Dependencies"));
-    const modules = (readdirSync(join(ROOT, "src"), { recursive: true }) as string[]).filter((f) => f.endsWith(".ts")).map((f) => basename(f).replace(/(\.d)?\.ts$/, ""));
+    const modules = (readdirSync(join(ROOT, "src"), { recursive: true }) as string[])
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => basename(f).replace(/(\.d)?\.ts$/, ""));
     expect(modules.length).toBeGreaterThan(60);
-    const unnamed = modules.filter((m) => !new RegExp(`\\b${m.replace(/[.-]/g, "\\$&")}\\b`).test(layout) && !(m.endsWith("-dict") || m === "word-extractor"));
+    const unnamed = modules.filter(
+      (m) => !new RegExp(`\\b${m.replace(/[.-]/g, "\\$&")}\\b`).test(layout) && !(m.endsWith("-dict") || m === "word-extractor"),
+    );
     expect(unnamed).toEqual([]);
   });
   it("--version is the package's version, with the extractor's beside it", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-    const { EXTRACTOR_VERSION } = { EXTRACTOR_VERSION: /EXTRACTOR_VERSION = "([^"]+)"/.exec(readFileSync(join(ROOT, "src", "version.ts"), "utf8"))![1] };
+    const { EXTRACTOR_VERSION } = {
+      EXTRACTOR_VERSION: /EXTRACTOR_VERSION = "([^"]+)"/.exec(readFileSync(join(ROOT, "src", "version.ts"), "utf8"))![1],
+    };
     expect(jixiao(["--version"]).stdout.trim()).toBe(`${pkg.version} (extractor ${EXTRACTOR_VERSION})`);
     expect(readme).toContain(`\`${pkg.version} (extractor ${EXTRACTOR_VERSION})\``);
   });

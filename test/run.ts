@@ -5,7 +5,10 @@ import { ROOT } from "./helpers.js";
 export const CLI = join(ROOT, "dist", "cli.js");
 
 /** Runs the built CLI (npm test builds it first) and returns its exit code and output. */
-export function jixiao(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): { code: number; stdout: string; stderr: string } {
+export function jixiao(
+  args: string[],
+  opts: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: "utf8",

@@ -6,7 +6,8 @@ import { EXTRACTOR_VERSION } from "../version.js";
 import { err } from "./output.js";
 
 /** The store, loaded when a command first opens a database. */
-export const openDb = async (file: string, opts?: { readonly?: boolean; busyTimeoutMs?: number }): Promise<DB> => (await import("../store/db.js")).openDb(file, opts);
+export const openDb = async (file: string, opts?: { readonly?: boolean; busyTimeoutMs?: number }): Promise<DB> =>
+  (await import("../store/db.js")).openDb(file, opts);
 
 export function intOption(v: string | undefined, name: string, min: number): number | undefined {
   if (v === undefined) return undefined;
@@ -15,14 +16,12 @@ export function intOption(v: string | undefined, name: string, min: number): num
   return n;
 }
 
-
 export function numOption(v: string | undefined, name: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isFinite(n)) throw new UsageError(`${name} must be a number, got ${JSON.stringify(v)}`);
   return n;
 }
-
 
 export async function writeAtomically(file: string, data: string): Promise<void> {
   if (file === "-") {
@@ -31,7 +30,6 @@ export async function writeAtomically(file: string, data: string): Promise<void>
   }
   await writeFileAtomically(file, data);
 }
-
 
 /**
  * The `records`, `score_rows` and `current_values` views, made from the catalog when this version has
@@ -69,7 +67,8 @@ export async function withDb(file: string, mode: "read" | "write", fn: (db: DB) 
 }
 
 /** What went wrong with a database, in one line: a lock held past the busy timeout said in words. */
-export const dbReason = (e: unknown) => (/SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another program is writing to it); try again later" : oneLine(e));
+export const dbReason = (e: unknown) =>
+  /SQLITE_BUSY|database is locked/i.test(String(e)) ? "database is busy (another program is writing to it); try again later" : oneLine(e);
 
 /** A database error in a read command: one line naming the database file, exit code 2 (usage errors go on up). */
 export function databaseError(file: string, e: unknown): number {

@@ -1,9 +1,13 @@
 /** jixiao extract, jixiao text: one file at a time, nothing stored. */
 import { oneLine } from "../errors.js";
-import { write, out, err, visible, shownPath, fmtValue } from "./output.js";
+import { err, fmtValue, out, shownPath, visible, write } from "./output.js";
 
 export async function cmdExtract(files: string[], opts: { jsonl?: boolean; explain?: string | boolean }): Promise<number> {
-  const [{ readFileChecked, readBuffer, recordOf }, { CATALOG }, { DocumentRecord }] = await Promise.all([import("../pipeline.js"), import("../extract/catalog.js"), import("../model.js")]);
+  const [{ readFileChecked, readBuffer, recordOf }, { CATALOG }, { DocumentRecord }] = await Promise.all([
+    import("../pipeline.js"),
+    import("../extract/catalog.js"),
+    import("../model.js"),
+  ]);
   let failed = 0;
   for (const file of files) {
     try {
@@ -12,7 +16,8 @@ export async function cmdExtract(files: string[], opts: { jsonl?: boolean; expla
         const doc = await readBuffer(buf);
         const { explainLines } = await import("../extract/explain.js");
         const field = typeof opts.explain === "string" ? opts.explain : undefined;
-        if (field && !CATALOG.some((d) => d.name === field)) throw new Error(`no field named ${JSON.stringify(field)} (see the README's field table)`);
+        if (field && !CATALOG.some((d) => d.name === field))
+          throw new Error(`no field named ${JSON.stringify(field)} (see the README's field table)`);
         out(`== ${shownPath(file)} (${doc.format}, ${doc.engine}) ==`);
         for (const l of explainLines(doc, field)) out(visible(l));
         continue;
@@ -41,7 +46,11 @@ export async function cmdExtract(files: string[], opts: { jsonl?: boolean; expla
 }
 
 export async function cmdText(file: string, opts: { json?: boolean }): Promise<number> {
-  const [{ readFileChecked, readBuffer }, { renderText }, { sha256 }] = await Promise.all([import("../pipeline.js"), import("../extract/document.js"), import("../hash.js")]);
+  const [{ readFileChecked, readBuffer }, { renderText }, { sha256 }] = await Promise.all([
+    import("../pipeline.js"),
+    import("../extract/document.js"),
+    import("../hash.js"),
+  ]);
   try {
     const buf = await readFileChecked(file);
     const doc = await readBuffer(buf);

@@ -1,12 +1,13 @@
 /** jixiao import: files, folders and URL lists into the database, a line per file, a summary. */
-import { availableParallelism } from "node:os";
+
 import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { collectFiles } from "../discover.js";
 import { oneLine, UsageError } from "../errors.js";
 import type { ImportEvent } from "../importer.js";
-import { out, err, shownPath } from "./output.js";
-import { openDb, intOption, ensureViews, dbReason } from "./common.js";
-import { collectFiles } from "../discover.js";
+import { dbReason, ensureViews, intOption, openDb } from "./common.js";
+import { err, out, shownPath } from "./output.js";
 
 export interface ImportOpts {
   db: string;
@@ -71,7 +72,14 @@ export async function cmdImport(paths: string[], opts: ImportOpts): Promise<numb
       err(`${opts.urls}: ${e}`);
     }
     const { isImported } = await import("../store/db.js");
-    const results = await download.downloadAll(db, urlList.entries, { archive, timeoutMs: timeout ? timeout * 1000 : undefined, maxBytes, backoffMs: 200, force: opts.force, imported: (sha) => isImported(db!, sha) });
+    const results = await download.downloadAll(db, urlList.entries, {
+      archive,
+      timeoutMs: timeout ? timeout * 1000 : undefined,
+      maxBytes,
+      backoffMs: 200,
+      force: opts.force,
+      imported: (sha) => isImported(db!, sha),
+    });
     for (const r of results) {
       if (r.status === "failed") urlFailures.push({ file: r.url, error: r.error });
       else if (r.status === "not_modified") urlUnchanged++;
@@ -95,7 +103,12 @@ export async function cmdImport(paths: string[], opts: ImportOpts): Promise<numb
   const cliProgress = showBar ? (await import("cli-progress")).default : undefined;
   const bar = cliProgress
     ? new cliProgress.SingleBar(
-        { format: "{bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {failed} failed", stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+        {
+          format: "{bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {failed} failed",
+          stream: process.stderr,
+          hideCursor: true,
+          etaBuffer: 50,
+        },
         cliProgress.Presets.shades_classic,
       )
     : null;
@@ -105,12 +118,13 @@ export async function cmdImport(paths: string[], opts: ImportOpts): Promise<numb
     if (e.status === "failed") failed++;
     if (bar) {
       const secs = (Date.now() - started) / 1000;
-      bar.increment({ failed, rate: (bar.getProgress() * bar.getTotal() / Math.max(0.001, secs)).toFixed(1) });
+      bar.increment({ failed, rate: ((bar.getProgress() * bar.getTotal()) / Math.max(0.001, secs)).toFixed(1) });
       return;
     }
     // a downloaded file: one line for every URL it came from
     for (const url of sourceUrls.get(e.file) ?? [undefined]) {
-      if (opts.json) out(JSON.stringify({ file: e.file, ...(url ? { url } : {}), status: e.status, ...(e.error ? { error: e.error } : {}) }));
+      if (opts.json)
+        out(JSON.stringify({ file: e.file, ...(url ? { url } : {}), status: e.status, ...(e.error ? { error: e.error } : {}) }));
       else out(`${e.status.padEnd(9)} ${shownPath(url ?? e.file)}${e.error ? `: ${e.error}` : e.detail ? `  ${e.detail}` : ""}`);
     }
   };
@@ -127,7 +141,15 @@ export async function cmdImport(paths: string[], opts: ImportOpts): Promise<numb
   }
   let summary;
   try {
-    summary = await importFiles(db, files, { workers, timeoutMs: timeout ? timeout * 1000 : undefined, maxHeapMb, force: opts.force, onEvent: line, sourceUrls, maxBytes });
+    summary = await importFiles(db, files, {
+      workers,
+      timeoutMs: timeout ? timeout * 1000 : undefined,
+      maxHeapMb,
+      force: opts.force,
+      onEvent: line,
+      sourceUrls,
+      maxBytes,
+    });
     await ensureViews(db);
   } catch (e) {
     bar?.stop();
@@ -138,13 +160,25 @@ export async function cmdImport(paths: string[], opts: ImportOpts): Promise<numb
   }
   bar?.stop();
   const secs = (Date.now() - started) / 1000;
-  const counts = { imported: summary.imported, unchanged: summary.unchanged + urlUnchanged, failed: summary.failed + missing.length + broken.length + urlFailures.length };
+  const counts = {
+    imported: summary.imported,
+    unchanged: summary.unchanged + urlUnchanged,
+    failed: summary.failed + missing.length + broken.length + urlFailures.length,
+  };
   const total = counts.imported + counts.unchanged + counts.failed;
   const skipped =
-    (links.length ? `; ${links.length} symbolic link${links.length > 1 ? "s" : ""} in folders not followed (--follow-links reads them)` : "") +
-    (special.length ? `; ${special.length} FIFO${special.length > 1 ? "s" : ""}, device${special.length > 1 ? "s" : ""} or socket${special.length > 1 ? "s" : ""} skipped` : "");
+    (links.length
+      ? `; ${links.length} symbolic link${links.length > 1 ? "s" : ""} in folders not followed (--follow-links reads them)`
+      : "") +
+    (special.length
+      ? `; ${special.length} FIFO${special.length > 1 ? "s" : ""}, device${special.length > 1 ? "s" : ""} or socket${special.length > 1 ? "s" : ""} skipped`
+      : "");
   const text = `${total} files: ${counts.imported} imported, ${counts.unchanged} unchanged, ${counts.failed} failed (${secs.toFixed(1)} s)${skipped}`;
-  const failures = [...[...missing, ...broken].map((m) => `${shownPath(m.file)}: ${m.error}`), ...urlFailures.map((f) => `${shownPath(f.file)}: ${f.error}`), ...summary.failures.map((f) => `${shownPath(f.file)}: ${f.error}`)];
+  const failures = [
+    ...[...missing, ...broken].map((m) => `${shownPath(m.file)}: ${m.error}`),
+    ...urlFailures.map((f) => `${shownPath(f.file)}: ${f.error}`),
+    ...summary.failures.map((f) => `${shownPath(f.file)}: ${f.error}`),
+  ];
   if (opts.json) err(text);
   else {
     out(text);

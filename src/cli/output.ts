@@ -1,6 +1,5 @@
 /** What the commands print: to a terminal with unsafe characters escaped, one line a value. */
 
-
 /** What a terminal must not be sent as is: C0 and C1 controls (but line feed and tab), DEL, and the
  * bidirectional overrides and isolates that reorder what follows them (U+202E …). */
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -10,8 +9,8 @@ export function terminalSafe(s: string): string {
   return s.replace(UNSAFE, escapeChar);
 }
 export const write = (stream: NodeJS.WriteStream, s: string) => stream.write(stream.isTTY ? terminalSafe(s) : s);
-export const out = (s: string) => write(process.stdout, s + "\n");
-export const err = (s: string) => write(process.stderr, s + "\n");
+export const out = (s: string) => write(process.stdout, `${s}\n`);
+export const err = (s: string) => write(process.stderr, `${s}\n`);
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -31,7 +30,6 @@ export function shownPath(p: string): string {
 export function fmtValue(v: unknown): string {
   return v === null || v === undefined ? "—" : String(v);
 }
-
 
 export function printTable(cols: string[], rows: string[][]): void {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);

@@ -21,7 +21,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description("extract fields from report files and print one record per document")
     .argument("<files...>", "report files (.txt .docx .pdf .doc .html), detected by content")
     .option("--jsonl", "one JSON object per line: {file, sha256, format, fields, flags, indicators}")
-    .option("--explain [field]", "list every candidate of every field (or one field): its source, rule and score, the one chosen, and the matches guards rejected")
+    .option(
+      "--explain [field]",
+      "list every candidate of every field (or one field): its source, rule and score, the one chosen, and the matches guards rejected",
+    )
     .action(async (files: string[], o) => setExit(await (await import("./extract.js")).cmdExtract(files, o)));
   program
     .command("text")
@@ -41,14 +44,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--workers <n>", "parallel reader threads (default: the number of cores; at most 4 per core)")
     .option("--timeout <seconds>", "give up on a file (or a download) after this long (default 120; downloads 30)")
     .option("--max-mb <n>", "refuse files and downloads larger than this (default 200 MB for files, 100 MB for downloads)")
-    .option("--busy-timeout <seconds>", "how long a write waits for another program's lock on the database before the import stops (default 10)")
+    .option(
+      "--busy-timeout <seconds>",
+      "how long a write waits for another program's lock on the database before the import stops (default 10)",
+    )
     .option("--max-heap-mb <n>", "memory limit of each reader thread's heap (default 1024); a file that needs more fails alone")
     .option("--follow-links", "inside folders, also read what symbolic links point to (each folder once)")
     .option("--no-progress", "no progress bar even on a terminal")
-    .action(async (paths: string[], o: import("./import.js").ImportOpts) => setExit(await (await import("./import.js")).cmdImport(paths, o)));
+    .action(async (paths: string[], o: import("./import.js").ImportOpts) =>
+      setExit(await (await import("./import.js")).cmdImport(paths, o)),
+    );
   program
     .command("export")
-    .description("write the documents as CSV (one row each, UTF-8 with BOM, for Excel), JSONL with evidence, or the score-table rows as CSV")
+    .description(
+      "write the documents as CSV (one row each, UTF-8 with BOM, for Excel), JSONL with evidence, or the score-table rows as CSV",
+    )
     .requiredOption("--db <file>", "SQLite database file")
     .option("--csv <file>", "one row per document; - for standard output")
     .option("--jsonl <file>", "one JSON object per document with every value's evidence")
@@ -79,7 +89,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command("search")
     .description("full-text search of the report texts (Chinese words, two characters and up)")
-    .argument("<query>", "words, e.g. \"三公经费 超支\"")
+    .argument("<query>", 'words, e.g. "三公经费 超支"')
     .requiredOption("--db <file>", "SQLite database file")
     .option("--limit <n>", "at most this many documents", "20")
     .option("--json", "one JSON object per hit")
@@ -102,18 +112,25 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (o) => setExit(await (await import("./review.js")).cmdServe(o)));
   program
     .command("review")
-    .description("accept, correct or reject one extracted value (kept apart from extraction, never overwritten), or export every reviewed value as gold JSONL")
+    .description(
+      "accept, correct or reject one extracted value (kept apart from extraction, never overwritten), or export every reviewed value as gold JSONL",
+    )
     .argument("[doc]", "document: id, SHA-256 prefix, path or file name")
     .argument("[field]", "field name (see the field table)")
     .requiredOption("--db <file>", "SQLite database file")
-    .option("--set <value>", "the right value, as written in a report (1,956.58万元, 96.8%, 2024年3月1日, 优秀): normalised like an extracted one")
+    .option(
+      "--set <value>",
+      "the right value, as written in a report (1,956.58万元, 96.8%, 2024年3月1日, 优秀): normalised like an extracted one",
+    )
     .option("--accept", "the extracted value is right")
     .option("--reject", "there is no such value in the report: no value")
     .option("--undo", "take back the latest review of the field")
     .option("--note <text>", "why")
     .option("--reviewer <name>", "who (default: the user's name)")
     .option("--export-gold <file>", "write every reviewed value as gold JSONL for ../shared/eval/score.mjs (- for standard output)")
-    .action(async (doc: string | undefined, field: string | undefined, o: import("./review.js").ReviewOpts) => setExit(await (await import("./review.js")).cmdReview(doc, field, o)));
+    .action(async (doc: string | undefined, field: string | undefined, o: import("./review.js").ReviewOpts) =>
+      setExit(await (await import("./review.js")).cmdReview(doc, field, o)),
+    );
   program
     .command("list")
     .description("print a summary table of the documents in a database")

@@ -2,10 +2,16 @@
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { EXTRACTOR_VERSION } from "../version.js";
-import { out, err, visible, shownPath, fmtValue, printTable } from "./output.js";
-import { intOption, numOption, writeAtomically, ensureViews, withDb } from "./common.js";
+import { ensureViews, intOption, numOption, withDb, writeAtomically } from "./common.js";
+import { err, fmtValue, out, printTable, shownPath, visible } from "./output.js";
 
-export async function cmdExport(opts: { db: string; csv?: string; jsonl?: string; indicators?: string; lang: "en" | "zh" }): Promise<number> {
+export async function cmdExport(opts: {
+  db: string;
+  csv?: string;
+  jsonl?: string;
+  indicators?: string;
+  lang: "en" | "zh";
+}): Promise<number> {
   if (!opts.csv && !opts.jsonl && !opts.indicators) throw new UsageError("give at least one of --csv, --jsonl, --indicators");
   const [{ exportCsv, exportIndicatorsCsv }, { documentJson }, { listDocuments }, { CATALOG, FIELD_NAMES }] = await Promise.all([
     import("../store/csv.js"),
@@ -33,7 +39,6 @@ export async function cmdExport(opts: { db: string; csv?: string; jsonl?: string
   });
 }
 
-
 export interface QueryOpts {
   db: string;
   year?: string;
@@ -47,7 +52,6 @@ export interface QueryOpts {
   format: "table" | "csv" | "jsonl";
 }
 
-
 export async function cmdQuery(o: QueryOpts): Promise<number> {
   const filters = {
     year: intOption(o.year, "--year", 1900),
@@ -59,16 +63,28 @@ export async function cmdQuery(o: QueryOpts): Promise<number> {
     flag: o.flag,
     kind: o.kind,
   };
-  const [{ documentJson, queryDocuments }, { CATALOG, FIELD_NAMES }, { csvText }] = await Promise.all([import("../store/query.js"), import("../extract/catalog.js"), import("../store/csv.js")]);
+  const [{ documentJson, queryDocuments }, { CATALOG, FIELD_NAMES }, { csvText }] = await Promise.all([
+    import("../store/query.js"),
+    import("../extract/catalog.js"),
+    import("../store/csv.js"),
+  ]);
   return withDb(o.db, "read", async (db) => {
     const rows = queryDocuments(db, filters);
     if (o.format === "jsonl") for (const r of rows) out(JSON.stringify(documentJson(db, r.id, FIELD_NAMES)));
     else if (o.format === "csv") {
       const cols = ["file", "path", "sha256", ...CATALOG.map((f) => f.name)];
-      process.stdout.write(csvText(cols, rows.map((r) => cols.map((c) => r[c]))));
+      process.stdout.write(
+        csvText(
+          cols,
+          rows.map((r) => cols.map((c) => r[c])),
+        ),
+      );
     } else {
       const cols = ["id", "file", "unit_name", "fiscal_year", "self_score", "grade", "expenditure_total"];
-      printTable(cols, rows.map((r) => cols.map((c) => fmtValue(r[c] ?? null))));
+      printTable(
+        cols,
+        rows.map((r) => cols.map((c) => fmtValue(r[c] ?? null))),
+      );
       out(`${rows.length} documents`);
     }
     return 0;
@@ -76,7 +92,10 @@ export async function cmdQuery(o: QueryOpts): Promise<number> {
 }
 
 export async function cmdShow(ref: string, o: { db: string; json?: boolean }): Promise<number> {
-  const [{ documentJson, findDocument }, { CATALOG, FIELD_NAMES }] = await Promise.all([import("../store/query.js"), import("../extract/catalog.js")]);
+  const [{ documentJson, findDocument }, { CATALOG, FIELD_NAMES }] = await Promise.all([
+    import("../store/query.js"),
+    import("../extract/catalog.js"),
+  ]);
   return withDb(o.db, "read", async (db) => {
     const found = findDocument(db, ref);
     if ("error" in found) {
@@ -91,12 +110,18 @@ export async function cmdShow(ref: string, o: { db: string; json?: boolean }): P
     out(`${shownPath(d.path)}  (${d.format}, ${d.pages ?? "?"} pages, ${d.document_kind}, sha256 ${d.sha256.slice(0, 12)}…)`);
     for (const u of d.source_urls.length ? d.source_urls : d.source_url ? [d.source_url] : []) out(`source: ${u}`);
     for (const def of CATALOG) {
-      const f = d.fields[def.name] as { value: unknown; raw: string; evidence: { page: number | null; section: string; text: string } } | null;
+      const f = d.fields[def.name] as {
+        value: unknown;
+        raw: string;
+        evidence: { page: number | null; section: string; text: string };
+      } | null;
       if (!f) {
         out(`  ${def.name.padEnd(20)} —`);
         continue;
       }
-      out(`  ${def.name.padEnd(20)} ${fmtValue(f.value)}    ${JSON.stringify(f.raw)}${f.evidence.page ? ` p.${f.evidence.page}` : ""}${f.evidence.section ? ` [${f.evidence.section}]` : ""}`);
+      out(
+        `  ${def.name.padEnd(20)} ${fmtValue(f.value)}    ${JSON.stringify(f.raw)}${f.evidence.page ? ` p.${f.evidence.page}` : ""}${f.evidence.section ? ` [${f.evidence.section}]` : ""}`,
+      );
       out(`  ${" ".repeat(20)} “${f.evidence.text.replace(/\s+/g, " ").slice(0, 160)}”`);
     }
     for (const fl of d.flags) out(`  ! ${fl.code}: ${fl.message}`);
@@ -124,7 +149,10 @@ export async function cmdSearch(query: string, o: { db: string; limit: string; j
 export async function cmdReextract(o: { db: string; all?: boolean }): Promise<number> {
   const { reextract } = await import("../reextract.js");
   return withDb(o.db, "write", async (db) => {
-    const r = reextract(db, { all: o.all, onDoc: (file, status, why) => out(`${status.padEnd(11)} ${shownPath(file)}${why ? `: ${why}` : ""}`) });
+    const r = reextract(db, {
+      all: o.all,
+      onDoc: (file, status, why) => out(`${status.padEnd(11)} ${shownPath(file)}${why ? `: ${why}` : ""}`),
+    });
     await ensureViews(db);
     out(`${r.reextracted} re-extracted, ${r.skipped} skipped (extractor ${EXTRACTOR_VERSION})`);
     return r.skipped ? 1 : 0;

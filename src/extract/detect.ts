@@ -13,7 +13,8 @@ export function detectFormat(buf: Buffer): Format {
     // OOXML word documents have word/document.xml in the zip directory
     const names = zipEntries(buf).map((e) => e.name);
     if (names.some((n) => /^word\/document\d*\.xml$/.test(n))) return "docx";
-    if (names.includes("content.xml") && names.includes("mimetype")) throw new ReadError("OpenDocument (.odt) files are not supported", "unsupported");
+    if (names.includes("content.xml") && names.includes("mimetype"))
+      throw new ReadError("OpenDocument (.odt) files are not supported", "unsupported");
     if (names.some((n) => n.startsWith("xl/"))) throw new ReadError("Excel workbook (.xlsx), not a Word document", "not_word_zip");
     throw new ReadError("zip archive that is not a Word document (no word/document.xml)", "not_word_zip");
   }
@@ -26,7 +27,8 @@ export function detectFormat(buf: Buffer): Format {
 function looksLikeHtml(head: Buffer): boolean {
   let s = head.toString("latin1");
   if (s.startsWith("\xef\xbb\xbf")) s = s.slice(3);
-  if (s.startsWith("\xff\xfe") || s.startsWith("\xfe\xff")) s = Buffer.from(head.subarray(2)).toString(s.startsWith("\xff\xfe") ? "utf16le" : "latin1");
+  if (s.startsWith("\xff\xfe") || s.startsWith("\xfe\xff"))
+    s = Buffer.from(head.subarray(2)).toString(s.startsWith("\xff\xfe") ? "utf16le" : "latin1");
   return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|title)\b/i.test(s);
 }
 

@@ -29,7 +29,7 @@ export function renderText(doc: DocModel): TextDoc {
   doc.blocks.forEach((b, i) => {
     const body = blockLines(b).join("\n");
     const start = text.length;
-    text += body + "\n";
+    text += `${body}\n`;
     spans.push({ start, end: start + body.length, page: b.page, block: i, ...(b.ocr ? { ocr: true } : {}) });
   });
   return { text, spans };

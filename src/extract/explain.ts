@@ -29,8 +29,14 @@ export function explainLines(doc: DocModel, only?: string): string[] {
     const e = r.explain!.get(def.name);
     const got: FieldValue | null = r.fields[def.name] ?? null;
     const cands = e?.candidates ?? [];
-    if (!only && !got && cands.length === 0 && !(e?.rejected.length)) continue;
-    const why = got ? `${show(got.value)}  (${got.rule}, ${got.confidence})` : cands.length ? (e?.chosen ? "— (emptied: the document's kind carries no such field)" : "— (no single best candidate; see the flags)") : "— (no candidate)";
+    if (!only && !got && cands.length === 0 && !e?.rejected.length) continue;
+    const why = got
+      ? `${show(got.value)}  (${got.rule}, ${got.confidence})`
+      : cands.length
+        ? e?.chosen
+          ? "— (emptied: the document's kind carries no such field)"
+          : "— (no single best candidate; see the flags)"
+        : "— (no candidate)";
     lines.push(`${def.name} → ${why}`);
     for (const c of [...cands].sort((a, b) => b.confidence - a.confidence)) {
       const mark = e?.chosen === c ? "✓" : " ";

@@ -1,16 +1,17 @@
 /** DocModel → DocumentRecord: clean text, folding, sections, field rules, validation. */
-import { locateValues } from "./geometry.js";
+
 import { sha256 } from "../hash.js";
-import type { DocModel, DocumentKind, FieldValue, Flag, Indicator, DocumentRecord } from "../model.js";
-import { KIND_FIELDS } from "./identity.js";
-import { foreignTo, gridOf, scoreTables } from "./indicators.js";
+import type { DocModel, DocumentKind, DocumentRecord, FieldValue, Flag, Indicator } from "../model.js";
 import { fold, foldedOffset, unfoldRange } from "../normalize/text.js";
 import { EXTRACTOR_VERSION } from "../version.js";
 import { CATALOG } from "./catalog.js";
-import { renderText, spanAt, type TextDoc } from "./document.js";
-import { buildSections } from "./sections.js";
 import { findChrome } from "./chrome.js";
-import { choose, runPattern, toFieldValue, type Candidate, type Context, type Rejection } from "./rules.js";
+import { renderText, spanAt, type TextDoc } from "./document.js";
+import { locateValues } from "./geometry.js";
+import { KIND_FIELDS } from "./identity.js";
+import { foreignTo, gridOf, scoreTables } from "./indicators.js";
+import { type Candidate, type Context, choose, type Rejection, runPattern, toFieldValue } from "./rules.js";
+import { buildSections } from "./sections.js";
 import { correctUnits, validate } from "./validate.js";
 
 export function buildContext(doc: DocModel): Context {
@@ -124,7 +125,11 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): 
   for (const name of IDENTITY) choose1(name);
   // in the folded (simplified) form rules match against, with the span of the mention it was read from
   const unit = winners.get("unit_name");
-  ctx.identity = { unitName: unit ? String(unit.value) : null, unitSpan: unit ? [unit.start, unit.end] : null, year: (fields.fiscal_year?.value as number) ?? null };
+  ctx.identity = {
+    unitName: unit ? String(unit.value) : null,
+    unitSpan: unit ? [unit.start, unit.end] : null,
+    year: (fields.fiscal_year?.value as number) ?? null,
+  };
   for (const def of CATALOG) if (!IDENTITY.includes(def.name)) collect(def);
   const indicators: Indicator[] = [];
   for (const t of scoreTables(doc.blocks)) {
@@ -134,7 +139,13 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): 
       // a 自评表 often scores budget execution in its upper part: a 得分 there explains the difference
       const explained = otherScores(doc, t.blockIndex).some((x) => Math.abs(sum + x - t.total!.score) <= 0.5);
       if (t.indicators.every((i) => i.score !== null) && Math.abs(sum - t.total.score) > 0.5 && !explained) {
-        flags.push({ code: "parts_do_not_add_up", fields: ["score_table", "self_score"], message: `the score table's rows add up to ${Math.round(sum * 100) / 100}, its 总分 row says ${t.total.score}`, total: t.total.score, sum: Math.round(sum * 100) / 100 });
+        flags.push({
+          code: "parts_do_not_add_up",
+          fields: ["score_table", "self_score"],
+          message: `the score table's rows add up to ${Math.round(sum * 100) / 100}, its 总分 row says ${t.total.score}`,
+          total: t.total.score,
+          sum: Math.round(sum * 100) / 100,
+        });
       }
     }
     const foreign = foreignTo(t, (fields.unit_name?.value as string) ?? null, (fields.fiscal_year?.value as number) ?? null);
@@ -145,13 +156,24 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): 
     if (t.total) {
       const span = ctx.clean.spans.find((sp) => sp.block === t.blockIndex);
       if (span) {
-        const line = ctx.clean.text.slice(span.start, span.end).split("\n").findIndex((l) => /^(?:总分|合计|总计|综合得分|自评总分)\t/.test(l.trim()));
+        const line = ctx.clean.text
+          .slice(span.start, span.end)
+          .split("\n")
+          .findIndex((l) => /^(?:总分|合计|总计|综合得分|自评总分)\t/.test(l.trim()));
         const lines = ctx.clean.text.slice(span.start, span.end).split("\n");
         const off = span.start + lines.slice(0, Math.max(0, line)).reduce((n, l) => n + l.length + 1, 0);
         const fStart = foldedOffset(ctx.folded, off);
         const fEnd = fStart + Math.max(1, (lines[line] ?? "").length);
         const list = candidates.get("self_score") ?? [];
-        list.push({ value: t.total.score, exact: String(t.total.score), unit: "分", confidence: 0.8, rule: "self_score.score_table_total", start: fStart, end: fEnd });
+        list.push({
+          value: t.total.score,
+          exact: String(t.total.score),
+          unit: "分",
+          confidence: 0.8,
+          rule: "self_score.score_table_total",
+          start: fStart,
+          end: fEnd,
+        });
         candidates.set("self_score", list);
       }
     }
@@ -165,7 +187,14 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): 
   // a unit_corrected flag only matters when the corrected candidate was chosen
   const kept = flags.filter((f) => f.code !== "unit_corrected" || fields[f.fields[0]]?.rule.endsWith("+unit_corrected"));
   kept.push(...validate(fields));
-  return { explain, fields, flags: kept, indicators, context: ctx, document_kind: (fields.document_kind?.value as DocumentKind | undefined) ?? "其他" };
+  return {
+    explain,
+    fields,
+    flags: kept,
+    indicators,
+    context: ctx,
+    document_kind: (fields.document_kind?.value as DocumentKind | undefined) ?? "其他",
+  };
 }
 
 /** Numbers in the 得分 columns of the other tables near a score table (the budget part of a 自评表). */
@@ -186,17 +215,19 @@ function otherScores(doc: DocModel, scoreBlock: number): number[] {
   return out;
 }
 
-
 /**
  * What extraction makes of a document model: fields (with their boxes on PDF pages, where the reader
  * kept its glyphs), flags (the reader's warnings among them), the score table and the kind. Used for
  * a file read now (toRecord) and for a stored model read again (reextract).
  */
-export function extractDocument(doc: DocModel): Pick<DocumentRecord, "fields" | "flags" | "indicators" | "document_kind"> & { text: string } {
+export function extractDocument(
+  doc: DocModel,
+): Pick<DocumentRecord, "fields" | "flags" | "indicators" | "document_kind"> & { text: string } {
   const r = extractFields(doc);
   locateValues(doc, r.fields, r.context.clean.text);
   const flags: Flag[] = [...r.flags];
-  for (const m of doc.messages) if (m.level !== "info") flags.push({ code: "reader_warning", fields: [], message: `${m.code}: ${m.message}` });
+  for (const m of doc.messages)
+    if (m.level !== "info") flags.push({ code: "reader_warning", fields: [], message: `${m.code}: ${m.message}` });
   return { fields: r.fields, flags, indicators: r.indicators, document_kind: r.document_kind, text: r.context.clean.text };
 }
 

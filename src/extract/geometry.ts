@@ -97,7 +97,14 @@ function indexPage(p: PageGlyphs): Indexed {
  * The box of `raw` on one of `pages` (page numbers tried in order), told apart from other
  * occurrences by `before`/`after` (document text around it); null when it is not on them.
  */
-export function locate(glyphs: PageGlyphs[], pages: number[], raw: string, before: string, after: string, cache = new Map<number, Indexed>()): { page: number; bbox: Box } | null {
+export function locate(
+  glyphs: PageGlyphs[],
+  pages: number[],
+  raw: string,
+  before: string,
+  after: string,
+  cache = new Map<number, Indexed>(),
+): { page: number; bbox: Box } | null {
   const needle = keys(raw);
   if (!needle.length) return null;
   const pre = keys(before).slice(-CONTEXT);

@@ -3,11 +3,11 @@
  * cover and signature lines, titles, and the body's own wording.
  */
 import { parseDate, parseYear } from "../normalize/date.js";
+import { type MoneyUnit, toYuan } from "../normalize/money.js";
+import { parseNumber } from "../normalize/number.js";
+import { percentToRatio } from "../normalize/ratio.js";
 import { unfoldRange } from "../normalize/text.js";
 import { resolveRegion } from "./region.js";
-import { parseNumber } from "../normalize/number.js";
-import { toYuan, type MoneyUnit } from "../normalize/money.js";
-import { percentToRatio } from "../normalize/ratio.js";
 import type { Candidate, Context } from "./rules.js";
 import { isUnitName, UNIT_SUFFIX } from "./unit-name.js";
 
@@ -28,7 +28,8 @@ export function fiscalYearRule(ctx: Context): Candidate[] {
     const s = base + m.index! + m[0].indexOf(m.groups!.v);
     out.push(cand(y, "year", conf, rule, s, s + m.groups!.v.length));
   };
-  for (const m of text.matchAll(new RegExp(`(?:(?:评价年度|预算年度|所属年度|评价期间)\\s*[:：\\t]?|年度\\s*[:：\\t])\\s*${YEAR}`, "g"))) push(m, 0.95, "fiscal_year.label");
+  for (const m of text.matchAll(new RegExp(`(?:(?:评价年度|预算年度|所属年度|评价期间)\\s*[:：\\t]?|年度\\s*[:：\\t])\\s*${YEAR}`, "g")))
+    push(m, 0.95, "fiscal_year.label");
   for (const l of ctx.body.slice(0, 40)) {
     if (/(?:自评|评价|绩效)[^\n]{0,12}报告|整体支出绩效/.test(l.text) && !/[。;；]/.test(l.text) && l.text.length <= 60) {
       const m = new RegExp(`${YEAR}\\s*年度?`).exec(l.text);
@@ -60,13 +61,19 @@ export function fiscalYearRule(ctx: Context): Candidate[] {
   return out;
 }
 
-const DATE = "(?<v>(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:19|20)\\d{2}\\s*[.\\-/]\\s*\\d{1,2}\\s*[.\\-/]\\s*\\d{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号])";
+const DATE =
+  "(?<v>(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:19|20)\\d{2}\\s*[.\\-/]\\s*\\d{1,2}\\s*[.\\-/]\\s*\\d{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号])";
 
 /** report_date: a labelled date, or a line holding only a date on the cover or at the signature. */
 export function reportDateRule(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const text = ctx.folded.text;
-  for (const m of text.matchAll(new RegExp(`(?:(?:填报日期|报告日期|报告时间|报告期|报送日期|评价日期|编制日期|成文日期|填表日期)\\s*[:：\\t]?|(?<!发布|更新|生成|打印|访问|发文|公开)日期\\s*[:：\\t])\\s*${DATE}`, "g"))) {
+  for (const m of text.matchAll(
+    new RegExp(
+      `(?:(?:填报日期|报告日期|报告时间|报告期|报送日期|评价日期|编制日期|成文日期|填表日期)\\s*[:：\\t]?|(?<!发布|更新|生成|打印|访问|发文|公开)日期\\s*[:：\\t])\\s*${DATE}`,
+      "g",
+    ),
+  )) {
     const d = parseDate(m.groups!.v);
     if (!d) continue;
     const s = m.index! + m[0].indexOf(m.groups!.v);
@@ -106,7 +113,8 @@ export function documentKindRule(ctx: Context): Candidate[] {
     // a numbered heading inside the report ("(一)年初部门预算安排及支出情况") is not its title
     if (/^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.](?!\d))/.test(t)) continue;
     if (!/报告|决算|预算|自评|评价|通知|通报|公告/.test(t)) continue;
-    for (const [kind, re] of KINDS) if (re.test(t)) return [cand(kind, "text", 0.9, "document_kind.title", l.start, l.start + l.text.length)];
+    for (const [kind, re] of KINDS)
+      if (re.test(t)) return [cand(kind, "text", 0.9, "document_kind.title", l.start, l.start + l.text.length)];
   }
   const text = ctx.folded.text;
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
@@ -122,7 +130,21 @@ export const KIND_FIELDS: { [kind: string]: Set<string> | "all" } = {
   自评报告: "all",
   决算: "all",
   预算: "all",
-  项目自评: new Set(["document_kind", "unit_name", "unit_kind", "province", "city", "county", "township", "region_code", "fiscal_year", "report_date", "doc_number", "publisher", "published_date"]),
+  项目自评: new Set([
+    "document_kind",
+    "unit_name",
+    "unit_kind",
+    "province",
+    "city",
+    "county",
+    "township",
+    "region_code",
+    "fiscal_year",
+    "report_date",
+    "doc_number",
+    "publisher",
+    "published_date",
+  ]),
   其他: new Set(["document_kind", "publisher", "published_date"]),
 };
 
@@ -153,7 +175,7 @@ export function docNumberRule(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   for (const l of ctx.body.slice(0, 12)) {
     const t = l.text.trim();
-    const m = /^([\u4e00-\u9fa5]{1,10}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\d{1,5}\s*号)$/.exec(t);
+    const m = /^([\u4e00-\u9fa5]{1,10}[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\d{1,5}\s*号)$/.exec(t);
     if (m) {
       const s = l.start + l.text.indexOf(t);
       out.push(cand(m[1].replace(/\s+/g, ""), "text", 0.9, "doc_number.line", s, s + t.length));
@@ -169,12 +191,22 @@ export function docNumberRule(ctx: Context): Candidate[] {
 export function sectionTextRule(which: "problems" | "measures") {
   const head = which === "problems" ? /存在(?:的)?(?:主要)?问题|问题及原因/ : /改进措施|下一步(?:工作|改进|打算)|整改措施|改进建议/;
   const marker = "(?:[（(][一二三四五六七八九十\\d]{1,3}[）)]|\\d{1,2}[.、])?\\s*";
-  const inline = new RegExp(`^${marker}${which === "problems" ? "存在(?:的)?(?:主要)?问题" : "(?:改进措施|下一步改进措施|整改措施|改进建议)"}[:：]`);
+  const inline = new RegExp(
+    `^${marker}${which === "problems" ? "存在(?:的)?(?:主要)?问题" : "(?:改进措施|下一步改进措施|整改措施|改进建议)"}[:：]`,
+  );
   /** the section's words as written (clean text), without a trailing signature; null for 无 */
   const take = (ctx: Context, fs: number, fe: number, rule: string, conf: number): Candidate[] => {
     const [cs, ce] = unfoldRange(ctx.folded, fs, fe);
-    const lines = ctx.clean.text.slice(cs, ce).split("\n").map((l) => l.trim()).filter(Boolean);
-    while (lines.length > 1 && (isUnitName(squashed(lines[lines.length - 1])) || new RegExp(`^${DATE}$`).test(squashed(lines[lines.length - 1])))) lines.pop();
+    const lines = ctx.clean.text
+      .slice(cs, ce)
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    while (
+      lines.length > 1 &&
+      (isUnitName(squashed(lines[lines.length - 1])) || new RegExp(`^${DATE}$`).test(squashed(lines[lines.length - 1])))
+    )
+      lines.pop();
     const body = lines.join("\n").slice(0, 500);
     if (!body || /^(?:无|没有|暂无)[。.]?$/.test(body)) return [];
     return [cand(body, "text", conf, rule, fs, fe)];
@@ -246,12 +278,28 @@ export function yoyRule(what: "income" | "expenditure", part: "amount" | "rate")
         const yuan = toYuan(n, g.u as MoneyUnit);
         const v = neg ? yuan.neg() : yuan;
         const s = m.index! + m[0].indexOf(g.dir);
-        out.push({ value: v.toNumber(), exact: v.toString(), unit: "元", confidence: 0.75, rule: `${what}_change.keyword`, start: s, end: s + g.dir.length + g.amt.length + g.u.length });
+        out.push({
+          value: v.toNumber(),
+          exact: v.toString(),
+          unit: "元",
+          confidence: 0.75,
+          rule: `${what}_change.keyword`,
+          start: s,
+          end: s + g.dir.length + g.amt.length + g.u.length,
+        });
       } else if (g.pct) {
         const r = percentToRatio(parseNumber(g.pct)!);
         const v = neg ? r.neg() : r;
         const s = m.index! + m[0].lastIndexOf(g.dir2!);
-        out.push({ value: v.toNumber(), exact: v.toString(), unit: "ratio", confidence: 0.75, rule: `${what}_change_rate.keyword`, start: s, end: s + g.dir2!.length + g.pct.length + 1 });
+        out.push({
+          value: v.toNumber(),
+          exact: v.toString(),
+          unit: "ratio",
+          confidence: 0.75,
+          rule: `${what}_change_rate.keyword`,
+          start: s,
+          end: s + g.dir2!.length + g.pct.length + 1,
+        });
       }
     }
     return out;

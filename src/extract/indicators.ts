@@ -102,7 +102,10 @@ export function scoreTables(blocks: Block[]): ScoreTable[] {
       }
       const first = squash(row.find((c) => c.trim()) ?? "");
       if (/^(?:总分|合计|总计|综合得分|自评总分)$/.test(first)) {
-        const nums = row.slice(1).map((c) => num(c)).filter((x): x is number => x !== null);
+        const nums = row
+          .slice(1)
+          .map((c) => num(c))
+          .filter((x): x is number => x !== null);
         const s = num(cell("score")) ?? (nums.length ? nums[nums.length - 1] : null);
         if (s !== null && s >= 0 && s <= 100) total = { score: s, raw: cell("score") || String(s) };
         break;
@@ -128,7 +131,10 @@ export function scoreTables(blocks: Block[]): ScoreTable[] {
     }
     if (indicators.length === 0) continue;
     // title rows of the table (one filled cell) and up to three paragraphs before it
-    const titleRows = grid.slice(0, h).filter((r) => r.filter((c) => c.trim()).length <= 2).map((r) => r.filter((c) => c.trim()).join(" "));
+    const titleRows = grid
+      .slice(0, h)
+      .filter((r) => r.filter((c) => c.trim()).length <= 2)
+      .map((r) => r.filter((c) => c.trim()).join(" "));
     const before: string[] = [];
     for (let k = bi - 1; k >= 0 && before.length < 3; k--) {
       const p = blocks[k];
@@ -150,7 +156,8 @@ export function foreignTo(t: ScoreTable, unitName: string | null, year: number |
     const ours = core(unitName);
     for (const m of text.matchAll(/[\u4e00-\u9fa5]{2,20}?(?:人民政府|办事处|局|委员会)(?!制|印发)/g)) {
       const theirs = core(m[0]);
-      if (!ours.includes(theirs) && !theirs.includes(ours)) return `the table is headed with another unit (${m[0]}), the report is by ${unitName}`;
+      if (!ours.includes(theirs) && !theirs.includes(ours))
+        return `the table is headed with another unit (${m[0]}), the report is by ${unitName}`;
     }
   }
   return null;

@@ -8,8 +8,8 @@
  * Each candidate carries its rule id (`<field>.<source>`), so `extract --explain` shows where it came from.
  */
 import { squash } from "../normalize/text.js";
-import { compile, FORM_LABELS, STAFF_PARTS, type Lexicon } from "./lexicon.js";
-import { CONN, runPattern, VALUE, type Candidate, type Context, type PatternRule, type Rule, type ValueKind } from "./rules.js";
+import { compile, FORM_LABELS, type Lexicon, STAFF_PARTS } from "./lexicon.js";
+import { type Candidate, CONN, type Context, type PatternRule, type Rule, runPattern, VALUE, type ValueKind } from "./rules.js";
 import { cellCandidate, tablesOf } from "./tables.js";
 
 /** Words between a staff label and its number: 为, 共计, 调整为, 核定为 … */
@@ -21,7 +21,10 @@ const SLOTS = VALUE.persons.replace("(?:人|名)", "(?:人|名|个)");
 /** A bare count as a form cell or a cover line writes it: 23, 23人, 23名. */
 const BARE_PERSONS = /^(\d{1,6})\s*(?:人|名)?$/;
 
-const formLabelAlt = FORM_LABELS.slice().sort((a, b) => b.length - a.length).map((w) => w.replace(/[()]/g, "\\$&")).join("|");
+const formLabelAlt = FORM_LABELS.slice()
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/[()]/g, "\\$&"))
+  .join("|");
 
 /** Table cells that hold only the label; the value is the next non-empty cell of the row. */
 function formCells(ctx: Context, field: string, whole: RegExp, confidence: number): Candidate[] {
@@ -29,7 +32,9 @@ function formCells(ctx: Context, field: string, whole: RegExp, confidence: numbe
   for (const v of tablesOf(ctx)) {
     v.grid.forEach((row, r) => {
       row.forEach((cell, i) => {
-        const label = squash(cell).replace(/[:：]$/, "").replace(/\((?:人|名)\)$/, "");
+        const label = squash(cell)
+          .replace(/[:：]$/, "")
+          .replace(/\((?:人|名)\)$/, "");
         if (!label || !whole.test(label)) return;
         const next = row.slice(i + 1).find((c) => c.trim() && c !== cell);
         const m = next ? BARE_PERSONS.exec(next.trim()) : null;
@@ -45,7 +50,10 @@ function formCells(ctx: Context, field: string, whole: RegExp, confidence: numbe
 /** Cover lines: label, optional colon, a bare number, then the line's end or the next template label. */
 function formLines(ctx: Context, field: string, source: string, confidence: number): Candidate[] {
   const out: Candidate[] = [];
-  const re = new RegExp(`(?:^|[\\s|]|(?<=\\d))(?:${source})\\s*[:：]?\\s*(?<v>\\d{1,6})\\s*(?:人|名)?(?=\\s*$|[\\s|]|(?:${formLabelAlt}))`, "g");
+  const re = new RegExp(
+    `(?:^|[\\s|]|(?<=\\d))(?:${source})\\s*[:：]?\\s*(?<v>\\d{1,6})\\s*(?:人|名)?(?=\\s*$|[\\s|]|(?:${formLabelAlt}))`,
+    "g",
+  );
   for (const l of ctx.body) {
     for (const m of l.text.matchAll(re)) {
       const s = l.start + m.index! + m[0].lastIndexOf(m.groups!.v);
@@ -84,7 +92,14 @@ export function sentenceRule(field: string, kind: keyof typeof VALUE, lex: Lexic
   // an amount of money a report states for a field is never below zero (a change is another field)
   const { conn = kind === "money" ? MONEY_CONN : CONN, confidence = 0.85, notInClause, nonNegative = kind === "money", ...guards } = opts;
   const clause = [c.notInClause?.source, notInClause?.source].filter(Boolean).join("|");
-  return { id: `${field}.sentence`, re: new RegExp(`(?:${c.source})${conn}${VALUE[kind]}`, "g"), confidence, nonNegative, ...(clause ? { notInClause: new RegExp(clause) } : {}), ...guards };
+  return {
+    id: `${field}.sentence`,
+    re: new RegExp(`(?:${c.source})${conn}${VALUE[kind]}`, "g"),
+    confidence,
+    nonNegative,
+    ...(clause ? { notInClause: new RegExp(clause) } : {}),
+    ...guards,
+  };
 }
 
 /**
@@ -93,10 +108,16 @@ export function sentenceRule(field: string, kind: keyof typeof VALUE, lex: Lexic
  */
 export function staffPartsRule(ctx: Context): Candidate[] {
   const c = compile(STAFF_PARTS);
-  const rule: PatternRule = { id: "staff_authorized.only_part", re: new RegExp(`(?<label>${c.source})${STAFF_CONN}${VALUE.persons}`, "g"), confidence: 0.6, notInBreakdown: true };
+  const rule: PatternRule = {
+    id: "staff_authorized.only_part",
+    re: new RegExp(`(?<label>${c.source})${STAFF_CONN}${VALUE.persons}`, "g"),
+    confidence: 0.6,
+    notInBreakdown: true,
+  };
   const found = runPattern(ctx, rule, "persons");
   const labels = new Set<string>();
-  for (const m of ctx.folded.text.matchAll(new RegExp(c.source, "g"))) labels.add(m[0].replace(/^(?:机关|核定|共有|现有|全额拨款|单位|局机关)+/, "").replace(/(?:人数|数)$/, ""));
+  for (const m of ctx.folded.text.matchAll(new RegExp(c.source, "g")))
+    labels.add(m[0].replace(/^(?:机关|核定|共有|现有|全额拨款|单位|局机关)+/, "").replace(/(?:人数|数)$/, ""));
   return labels.size === 1 ? found : [];
 }
 

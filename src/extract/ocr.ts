@@ -21,7 +21,8 @@ export function ocrAvailable(): { ok: boolean; langs: string; reason?: string } 
   if (r.error || r.status !== 0) available = { ok: false, langs: "", reason: `tesseract is not installed (install ${OCR_PACKAGES})` };
   else {
     const langs = (r.stdout + r.stderr).split("\n").map((l) => l.trim());
-    if (!langs.includes("chi_sim")) available = { ok: false, langs: "", reason: "tesseract has no Chinese data (install tesseract-ocr-chi-sim)" };
+    if (!langs.includes("chi_sim"))
+      available = { ok: false, langs: "", reason: "tesseract has no Chinese data (install tesseract-ocr-chi-sim)" };
     else available = { ok: true, langs: langs.includes("eng") ? "chi_sim+eng" : "chi_sim" };
   }
   return available;

@@ -52,7 +52,8 @@ export function checkCompoundFile(buf: Buffer): void {
     const seen = new Set<number>();
     for (let s = start; s !== END_OF_CHAIN; s = table[s]) {
       if (s === FREE && out.length === 0) break;
-      if (s < 0 || s >= limit || s >= table.length) throw corrupt(`${what} points at sector ${s >>> 0}, beyond the ${Math.min(limit, table.length)} there are`);
+      if (s < 0 || s >= limit || s >= table.length)
+        throw corrupt(`${what} points at sector ${s >>> 0}, beyond the ${Math.min(limit, table.length)} there are`);
       if (seen.has(s)) throw corrupt(`the sector chain of ${what} loops`);
       seen.add(s);
       out.push(s);

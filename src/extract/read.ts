@@ -1,12 +1,12 @@
 /** File → DocModel: detect the format by content and hand the bytes to that format's reader. */
 import { ReadError } from "../errors.js";
-import { DEFAULT_MAX_BYTES, formatMb as mb, MAX_BYTES_PER_CHAR, MAX_TEXT_CHARS } from "../limits.js";
+import { DEFAULT_MAX_BYTES, MAX_BYTES_PER_CHAR, MAX_TEXT_CHARS, formatMb as mb } from "../limits.js";
 import type { DocModel, Format } from "../model.js";
 import { detectFormat } from "./detect.js";
 import { readDoc } from "./readers/doc.js";
-import { readDocx, type DocxOptions } from "./readers/docx.js";
+import { type DocxOptions, readDocx } from "./readers/docx.js";
 import { embeddedDataBytes, readHtml } from "./readers/html.js";
-import { readPdf, type PdfOptions } from "./readers/pdf.js";
+import { type PdfOptions, readPdf } from "./readers/pdf.js";
 import { readText } from "./readers/text.js";
 
 export interface ReadOptions extends PdfOptions, DocxOptions {
@@ -31,7 +31,10 @@ export async function readDocument(buf: Buffer, opts: ReadOptions = {}): Promise
   // a page is judged by its markup and text, not by the images embedded in it as data: URIs
   const htmlBytes = format === "html" ? buf.length - embeddedDataBytes(buf) : 0;
   if (format === "html" && htmlBytes > limit * MAX_BYTES_PER_CHAR.html) {
-    throw new ReadError(`HTML page of ${mb(htmlBytes)} without its embedded data, larger than ${mb(limit * MAX_BYTES_PER_CHAR.html)}, the limit for a page (${MAX_BYTES_PER_CHAR.html} bytes per character of the ${limit}-character text limit)`, "too_long");
+    throw new ReadError(
+      `HTML page of ${mb(htmlBytes)} without its embedded data, larger than ${mb(limit * MAX_BYTES_PER_CHAR.html)}, the limit for a page (${MAX_BYTES_PER_CHAR.html} bytes per character of the ${limit}-character text limit)`,
+      "too_long",
+    );
   }
   const doc = await readAs(format, buf, { ...opts, maxTextChars: limit });
   const chars = textChars(doc);
@@ -63,4 +66,3 @@ export function textChars(doc: DocModel): number {
   }
   return n;
 }
-

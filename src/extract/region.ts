@@ -107,7 +107,9 @@ export function resolveRegion(unitName: string): Region {
   };
   let i = 0;
   // party and league bodies put their own words first: 中共上海市普陀区委…, 共青团…
-  const name = unitName.replace(/\s+/g, "").replace(/^(?:中国共产党|中共|共青团|中国国民党革命委员会|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)/, "");
+  const name = unitName
+    .replace(/\s+/g, "")
+    .replace(/^(?:中国共产党|中共|共青团|中国国民党革命委员会|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)/, "");
   while (i < name.length) {
     let step = 0;
     for (let len = Math.min(maxLen, name.length - i); len >= 2; len--) {

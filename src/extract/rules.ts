@@ -9,10 +9,10 @@ import { normalizeGrade } from "../normalize/grade.js";
 import { isMoneyUnit, toYuan } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { percentToRatio } from "../normalize/ratio.js";
-import { asWritten, unfoldRange, type Folded } from "../normalize/text.js";
+import { asWritten, type Folded, unfoldRange } from "../normalize/text.js";
+import type { Chrome } from "./chrome.js";
 import { pageAt, type TextDoc } from "./document.js";
 import type { SectionTree } from "./sections.js";
-import type { Chrome } from "./chrome.js";
 
 /** What a field's value is measured in; decides how a matched value is converted. */
 export type ValueKind = "money" | "ratio" | "score" | "persons" | "count" | "year" | "date" | "grade" | "text";
@@ -21,7 +21,11 @@ export type ValueKind = "money" | "ratio" | "score" | "persons" | "count" | "yea
 export interface Context {
   doc: DocModel;
   /** the report's own unit and year, once chosen (rules that check tables against them) */
-  identity?: { unitName: string | null; year: number | null; /** folded span of the mention the unit's name was read from */ unitSpan?: [number, number] | null };
+  identity?: {
+    unitName: string | null;
+    year: number | null /** folded span of the mention the unit's name was read from */;
+    unitSpan?: [number, number] | null;
+  };
   folded: Folded;
   clean: TextDoc;
   sections: SectionTree;
@@ -133,7 +137,6 @@ function forwardTo(text: string, pos: number, re: RegExp): number {
   return i;
 }
 
-
 /**
  * True when `prefix` (the sentence up to a label) has opened the breakdown of a total stated before
  * it: a clause opened by 其中/含/包括 (or a 其中 of its own earlier in the sentence), or an unclosed parenthesis.
@@ -211,12 +214,12 @@ export function convert(kind: ValueKind, v: string, u?: string): { value: number
     }
     case "persons": {
       const n = parseNumber(v);
-      if (!n || n.scale !== 0) return null;
+      if (n?.scale !== 0) return null;
       return { value: n.toNumber(), unit: "人" };
     }
     case "count": {
       const n = parseNumber(v);
-      if (!n || n.scale !== 0) return null;
+      if (n?.scale !== 0) return null;
       return { value: n.toNumber(), unit: "个" };
     }
     case "grade": {
@@ -243,27 +246,55 @@ export function runPattern(ctx: Context, rule: PatternRule, kind: ValueKind): Ca
       reject("template placeholder (XX) in the sentence");
       continue;
     }
-    if (rule.notAfter && rule.notAfter.test(text.slice(matchStart + m[0].length, matchStart + m[0].length + 12))) {
+    if (rule.notAfter?.test(text.slice(matchStart + m[0].length, matchStart + m[0].length + 12))) {
       reject(`notAfter ${rule.notAfter.source}`);
       continue;
     }
     if (rule.zero) {
-      if (rule.notInSection && rule.notInSection.test(sectionPath(ctx, matchStart).join(" > "))) {
+      if (rule.notInSection?.test(sectionPath(ctx, matchStart).join(" > "))) {
         reject(`notInSection ${rule.notInSection.source}`);
         continue;
       }
-      out.push({ value: 0, exact: "0", unit: kind === "money" ? "元" : kind, confidence: rule.confidence, rule: rule.id, start: matchStart, end: matchStart + m[0].length });
+      out.push({
+        value: 0,
+        exact: "0",
+        unit: kind === "money" ? "元" : kind,
+        confidence: rule.confidence,
+        rule: rule.id,
+        start: matchStart,
+        end: matchStart + m[0].length,
+      });
       continue;
     }
     if (g.v === undefined) continue;
     const vStart = matchStart + m[0].lastIndexOf(g.v, m[0].length - (g.u?.length ?? 0) - (g.q?.length ?? 0));
     const valueEnd = matchStart + m[0].length - (g.q?.length ?? 0);
     const guards: Array<[boolean | undefined, () => boolean, string]> = [
-      [!!rule.notInClause, () => rule.notInClause!.test(text.slice(backTo(text, matchStart, CLAUSE_BREAK), matchStart)), `notInClause ${rule.notInClause?.source}`],
-      [!!rule.notInSentence, () => rule.notInSentence!.test(text.slice(sentenceStart, matchStart)), `notInSentence ${rule.notInSentence?.source}`],
-      [!!rule.notInSection, () => rule.notInSection!.test(sectionPath(ctx, matchStart).join(" > ")), `notInSection ${rule.notInSection?.source}`],
-      [rule.notInBudgetContext, () => inBudgetContext(text.slice(sentenceStart, matchStart)), "a budget figure (预算/控制数 since the last actual word)"],
-      [rule.notInBreakdown, () => inBreakdown(text.slice(sentenceStart, matchStart)), "in the breakdown of a total (其中, 含, an open parenthesis)"],
+      [
+        !!rule.notInClause,
+        () => rule.notInClause!.test(text.slice(backTo(text, matchStart, CLAUSE_BREAK), matchStart)),
+        `notInClause ${rule.notInClause?.source}`,
+      ],
+      [
+        !!rule.notInSentence,
+        () => rule.notInSentence!.test(text.slice(sentenceStart, matchStart)),
+        `notInSentence ${rule.notInSentence?.source}`,
+      ],
+      [
+        !!rule.notInSection,
+        () => rule.notInSection!.test(sectionPath(ctx, matchStart).join(" > ")),
+        `notInSection ${rule.notInSection?.source}`,
+      ],
+      [
+        rule.notInBudgetContext,
+        () => inBudgetContext(text.slice(sentenceStart, matchStart)),
+        "a budget figure (预算/控制数 since the last actual word)",
+      ],
+      [
+        rule.notInBreakdown,
+        () => inBreakdown(text.slice(sentenceStart, matchStart)),
+        "in the breakdown of a total (其中, 含, an open parenthesis)",
+      ],
     ];
     const failed = guards.find(([on, test]) => on && test());
     if (failed) {
@@ -327,7 +358,10 @@ export function choose(field: string, cands: Candidate[]): Choice {
         {
           code: "conflicting_candidates",
           fields: [field],
-          message: `${field}: ${ranked.length} equally supported values (${ranked.slice(0, 4).map((r) => JSON.stringify(r.g[0].value)).join(", ")}${ranked.length > 4 ? ", …" : ""}); left empty`,
+          message: `${field}: ${ranked.length} equally supported values (${ranked
+            .slice(0, 4)
+            .map((r) => JSON.stringify(r.g[0].value))
+            .join(", ")}${ranked.length > 4 ? ", …" : ""}); left empty`,
           values: ranked.map((r) => r.g[0].value),
         },
       ],
@@ -339,7 +373,8 @@ export function choose(field: string, cands: Candidate[]): Choice {
 export function toFieldValue(ctx: Context, c: Candidate): FieldValue {
   const { raw, ...evidence } = evidenceFor(ctx, c);
   // a name read from the text is output in the script it is written in (績效, not 绩效)
-  const value = typeof c.value === "string" && ctx.folded.text.slice(c.start, c.end) === c.value ? asWritten(ctx.folded, c.start, c.end) : c.value;
+  const value =
+    typeof c.value === "string" && ctx.folded.text.slice(c.start, c.end) === c.value ? asWritten(ctx.folded, c.start, c.end) : c.value;
   return {
     value,
     ...(c.exact !== undefined ? { exact: c.exact } : {}),

@@ -61,7 +61,8 @@ export function parseMarker(line: string): Marker | null {
   if (m) return { rank: 3, style: `num${m[2] === "、" ? "、" : "."}`, number: Number(m[1]), rest: s.slice(m[0].length), marker: m[0] };
   m = /^[(（]\s*(\d{1,2})\s*[)）]\s*[、.]?\s*/.exec(s);
   if (m) return { rank: 4, style: "(num)", number: Number(m[1]), rest: s.slice(m[0].length), marker: m[0] };
-  if (s && CIRCLED.includes(s[0])) return { rank: 5, style: "circled", number: CIRCLED.indexOf(s[0]) + 1, rest: s.slice(1).trimStart(), marker: s[0] };
+  if (s && CIRCLED.includes(s[0]))
+    return { rank: 5, style: "circled", number: CIRCLED.indexOf(s[0]) + 1, rest: s.slice(1).trimStart(), marker: s[0] };
   return null;
 }
 
@@ -112,7 +113,15 @@ export function buildSections(
         const level = Math.max(1, Math.min(5, styled));
         while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
         const lead = line.length - line.trimStart().length;
-        const h = { level, style: "styled", origStyle: "styled", number: null, title: display(start + lead, start + line.trimEnd().length).trim(), start, path: [] as string[] };
+        const h = {
+          level,
+          style: "styled",
+          origStyle: "styled",
+          number: null,
+          title: display(start + lead, start + line.trimEnd().length).trim(),
+          start,
+          path: [] as string[],
+        };
         h.path = [...stack.map((x) => x.title), h.title];
         stack.push(h);
         headings.push(h);
@@ -139,7 +148,10 @@ export function buildSections(
         const twin = TWIN[marker.style];
         // a sibling numbered n - 1 earlier in the same twin-level section (list items may have closed it)
         const sectionStart = twin === undefined ? -1 : findLastIndex(headings, (h) => h.level <= twin);
-        const earlierSibling = headings.slice(sectionStart + 1).reverse().find((h) => h.origStyle === marker.style && h.number === n - 1);
+        const earlierSibling = headings
+          .slice(sectionStart + 1)
+          .reverse()
+          .find((h) => h.origStyle === marker.style && h.number === n - 1);
         const best = earlierSibling
           ? undefined
           : (stack.find((h) => h.level < level && h.number === n - 1 && h.origStyle === marker.style) ??
@@ -150,7 +162,10 @@ export function buildSections(
     }
     while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
     const lead = line.length - line.trimStart().length;
-    const shown = display(start + lead, start + lead + marker.marker.length + marker.rest.indexOf(title) + title.length).replace(/\s+/g, "");
+    const shown = display(start + lead, start + lead + marker.marker.length + marker.rest.indexOf(title) + title.length).replace(
+      /\s+/g,
+      "",
+    );
     const h = { level, style: marker.style, origStyle: marker.style, number: n, title: shown, start, path: [] as string[] };
     h.path = [...stack.map((x) => x.title), h.title];
     stack.push(h);

@@ -9,11 +9,11 @@
  * guess: a table without one gives no money. What each field looks for is data in the catalog
  * (`TableSpec`); this module only walks tables.
  */
-import { isMoneyUnit, toYuan, type MoneyUnit } from "../normalize/money.js";
+import { isMoneyUnit, type MoneyUnit, toYuan } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { squash } from "../normalize/text.js";
 import type { Candidate, Context } from "./rules.js";
-import { cellCandidate, isForeign, tableUnit, tablesOf, type TableView } from "./tables.js";
+import { cellCandidate, isForeign, type TableView, tablesOf, tableUnit } from "./tables.js";
 
 export interface TableSpec {
   /** a cell that is the field's label; the value is the next filled cell of its row */
@@ -81,10 +81,12 @@ function blocksOf(v: TableView): Block[] {
       r++;
     }
     if (!head.length || !rows.length) continue;
-    const headerRows = head.map((i) => g[i]).filter((row) => {
-      const distinct = [...new Set(filled(row).map((c) => c.trim()))];
-      return distinct.length > 1 && !distinct.every((c) => TITLE_CELL.test(squash(c)));
-    });
+    const headerRows = head
+      .map((i) => g[i])
+      .filter((row) => {
+        const distinct = [...new Set(filled(row).map((c) => c.trim()))];
+        return distinct.length > 1 && !distinct.every((c) => TITLE_CELL.test(squash(c)));
+      });
     const width = Math.max(0, ...g.map((row) => row.length));
     const paths = Array.from({ length: width }, (_, c) => {
       const p: string[] = [];
@@ -110,7 +112,15 @@ function pathMatches(path: string[], want: RegExp[]): boolean {
 
 type Kind = "money" | "persons";
 
-function valueCandidate(ctx: Context, v: TableView, r: number, raw: string, kind: Kind, unit: MoneyUnit | null, rule: string): Candidate | null {
+function valueCandidate(
+  ctx: Context,
+  v: TableView,
+  r: number,
+  raw: string,
+  kind: Kind,
+  unit: MoneyUnit | null,
+  rule: string,
+): Candidate | null {
   if (kind === "persons") {
     const m = PERSONS.exec(raw);
     return m ? cellCandidate(ctx, v, r, raw, { value: Number(m[1]), unit: "人", confidence: 0.85, rule }) : null;
@@ -119,7 +129,15 @@ function valueCandidate(ctx: Context, v: TableView, r: number, raw: string, kind
   const n = parseNumber(raw.replace(/,/g, ""));
   if (!n) return null;
   const yuan = toYuan(n, unit);
-  return cellCandidate(ctx, v, r, raw, { value: yuan.toNumber(), exact: yuan.toString(), unit: "元", confidence: 0.85, rule, numberText: raw, writtenUnit: unit });
+  return cellCandidate(ctx, v, r, raw, {
+    value: yuan.toNumber(),
+    exact: yuan.toString(),
+    unit: "元",
+    confidence: 0.85,
+    rule,
+    numberText: raw,
+    writtenUnit: unit,
+  });
 }
 
 const TOTAL_ROW = /^(?:合计|总计|小计|全部)/;
@@ -136,7 +154,7 @@ export function tableRule(field: string, kind: Kind, spec: TableSpec) {
       const unit = stated && isMoneyUnit(stated) ? stated : null;
       if (kind === "money" && !unit) continue;
       if (spec.caption && !spec.caption.test(squash(v.heading))) continue;
-      if (spec.notCaption && spec.notCaption.test(squash(v.heading))) continue;
+      if (spec.notCaption?.test(squash(v.heading))) continue;
       if (spec.ownOnly && isForeign(ctx, v)) continue;
       if (spec.cell) {
         v.grid.forEach((row, r) => {
@@ -210,7 +228,15 @@ export function sangongArithmeticRule(field: string, caption: RegExp) {
       const n = parseNumber(f.raw.replace(/,/g, ""));
       if (!n) continue;
       const yuan = toYuan(n, unit);
-      const c = cellCandidate(ctx, v, f.r, f.raw, { value: yuan.toNumber(), exact: yuan.toString(), unit: "元", confidence: 0.75, rule: `${field}.table_arithmetic`, numberText: f.raw, writtenUnit: unit });
+      const c = cellCandidate(ctx, v, f.r, f.raw, {
+        value: yuan.toNumber(),
+        exact: yuan.toString(),
+        unit: "元",
+        confidence: 0.75,
+        rule: `${field}.table_arithmetic`,
+        numberText: f.raw,
+        writtenUnit: unit,
+      });
       if (c) out.push(c);
     }
     return out;
@@ -230,8 +256,7 @@ function solve(n: number[]): number | null {
           const rest = n.map((x, k) => ({ x, k })).filter(({ k }) => !used.has(k));
           for (const t of rest)
             for (const m of rest)
-              for (const u of rest)
-                if (t.k !== m.k && t.k !== u.k && m.k < u.k && t.x > n[i] && n[i] + m.x + u.x === t.x) return i;
+              for (const u of rest) if (t.k !== m.k && t.k !== u.k && m.k < u.k && t.x > n[i] && n[i] + m.x + u.x === t.x) return i;
         }
   }
   return null;

@@ -31,7 +31,7 @@ export function tablesOf(ctx: Context): TableView[] {
   const out: TableView[] = [];
   for (const span of ctx.clean.spans) {
     const table = ctx.doc.blocks[span.block];
-    if (!table || table.kind !== "table") continue;
+    if (table?.kind !== "table") continue;
     const rowText = ctx.clean.text.slice(span.start, span.end).split("\n");
     const rowStart: number[] = [];
     let pos = span.start;
@@ -40,8 +40,15 @@ export function tablesOf(ctx: Context): TableView[] {
       pos += r.length + 1;
     }
     const grid = gridOf(table);
-    const before = ctx.clean.text.slice(Math.max(0, span.start - 200), span.start).split("\n").slice(-4).join("\n");
-    const titleRows = grid.slice(0, 4).filter((r) => r.filter((c) => c.trim()).length <= 2).map((r) => r.filter((c) => c.trim()).join(" "));
+    const before = ctx.clean.text
+      .slice(Math.max(0, span.start - 200), span.start)
+      .split("\n")
+      .slice(-4)
+      .join("\n");
+    const titleRows = grid
+      .slice(0, 4)
+      .filter((r) => r.filter((c) => c.trim()).length <= 2)
+      .map((r) => r.filter((c) => c.trim()).join(" "));
     out.push({ table, block: span.block, grid, rowStart, rowText, heading: `${before}\n${titleRows.join("\n")}` });
   }
   views.set(ctx, out);
@@ -71,7 +78,12 @@ export function tableUnit(v: TableView): string | null {
   const h = /[（(](亿元|万元|千元|元)[）)]/.exec(head);
   if (h) return h[1];
   // "单位：万" and "元" in two cells of the title rows (a PDF that split the words): read them run together
-  const joined = v.table.rows.slice(0, 3).map((row) => row.map((c) => c.text).join("")).join("").replace(/\s+/g, "").normalize("NFKC");
+  const joined = v.table.rows
+    .slice(0, 3)
+    .map((row) => row.map((c) => c.text).join(""))
+    .join("")
+    .replace(/\s+/g, "")
+    .normalize("NFKC");
   const j = /(?:金额)?单位:(亿元|万元|千元|元)/.exec(joined);
   return j ? j[1] : null;
 }
@@ -80,7 +92,9 @@ export function tableUnit(v: TableView): string | null {
 export function satisfactionTableRule(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   for (const v of tablesOf(ctx)) {
-    const h = v.grid.findIndex((row) => row.some((c) => /^一级指标/.test(squash(c))) && row.some((c) => /实际完成值|完成值|实际值/.test(squash(c))));
+    const h = v.grid.findIndex(
+      (row) => row.some((c) => /^一级指标/.test(squash(c))) && row.some((c) => /实际完成值|完成值|实际值/.test(squash(c))),
+    );
     if (h < 0 || isForeign(ctx, v)) continue;
     const actual = v.grid[h].map(squash).findIndex((c) => /实际完成值|完成值|实际值/.test(c));
     for (let r = h + 1; r < v.grid.length; r++) {
@@ -91,7 +105,13 @@ export function satisfactionTableRule(ctx: Context): Candidate[] {
       if (!m) continue;
       const ratio = percentToRatio(parseNumber(m[1])!);
       if (ratio.toNumber() > 1) continue;
-      const c = cellCandidate(ctx, v, r, raw, { value: ratio.toNumber(), exact: ratio.toString(), unit: "ratio", confidence: 0.8, rule: "satisfaction.score_table" });
+      const c = cellCandidate(ctx, v, r, raw, {
+        value: ratio.toNumber(),
+        exact: ratio.toString(),
+        unit: "ratio",
+        confidence: 0.8,
+        rule: "satisfaction.score_table",
+      });
       if (c) out.push(c);
     }
   }

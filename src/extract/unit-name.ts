@@ -23,9 +23,11 @@ const WHOLE_UNIT = new RegExp(`^(?:${UNIT_RE})(?:\\((?:本级|机关)\\))?$`);
 const SUFFIX_AT_END = new RegExp(`(?:${UNIT_SUFFIX})$`);
 
 /** Words that make a string a title or a sentence rather than a bare name. */
-const NOT_A_NAME = /报告|情况|说明|通知|评价|绩效|自评|[，,。:：;；、]|\d|年度|^第[一二三四五六七八九十]+(?:部分|章|节)|^附件|^关于|[的了]|会议$|大会$|工作会$/;
+const NOT_A_NAME =
+  /报告|情况|说明|通知|评价|绩效|自评|[，,。:：;；、]|\d|年度|^第[一二三四五六七八九十]+(?:部分|章|节)|^附件|^关于|[的了]|会议$|大会$|工作会$/;
 /** How a sentence starts that is not a name: pronouns, verbs, prepositions. */
-const NOT_START = /^(?:是|系|即|我|本|该|各|全|经|根据|按照|依据|由|对|在|为|设立|其中|以及|关于|主要|负责|加强|认真|深入|进一步|组织|协助|指导|贯彻|落实|积极|完成|上级|下属|所属|内设|单位|部门|县直|市直|区直|省直|直属|二级|一级)/;
+const NOT_START =
+  /^(?:是|系|即|我|本|该|各|全|经|根据|按照|依据|由|对|在|为|设立|其中|以及|关于|主要|负责|加强|认真|深入|进一步|组织|协助|指导|贯彻|落实|积极|完成|上级|下属|所属|内设|单位|部门|县直|市直|区直|省直|直属|二级|一级)/;
 /** What may stand before a name to make a fuller form of it: a region, or 中共 / 中国共产党. */
 const REGION_END = /(?:省|市|县|区|州|旗|盟|自治区|自治州|地区|自治县)$/;
 const PARTY_PREFIX = /^(?:中共|中国共产党)/;
@@ -34,7 +36,15 @@ const PARTY_PREFIX = /^(?:中共|中国共产党)/;
 const CHROME_WORD = new RegExp(CHROME_LABELS.filter((w) => w.length >= 3 || w === "文号").join("|"));
 
 export function isUnitName(s: string): boolean {
-  return s.length >= 4 && s.length <= 40 && WHOLE_UNIT.test(s) && !NOT_A_NAME.test(s) && !NOT_START.test(s) && stripFormLabel(s) === s && !CHROME_WORD.test(s);
+  return (
+    s.length >= 4 &&
+    s.length <= 40 &&
+    WHOLE_UNIT.test(s) &&
+    !NOT_A_NAME.test(s) &&
+    !NOT_START.test(s) &&
+    stripFormLabel(s) === s &&
+    !CHROME_WORD.test(s)
+  );
 }
 
 interface Mention {
@@ -87,7 +97,8 @@ function gather(ctx: Context): Mention[] {
     if (isUnitName(n) && !ctx.inChrome(start)) out.push({ name: n, confidence, rule, start, end: start + n.length });
   };
   // 1. template labels; the value ends at the next label of the template (部门名称:X 评价单位:Y)
-  const label = /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)|预算单位名称|填报单位|报送单位|编报单位|被评价单位|(?<![\u4e00-\u9fa5])(?:单位|部门)(?=\((?:公章|盖章)\)|\s*[:：]))(?:\((?:公章|盖章)\))?\s*[:：\t]?\s*(?<v>[^\n\t:：,，。;；|]{4,60})/g;
+  const label =
+    /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)|预算单位名称|填报单位|报送单位|编报单位|被评价单位|(?<![\u4e00-\u9fa5])(?:单位|部门)(?=\((?:公章|盖章)\)|\s*[:：]))(?:\((?:公章|盖章)\))?\s*[:：\t]?\s*(?<v>[^\n\t:：,，。;；|]{4,60})/g;
   for (const m of text.matchAll(label)) {
     const v = cut(m.groups!.v);
     add(v, 0.95, "unit_name.label", m.index! + m[0].indexOf(m.groups!.v));
@@ -99,7 +110,9 @@ function gather(ctx: Context): Mention[] {
     add(t, 0.85, `unit_name.${where}_line`, l.start + l.text.indexOf(t));
   }
   // 3. the title, also when it runs over two lines ("保山市信访局2021年" / "部门整体支出绩效自评报告")
-  const title = new RegExp(`^(?:关于|\\d{1,2}[、.]|《)?(?:(?:19|20)\\d{2}年度?)?(?<v>${UNIT_RE})(?:\\((?:本级|机关)\\))?(?:(?:19|20)\\d{2}年度?|关于|部门|单位|整体|预算|绩效|财政)[^\\n]*?(?:报告|自评|评价|决算|预算|公开)`);
+  const title = new RegExp(
+    `^(?:关于|\\d{1,2}[、.]|《)?(?:(?:19|20)\\d{2}年度?)?(?<v>${UNIT_RE})(?:\\((?:本级|机关)\\))?(?:(?:19|20)\\d{2}年度?|关于|部门|单位|整体|预算|绩效|财政)[^\\n]*?(?:报告|自评|评价|决算|预算|公开)`,
+  );
   const head = ctx.body.slice(0, 15);
   head.forEach((l, i) => {
     for (const t of [l.text, i + 1 < head.length ? l.text + head[i + 1].text : ""]) {
@@ -110,7 +123,10 @@ function gather(ctx: Context): Mention[] {
     }
   });
   // 4. body phrases about the evaluated spending: "2024年度<unit>整体支出", "对<unit>2024年度…"
-  const body = new RegExp(`(?:\\d{4}年度?|现将|对|第[一二三四五六七八九十]部分\\s*)(?<v>${UNIT_RE})(?:部门|单位)?(?:整体支出|部门整体|预算执行|绩效|概况|\\d{4}年度?(?:部门|单位)?(?:决算|预算|整体))`, "g");
+  const body = new RegExp(
+    `(?:\\d{4}年度?|现将|对|第[一二三四五六七八九十]部分\\s*)(?<v>${UNIT_RE})(?:部门|单位)?(?:整体支出|部门整体|预算执行|绩效|概况|\\d{4}年度?(?:部门|单位)?(?:决算|预算|整体))`,
+    "g",
+  );
   for (const m of text.matchAll(body)) add(m.groups!.v, 0.7, "unit_name.body", m.index! + m[0].indexOf(m.groups!.v));
   // 5. a sentence that starts with the unit: "X(以下简称Y)", "X为…", "X成立于…", "2021年,X基本支出…"
   const subject = new RegExp(
@@ -119,7 +135,10 @@ function gather(ctx: Context): Mention[] {
   );
   for (const m of text.matchAll(subject)) add(m.groups!.v, 0.7, "unit_name.subject", m.index! + m[0].lastIndexOf(m.groups!.v));
   // …or a clause that defines it: "…要求,X组织对…", "…通知,X是市政府工作部门,为正处级"
-  const clause = new RegExp(`[,，](?<v>${UNIT_RE})(?=组织对|(?:是|为)[^,，。;；]{0,20}?(?:工作部门|职能部门|单位|机构|正[处科厅]级|副[处科厅]级)|[(（](?:以下简称|简称))`, "g");
+  const clause = new RegExp(
+    `[,，](?<v>${UNIT_RE})(?=组织对|(?:是|为)[^,，。;；]{0,20}?(?:工作部门|职能部门|单位|机构|正[处科厅]级|副[处科厅]级)|[(（](?:以下简称|简称))`,
+    "g",
+  );
   for (const m of text.matchAll(clause)) add(m.groups!.v, 0.65, "unit_name.clause_subject", m.index! + 1);
   // 6. "设立X,为…": the founding act names the unit
   for (const m of text.matchAll(new RegExp(`设立(?<v>${UNIT_RE})[,，]`, "g"))) add(m.groups!.v, 0.65, "unit_name.founded", m.index! + 2);
@@ -138,7 +157,13 @@ export function unitNameRule(ctx: Context): Candidate[] {
     if (tw && !NOT_A_NAME.test(tw.groups!.v)) {
       const v = tw.groups!.v;
       const s = l.start + l.text.indexOf(v);
-      mentions.push({ name: `${v}${v.endsWith("街道") ? "办事处" : "人民政府"}`, confidence: 0.75, rule: "unit_name.title_township", start: s, end: s + v.length });
+      mentions.push({
+        name: `${v}${v.endsWith("街道") ? "办事处" : "人民政府"}`,
+        confidence: 0.75,
+        rule: "unit_name.title_township",
+        start: s,
+        end: s + v.length,
+      });
     }
   }
   if (mentions.length === 0) {
@@ -165,9 +190,18 @@ function groupMentions(mentions: Mention[]): Candidate[] {
   return groups.map((g) => {
     const best = g.reduce((a, b) => (b.confidence > a.confidence ? b : a));
     // the fullest name: the longest, written in a label, title, cover line or sentence
-    const full = g.reduce((a, b) => (b.name.length > a.name.length || (b.name.length === a.name.length && b.confidence > a.confidence) ? b : a));
+    const full = g.reduce((a, b) =>
+      b.name.length > a.name.length || (b.name.length === a.name.length && b.confidence > a.confidence) ? b : a,
+    );
     const distinct = new Set(g.map((m) => `${m.rule}@${m.start}`)).size;
     const confidence = Math.min(0.99, best.confidence + 0.03 * Math.min(3, distinct - 1));
-    return { value: full.name, unit: "text", confidence, rule: full === best ? best.rule : `${best.rule}+full_name`, start: full.start, end: full.end };
+    return {
+      value: full.name,
+      unit: "text",
+      confidence,
+      rule: full === best ? best.rule : `${best.rule}+full_name`,
+      start: full.start,
+      end: full.end,
+    };
   });
 }

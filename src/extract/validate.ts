@@ -32,7 +32,8 @@ export function correctUnits(ctx: Context, field: string, c: Candidate): { candi
   };
 }
 
-const num = (f: FieldValue | null | undefined): Dec | null => (f && f.exact !== undefined ? Dec.parse(f.exact) : f && typeof f.value === "number" ? Dec.parse(String(f.value)) : null);
+const num = (f: FieldValue | null | undefined): Dec | null =>
+  f && f.exact !== undefined ? Dec.parse(f.exact) : f && typeof f.value === "number" ? Dec.parse(String(f.value)) : null;
 
 function checkSum(fields: Fields, total: string, parts: string[], flags: Flag[]): void {
   const t = num(fields[total]);
@@ -61,13 +62,23 @@ export function validate(fields: Fields): Flag[] {
   if (sangong && parts.length) {
     const sum = parts.reduce((a, b) => a.add(b), Dec.ZERO);
     if (sum.sub(sangong).cmp(Dec.parse("100")) > 0) {
-      flags.push({ code: "parts_do_not_add_up", fields: ["sangong_actual", "reception_expense", "vehicle_expense"], message: `三公 parts (${sum.toString()} 元) exceed the 三公 total (${sangong.toString()} 元)`, total: sangong.toNumber(), sum: sum.toNumber() });
+      flags.push({
+        code: "parts_do_not_add_up",
+        fields: ["sangong_actual", "reception_expense", "vehicle_expense"],
+        message: `三公 parts (${sum.toString()} 元) exceed the 三公 total (${sangong.toString()} 元)`,
+        total: sangong.toNumber(),
+        sum: sum.toNumber(),
+      });
     }
   }
   const score = fields.self_score?.value;
   const grade = fields.grade?.value;
   if (typeof score === "number" && typeof grade === "string" && gradeForScore(score) !== grade) {
-    flags.push({ code: "score_grade_mismatch", fields: ["self_score", "grade"], message: `score ${score} falls in band ${gradeForScore(score)}, but the report gives grade ${grade}` });
+    flags.push({
+      code: "score_grade_mismatch",
+      fields: ["self_score", "grade"],
+      message: `score ${score} falls in band ${gradeForScore(score)}, but the report gives grade ${grade}`,
+    });
   }
   for (const [name, f] of Object.entries(fields)) {
     // changes are signed and may exceed 100 %; shares and rates may not

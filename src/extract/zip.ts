@@ -34,7 +34,8 @@ export function zipEntries(buf: Buffer): ZipEntry[] {
   let offset = buf.readUInt32LE(eocd + 16);
   const entries: ZipEntry[] = [];
   for (let k = 0; k < count; k++) {
-    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) throw new ReadError("damaged zip archive (bad central directory)", "corrupt");
+    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50)
+      throw new ReadError("damaged zip archive (bad central directory)", "corrupt");
     const flags = buf.readUInt16LE(offset + 8);
     const method = buf.readUInt16LE(offset + 10);
     const compressed = buf.readUInt32LE(offset + 20);
@@ -63,17 +64,23 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotal: 300 * 1024 * 1024, maxR
 /** Throws a one-line ReadError when the archive would inflate beyond the limits. */
 export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   const entries = zipEntries(buf);
-  if (entries.length > limits.maxEntries) throw new ReadError(`zip archive has ${entries.length} entries, more than ${limits.maxEntries}`, "zip_bomb");
+  if (entries.length > limits.maxEntries)
+    throw new ReadError(`zip archive has ${entries.length} entries, more than ${limits.maxEntries}`, "zip_bomb");
   let total = 0;
   for (const e of entries) {
     // ZIP64 markers (0xffffffff) mean sizes beyond 4 GiB: far too large for a report
-    if (e.uncompressed === 0xffffffff || e.compressed === 0xffffffff) throw new ReadError(`zip bomb: ${e.name} declares a size over 4 GiB`, "zip_bomb");
+    if (e.uncompressed === 0xffffffff || e.compressed === 0xffffffff)
+      throw new ReadError(`zip bomb: ${e.name} declares a size over 4 GiB`, "zip_bomb");
     total += e.uncompressed;
     if (e.uncompressed > 1024 * 1024 && e.uncompressed / Math.max(1, e.compressed) > limits.maxRatio) {
-      throw new ReadError(`zip bomb: ${e.name} inflates ${Math.round(e.uncompressed / Math.max(1, e.compressed))}× (${e.uncompressed} bytes)`, "zip_bomb");
+      throw new ReadError(
+        `zip bomb: ${e.name} inflates ${Math.round(e.uncompressed / Math.max(1, e.compressed))}× (${e.uncompressed} bytes)`,
+        "zip_bomb",
+      );
     }
   }
-  if (total > limits.maxTotal) throw new ReadError(`zip bomb: ${total} bytes uncompressed, more than the limit of ${limits.maxTotal}`, "zip_bomb");
+  if (total > limits.maxTotal)
+    throw new ReadError(`zip bomb: ${total} bytes uncompressed, more than the limit of ${limits.maxTotal}`, "zip_bomb");
   return entries;
 }
 
@@ -84,7 +91,8 @@ export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Z
 export function zipEntryData(buf: Buffer, e: ZipEntry): Buffer {
   if (e.flags & 1) throw new ReadError(`encrypted zip entry ${e.name}`, "encrypted");
   const at = e.offset;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw new ReadError(`damaged zip archive (bad local header for ${e.name})`, "corrupt");
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50)
+    throw new ReadError(`damaged zip archive (bad local header for ${e.name})`, "corrupt");
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
   const end = start + e.compressed;
   if (end > buf.length) throw new ReadError(`damaged zip archive (${e.name} is cut off; truncated?)`, "corrupt");
@@ -95,7 +103,8 @@ export function zipEntryData(buf: Buffer, e: ZipEntry): Buffer {
     return inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressed) });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ERR_BUFFER_TOO_LARGE") throw new ReadError(`zip bomb: ${e.name} inflates beyond its declared ${e.uncompressed} bytes`, "zip_bomb");
+    if (code === "ERR_BUFFER_TOO_LARGE")
+      throw new ReadError(`zip bomb: ${e.name} inflates beyond its declared ${e.uncompressed} bytes`, "zip_bomb");
     throw new ReadError(`damaged zip archive (${e.name}: ${err instanceof Error ? err.message : String(err)})`, "corrupt");
   }
 }

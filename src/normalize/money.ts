@@ -2,7 +2,7 @@
  * Money to 元, exactly: the number is parsed as a decimal and its point shifted by the unit's
  * power of ten (万元 → 4, 亿元 → 8, 千元 → 3, 元 → 0). `1,956.58万元` → 19565800.
  */
-import { Dec } from "./decimal.js";
+import type { Dec } from "./decimal.js";
 import { parseNumber } from "./number.js";
 
 export const MONEY_UNITS = {
@@ -17,7 +17,7 @@ export const MONEY_UNITS = {
 export type MoneyUnit = keyof typeof MONEY_UNITS;
 
 export function isMoneyUnit(u: string): u is MoneyUnit {
-  return Object.prototype.hasOwnProperty.call(MONEY_UNITS, u);
+  return Object.hasOwn(MONEY_UNITS, u);
 }
 
 /** Converts a number written in `unit` to 元. */

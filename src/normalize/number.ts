@@ -7,16 +7,36 @@ import { Dec } from "./decimal.js";
 import { foldChar } from "./text.js";
 
 const DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 洞: 0,
-  一: 1, 壹: 1, 幺: 1,
-  二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 俩: 2, 倆: 2,
-  三: 3, 叁: 3, 參: 3, 叄: 3,
-  四: 4, 肆: 4,
-  五: 5, 伍: 5,
-  六: 6, 陆: 6, 陸: 6,
-  七: 7, 柒: 7,
-  八: 8, 捌: 8,
-  九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  洞: 0,
+  一: 1,
+  壹: 1,
+  幺: 1,
+  二: 2,
+  贰: 2,
+  貳: 2,
+  两: 2,
+  兩: 2,
+  俩: 2,
+  倆: 2,
+  三: 3,
+  叁: 3,
+  參: 3,
+  叄: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  陸: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const SMALL_UNIT: Record<string, number> = { 十: 1, 拾: 1, 百: 2, 佰: 2, 千: 3, 仟: 3 };
 const BIG_UNIT: Record<string, number> = { 万: 4, 萬: 4, 亿: 8, 億: 8 };
@@ -39,7 +59,7 @@ export function parseArabic(input: string): Dec | null {
   const s = prepare(input);
   const m = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?$/.exec(s);
   if (!m || (m[2] === "" && m[3] === undefined)) return null;
-  const text = `${m[1]}${m[2].replace(/,/g, "") || "0"}${m[3] !== undefined ? "." + m[3] : ""}`;
+  const text = `${m[1]}${m[2].replace(/,/g, "") || "0"}${m[3] !== undefined ? `.${m[3]}` : ""}`;
   return Dec.parse(text);
 }
 
@@ -106,7 +126,7 @@ function parseIntegerPart(s: string): Dec | null {
     if (t.kind === "num") {
       if (current !== null && !t.zero) {
         // 两个 digits in a row without a unit, e.g. "一二" inside a number: not a numeral
-        if (!(current.isZero())) return null;
+        if (!current.isZero()) return null;
       }
       if (t.zero) {
         afterZero = true;
@@ -129,7 +149,8 @@ function parseIntegerPart(s: string): Dec | null {
     // big unit
     const s2 = section.add(current ?? Dec.ZERO);
     if (t.pow === 4) {
-      if (s2.isZero() && !mid.isZero()) mid = mid.shift(4); // 万万
+      if (s2.isZero() && !mid.isZero())
+        mid = mid.shift(4); // 万万
       else mid = mid.add(s2).shift(4);
     } else {
       const s3 = s2.add(mid);
@@ -196,7 +217,7 @@ export function parseNumber(input: string): Dec | null {
     const ip = parseIntegerPart(intPart);
     const fd = parseFractionDigits(rest);
     if (!ip || fd === null || fd === "") return null;
-    value = ip.add(Dec.parse("0." + fd)).shift(pow);
+    value = ip.add(Dec.parse(`0.${fd}`)).shift(pow);
   } else {
     value = parseIntegerPart(s);
   }

@@ -22,7 +22,6 @@ export interface Folded {
   src: string;
 }
 
-
 /** Chinese characters, CJK punctuation and full-width forms: spaces next to them are noise. */
 export function isCjk(ch: string | undefined): boolean {
   if (!ch) return false;
@@ -68,11 +67,24 @@ export function foldChar(ch: string): string {
 
 /** Whitespace as the regular expression \s defines it, on one UTF-16 code unit. */
 export function isRegexSpace(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 const isZeroWidth = (c: number) => (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad;
-const isSpace = (c: number) => c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+const isSpace = (c: number) =>
+  c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 
 /** foldChar on one UTF-16 code unit (folding never changes a character's length). */
 function foldUnit(c: number): number {
@@ -116,7 +128,6 @@ function isCjkUnit(c: number): boolean {
 
 const decoder = new TextDecoder("utf-16le");
 
-
 /** Letter-spaced figures ("9 5 . 5", "2 0 2 4"): single digits and points one space apart, three or more. */
 const LETTER_SPACED = /(?<![\dA-Za-z.])[\d.](?: [\d.]){2,}(?![\dA-Za-z.])/g;
 
@@ -133,7 +144,8 @@ function letterSpacedSpaces(src: string): Set<number> | null {
 }
 
 /** A pinyin gloss right after a character: "(biān)", "（shù）", "(xiāng cūn)": at least one tone mark. */
-const PINYIN = /[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,20}[)）])(?=[^)）]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}(?: [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}){0,3}[)）]/y;
+const PINYIN =
+  /[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,20}[)）])(?=[^)）]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}(?: [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}){0,3}[)）]/y;
 
 /** Length of an injected pinyin gloss starting at `i` (0 when there is none). */
 export function pinyinGlossAt(src: string, i: number): number {
@@ -170,7 +182,7 @@ export function fold(src: string): Folded {
       const atLineEdge = prev === -1 || prev === 0x0a || prev === 0x09 || next === -1 || next === 0x0a || next === 0x09;
       const unitAfterNumber = ((prev >= 0x30 && prev <= 0x39) || prev === 0x2e) && (next === 0x25 || next === 0x2e); // "98 %", "12 .5"
       // letter-spaced figures ("9 5 . 5 分"): single digits and points, one space apart
-      const spacedDigits = spaced !== null && spaced.has(i);
+      const spacedDigits = spaced?.has(i);
       // an astral character before the run is judged by its high surrogate
       const prevCjk = prev >= 0xdc00 && prev <= 0xdfff && k > 1 ? isCjkUnit(out[k - 2]) : isCjkUnit(prev);
       if (!atLineEdge && !prevCjk && !isCjkUnit(next) && !unitAfterNumber && !spacedDigits) {

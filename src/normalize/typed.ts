@@ -51,7 +51,7 @@ export function normalizeTyped(kind: ValueKindName, input: string): TypedValue {
     case "persons":
     case "count": {
       const n = parseNumber(t.replace(/[人名个]$/, ""));
-      if (!n || n.scale !== 0 || n.toNumber() < 0) throw fail("a whole number");
+      if (n?.scale !== 0 || n.toNumber() < 0) throw fail("a whole number");
       return { value: n.toNumber(), unit: kind === "persons" ? "人" : "个", raw };
     }
     case "year": {

@@ -16,19 +16,19 @@
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { oneLine } from "../errors.js";
 import type { FieldDef } from "../extract/catalog.js";
 import { normalizeTyped, TypedValueError } from "../normalize/typed.js";
 import { addCorrection, currentCorrections, undoCorrection } from "../store/corrections.js";
-import { documentFields, documentFlags, type DB } from "../store/db.js";
+import { type DB, documentFields, documentFlags } from "../store/db.js";
 import { findDocument } from "../store/query.js";
 import { syncRecords } from "../store/views.js";
 import { CHARTS_JS, echartsFile, REVIEW_JS } from "./assets.js";
 import { chartData } from "./charts.js";
-import { filterQuery, filterSql, parseFilters, type Filters } from "./filters.js";
-import { html, page, raw, type Raw } from "./html.js";
+import { type Filters, filterQuery, filterSql, parseFilters } from "./filters.js";
+import { html, page, type Raw, raw } from "./html.js";
 import { PAGE_SCALE, PageImageError, renderPage } from "./render.js";
 
 export interface ServeOptions {
@@ -59,7 +59,17 @@ const LIST_COLUMNS: Array<[string, string, boolean]> = [
 ];
 const SORTS = new Set(["file", "flags", ...LIST_COLUMNS.map(([c]) => c)]);
 /** Fields shown on a document page even when missing: a missing one is news. */
-const ALWAYS_SHOWN = ["unit_name", "fiscal_year", "document_kind", "self_score", "grade", "expenditure_total", "income_total", "staff_authorized", "staff_actual"];
+const ALWAYS_SHOWN = [
+  "unit_name",
+  "fiscal_year",
+  "document_kind",
+  "self_score",
+  "grade",
+  "expenditure_total",
+  "income_total",
+  "staff_authorized",
+  "staff_actual",
+];
 const KINDS = ["自评报告", "项目自评", "决算", "预算", "其他"];
 const GRADES = ["优", "良", "中", "差"];
 /** Below this confidence a value is shown as uncertain. */
@@ -88,16 +98,21 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
         return c.redirect(url.pathname + url.search, 303);
       }
       const cookie = getCookie(c, "jixiao_token");
-      if (!cookie || !sameSecret(cookie, opts.accessToken)) return c.text("access token required: open the URL jixiao serve printed (…?token=…)", 401);
+      if (!cookie || !sameSecret(cookie, opts.accessToken))
+        return c.text("access token required: open the URL jixiao serve printed (…?token=…)", 401);
     }
     await next();
-    c.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; img-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    c.header(
+      "Content-Security-Policy",
+      "default-src 'none'; script-src 'self'; img-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
     c.header("X-Content-Type-Options", "nosniff");
     // same-origin: a form's POST carries its Origin (with no-referrer, browsers send "null")
     c.header("Referrer-Policy", "same-origin");
   });
 
-  const asset = (body: string | Buffer, type: string) => (c: Context) => c.body(typeof body === "string" ? body : new Uint8Array(body), 200, { "Content-Type": type, "Cache-Control": "max-age=3600" });
+  const asset = (body: string | Buffer, type: string) => (c: Context) =>
+    c.body(typeof body === "string" ? body : new Uint8Array(body), 200, { "Content-Type": type, "Cache-Control": "max-age=3600" });
   app.get("/assets/review.js", asset(REVIEW_JS, "text/javascript; charset=utf-8"));
   app.get("/assets/charts.js", asset(CHARTS_JS, "text/javascript; charset=utf-8"));
   let echarts: Buffer | undefined;
@@ -143,7 +158,8 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
       <p id="count">${total} documents${pages > 1 ? html` — page ${pageNo} of ${pages}` : ""} · <a href="/charts${raw(filterQuery(f))}">charts of these</a></p>
       <table id="documents"><thead><tr><th>${sortLink("file", "file")}</th>${LIST_COLUMNS.map(([col, label]) => html`<th>${sortLink(col, label)}</th>`)}<th>${sortLink("flags", "flags")}</th><th>corrected</th></tr></thead><tbody>
       ${rows.map(
-        (r) => html`<tr><td><a href="/doc/${r.id}">${r.file}</a></td>${LIST_COLUMNS.map(([col, , num]) => html`<td class="${num ? "num" : ""}">${shown(col, r[col])}</td>`)}<td class="flag num">${r.flags || ""}</td><td>${r.corrected_fields ?? ""}</td></tr>`,
+        (r) =>
+          html`<tr><td><a href="/doc/${r.id}">${r.file}</a></td>${LIST_COLUMNS.map(([col, , num]) => html`<td class="${num ? "num" : ""}">${shown(col, r[col])}</td>`)}<td class="flag num">${r.flags || ""}</td><td>${r.corrected_fields ?? ""}</td></tr>`,
       )}</tbody></table>
       <p>${pageNo > 1 ? html`<a rel="prev" href="/${raw(filterQuery(base, { page: String(pageNo - 1) }))}">← previous</a> ` : ""}${pageNo < pages ? html`<a rel="next" href="/${raw(filterQuery(base, { page: String(pageNo + 1) }))}">next →</a>` : ""}</p>`;
     return c.html(page("documents", body));
@@ -165,7 +181,11 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
   app.get("/doc/:id/page/:n{[0-9]+\\.png}", async (c) => {
     const found = findDocument(db, c.req.param("id"));
     if ("error" in found) return c.text(found.error, 404);
-    const d = db.prepare("SELECT path, sha256, format FROM documents WHERE id = ?").get(found.id) as { path: string; sha256: string; format: string };
+    const d = db.prepare("SELECT path, sha256, format FROM documents WHERE id = ?").get(found.id) as {
+      path: string;
+      sha256: string;
+      format: string;
+    };
     if (d.format !== "pdf") return c.text("not a PDF", 404);
     try {
       const png = await renderPage(d.path, d.sha256, Number.parseInt(c.req.param("n"), 10), opts.dbDir);
@@ -179,14 +199,19 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
   app.get("/doc/:id", (c) => {
     const found = findDocument(db, c.req.param("id"));
     if ("error" in found) return c.html(page("not found", html`<p>${found.error}</p>`), 404);
-    const d = db.prepare("SELECT id, file_name, path, sha256, format, pages, document_kind, text FROM documents WHERE id = ?").get(found.id) as Record<string, string | number | null>;
+    const d = db
+      .prepare("SELECT id, file_name, path, sha256, format, pages, document_kind, text FROM documents WHERE id = ?")
+      .get(found.id) as Record<string, string | number | null>;
     const values = documentFields(db, found.id);
     const reviews = currentCorrections(db, String(d.sha256));
     const flags = documentFlags(db, found.id);
     const text = String(d.text ?? "");
     const isPdf = d.format === "pdf";
     // evidence ranges, marked in the text; overlapping ones keep the first
-    const marks = [...values.entries()].filter(([, v]) => v.ev_end > v.ev_start && v.ev_end <= text.length).map(([f, v]) => ({ f, s: v.ev_start, e: v.ev_end })).sort((a, b) => a.s - b.s);
+    const marks = [...values.entries()]
+      .filter(([, v]) => v.ev_end > v.ev_start && v.ev_end <= text.length)
+      .map(([f, v]) => ({ f, s: v.ev_start, e: v.ev_end }))
+      .sort((a, b) => a.s - b.s);
     let at = 0;
     const parts: Raw[] = [];
     for (const m of marks) {
@@ -201,7 +226,10 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
       const r = reviews.get(def.name);
       const fl = flags.filter((f) => f.fields.includes(def.name));
       if (!v && !r && !fl.length && !ALWAYS_SHOWN.includes(def.name)) return html``;
-      const where = v && isPdf && v.ev_page !== null ? html` data-page="${v.ev_page}" data-bbox="${v.ev_bbox ? (JSON.parse(v.ev_bbox) as number[]).join(",") : ""}"` : html``;
+      const where =
+        v && isPdf && v.ev_page !== null
+          ? html` data-page="${v.ev_page}" data-bbox="${v.ev_bbox ? (JSON.parse(v.ev_bbox) as number[]).join(",") : ""}"`
+          : html``;
       const value = v
         ? html`<a class="value" href="#ev-${def.name}" data-field="${def.name}"${where}>${v.value}</a> ${v.unit === "元" || v.unit === "text" ? "" : v.unit}`
         : html`<span class="missing">${r?.action === "reject" ? "— rejected" : "— not found"}</span>`;
@@ -214,7 +242,11 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
       return html`<tr id="f-${def.name}" class="${r && r.action !== "accept" ? "corrected" : ""}"><td>${def.name}<br><small>${def.label}</small></td><td>${value}<br><small>${v?.raw ?? ""}</small>${v?.ev_page != null ? html`<br><small>page ${v.ev_page}${v.ev_section ? ` · ${v.ev_section}` : ""}</small>` : v?.ev_section ? html`<br><small>${v.ev_section}</small>` : ""}</td>
         <td><small class="${uncertain ? "uncertain" : ""}">${v ? `confidence ${v.confidence}${uncertain ? " — uncertain" : ""}` : ""}</small>${v?.rule ? html`<br><small>rule ${v.rule}</small>` : ""}${r ? html`<br><small>${r.action === "set" ? "corrected" : r.action === "accept" ? "accepted" : "rejected"} by ${r.reviewer ?? "?"}${r.note ? `: ${r.note}` : ""}</small>` : ""}${fl.map((f) => html`<br><small class="flag">${f.code}: ${f.message}</small>`)}</td><td>${form}</td></tr>`;
     });
-    const indicators = db.prepare("SELECT level1, level2, level3, target, actual, unit, weight, score, reason FROM indicators WHERE document_id = ? ORDER BY seq").all(found.id) as Array<Record<string, string | number | null>>;
+    const indicators = db
+      .prepare(
+        "SELECT level1, level2, level3, target, actual, unit, weight, score, reason FROM indicators WHERE document_id = ? ORDER BY seq",
+      )
+      .all(found.id) as Array<Record<string, string | number | null>>;
     const scoreTable = indicators.length
       ? html`<h3>自评表 (score table, ${indicators.length} rows)</h3><table class="score" id="score-table"><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>目标值</th><th>实际值</th><th>权重</th><th>得分</th><th>说明</th></tr></thead><tbody>
         ${indicators.map((i) => html`<tr><td>${i.level1 ?? ""}</td><td>${i.level2 ?? ""}</td><td>${i.level3 ?? ""}</td><td>${i.target ?? ""}</td><td>${i.actual ?? ""}${i.unit ? ` ${i.unit}` : ""}</td><td class="num">${i.weight ?? ""}</td><td class="num">${i.score ?? ""}</td><td>${i.reason ?? ""}</td></tr>`)}
@@ -237,7 +269,8 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     const origin = c.req.header("origin");
     if (origin !== undefined && URL.parse(origin)?.host !== c.req.header("host")) return c.text("cross-site request refused", 403);
     const form = await c.req.parseBody();
-    if (typeof form.csrf !== "string" || !sameSecret(form.csrf, csrf)) return c.text("missing or wrong CSRF token: reload the page and try again", 403);
+    if (typeof form.csrf !== "string" || !sameSecret(form.csrf, csrf))
+      return c.text("missing or wrong CSRF token: reload the page and try again", 403);
     const found = findDocument(db, c.req.param("id"));
     if ("error" in found) return c.text(found.error, 404);
     const field = String(form.field ?? "");
@@ -249,11 +282,22 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     const note = String(form.note ?? "").trim() || undefined;
     try {
       if (action === "undo") undoCorrection(db, sha, field);
-      else if (action === "set") addCorrection(db, { sha256: sha, field, action, old, value: normalizeTyped(def.kind, String(form.value ?? "")), note, reviewer: opts.user });
-      else if (action === "accept" || action === "reject") addCorrection(db, { sha256: sha, field, action, old, note, reviewer: opts.user });
+      else if (action === "set")
+        addCorrection(db, {
+          sha256: sha,
+          field,
+          action,
+          old,
+          value: normalizeTyped(def.kind, String(form.value ?? "")),
+          note,
+          reviewer: opts.user,
+        });
+      else if (action === "accept" || action === "reject")
+        addCorrection(db, { sha256: sha, field, action, old, note, reviewer: opts.user });
       else return c.text(`unknown action ${action}`, 400);
     } catch (e) {
-      if (e instanceof TypedValueError) return c.html(page("not a value", html`<p>${field}: ${e.message}</p><p><a href="/doc/${found.id}#f-${field}">back</a></p>`), 400);
+      if (e instanceof TypedValueError)
+        return c.html(page("not a value", html`<p>${field}: ${e.message}</p><p><a href="/doc/${found.id}#f-${field}">back</a></p>`), 400);
       throw e;
     }
     return c.redirect(`/doc/${found.id}#f-${field}`, 303);

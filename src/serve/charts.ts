@@ -41,13 +41,21 @@ export function chartData(db: DB, f: Filters, from: "records" | "records_cache" 
   const and = where ? `${where} AND` : "WHERE";
   const documents = (db.prepare(`SELECT count(*) AS n FROM ${from} r ${where}`).get(...params) as { n: number }).n;
 
-  const scores = db.prepare(`SELECT r.self_score_points AS s FROM ${from} r ${and} r.self_score_points IS NOT NULL`).all(...params) as Array<{ s: number }>;
+  const scores = db
+    .prepare(`SELECT r.self_score_points AS s FROM ${from} r ${and} r.self_score_points IS NOT NULL`)
+    .all(...params) as Array<{ s: number }>;
   const counts = SCORE_BINS.map(([, lo, hi]) => scores.filter(({ s }) => s >= lo && s < hi).length);
 
-  const g = db.prepare(`SELECT r.fiscal_year AS y, r.grade AS g, count(*) AS n FROM ${from} r ${and} r.grade IS NOT NULL GROUP BY 1, 2`).all(...params) as Array<{ y: number | null; g: string; n: number }>;
+  const g = db
+    .prepare(`SELECT r.fiscal_year AS y, r.grade AS g, count(*) AS n FROM ${from} r ${and} r.grade IS NOT NULL GROUP BY 1, 2`)
+    .all(...params) as Array<{ y: number | null; g: string; n: number }>;
   const years = [...new Set(g.map((x) => (x.y === null ? "?" : String(x.y))))].sort();
-  const grades = [...new Set(g.map((x) => x.g))].sort((a, b) => (GRADE_ORDER.indexOf(a) + 99) % 99 - (GRADE_ORDER.indexOf(b) + 99) % 99 || a.localeCompare(b));
-  const byGrade = grades.map((gr) => years.map((y) => g.filter((x) => x.g === gr && (x.y === null ? "?" : String(x.y)) === y).reduce((a, x) => a + x.n, 0)));
+  const grades = [...new Set(g.map((x) => x.g))].sort(
+    (a, b) => ((GRADE_ORDER.indexOf(a) + 99) % 99) - ((GRADE_ORDER.indexOf(b) + 99) % 99) || a.localeCompare(b),
+  );
+  const byGrade = grades.map((gr) =>
+    years.map((y) => g.filter((x) => x.g === gr && (x.y === null ? "?" : String(x.y)) === y).reduce((a, x) => a + x.n, 0)),
+  );
 
   const sg = db
     .prepare(
@@ -59,7 +67,9 @@ export function chartData(db: DB, f: Filters, from: "records" | "records_cache" 
     .all(...params, maxUnits) as Array<{ unit: string; y: number | null; b: number | null; a: number | null }>;
 
   const econ = db
-    .prepare(`SELECT r.fiscal_year AS y, ${ECONOMIC.map(([c], i) => `sum(r.${c}) AS c${i}`).join(", ")} FROM ${from} r ${where} GROUP BY 1 ORDER BY 1`)
+    .prepare(
+      `SELECT r.fiscal_year AS y, ${ECONOMIC.map(([c], i) => `sum(r.${c}) AS c${i}`).join(", ")} FROM ${from} r ${where} GROUP BY 1 ORDER BY 1`,
+    )
     .all(...params) as Array<Record<string, number | null>>;
   const econRows = econ.filter((row) => ECONOMIC.some((_, i) => row[`c${i}`] !== null));
 

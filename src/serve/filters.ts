@@ -58,7 +58,8 @@ export function filterSql(db: DB, f: Filters): { where: string; params: unknown[
     where.push("EXISTS (SELECT 1 FROM flags fl WHERE fl.document_id = r.id AND fl.code = ?)");
     params.push(f.flag);
   }
-  if (f.reviewed) where.push(`${f.reviewed === "yes" ? "" : "NOT "}EXISTS (SELECT 1 FROM corrections k WHERE k.sha256 = r.sha256 AND k.undone = 0)`);
+  if (f.reviewed)
+    where.push(`${f.reviewed === "yes" ? "" : "NOT "}EXISTS (SELECT 1 FROM corrections k WHERE k.sha256 = r.sha256 AND k.undone = 0)`);
   if (f.q) {
     const ids = searchIds(db, f.q);
     where.push(ids.length ? `r.id IN (SELECT value FROM json_each(?))` : "0");

@@ -13,7 +13,9 @@ export const raw = (html: string) => new Raw(html);
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
   let out = strings[0];
   values.forEach((v, i) => {
-    out += (Array.isArray(v) ? v.map((x) => (x instanceof Raw ? x.html : esc(x))).join("") : v instanceof Raw ? v.html : esc(v)) + strings[i + 1];
+    out +=
+      (Array.isArray(v) ? v.map((x) => (x instanceof Raw ? x.html : esc(x))).join("") : v instanceof Raw ? v.html : esc(v)) +
+      strings[i + 1];
   });
   return new Raw(out);
 }
@@ -35,8 +37,10 @@ form.filters input,form.filters select{margin-right:.5em}form.review{display:fle
 
 /** A whole page; `scripts` are paths of the server's own assets. */
 export function page(title: string, body: Raw, scripts: string[] = []): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head><body>` +
+  return (
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head><body>` +
     `<header><nav><a href="/">jixiao</a><a href="/">documents</a><a href="/charts">charts</a></nav>${esc(title)}</header><main>${body.html}</main>` +
     scripts.map((s) => `<script src="${esc(s)}"></script>`).join("") +
-    `</body></html>`;
+    `</body></html>`
+  );
 }

@@ -6,8 +6,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
-import { sha256 } from "../hash.js";
 import { loadMupdf, using } from "../extract/readers/pdf.js";
+import { sha256 } from "../hash.js";
 
 /** Pixels per point of the renderings: 2 (144 dpi), sharp enough to read a table's figures. */
 export const PAGE_SCALE = 2;
@@ -52,7 +52,8 @@ export async function renderPage(path: string, sha: string, page: number, base?:
     if (!Number.isInteger(page) || page < 1 || page > doc.countPages()) throw new PageImageError(`no page ${page}`);
     return using(doc.loadPage(page - 1), (p) => {
       const [x0, y0, x1, y1] = p.getBounds();
-      if ((x1 - x0) * (y1 - y0) * PAGE_SCALE * PAGE_SCALE > MAX_PIXELS) throw new PageImageError(`page ${page} is too large to render (${Math.round(x1 - x0)} × ${Math.round(y1 - y0)} pt)`);
+      if ((x1 - x0) * (y1 - y0) * PAGE_SCALE * PAGE_SCALE > MAX_PIXELS)
+        throw new PageImageError(`page ${page} is too large to render (${Math.round(x1 - x0)} × ${Math.round(y1 - y0)} pt)`);
       return using(p.toPixmap(mupdf.Matrix.scale(PAGE_SCALE, PAGE_SCALE), mupdf.ColorSpace.DeviceRGB, false), (pix) => pix.asPNG());
     });
   });

@@ -39,9 +39,11 @@ export class BatchWriter {
     this.queue = [];
     if (items.length === 0) return;
     try {
-      this.db.transaction(() => {
-        for (const it of items) it.write();
-      }).immediate();
+      this.db
+        .transaction(() => {
+          for (const it of items) it.write();
+        })
+        .immediate();
       for (const it of items) it.resolve();
     } catch {
       for (const it of items) {

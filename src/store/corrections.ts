@@ -80,7 +80,10 @@ export function addCorrection(db: DB, c: NewCorrection): number {
 
 /** Undoes the review in force for a field (the one before it, if any, is in force again); false when there is none. */
 export function undoCorrection(db: DB, sha256: string, field: string): boolean {
-  const row = stmt(db, "SELECT id FROM corrections WHERE sha256 = ? AND field = ? AND undone = 0 ORDER BY id DESC LIMIT 1").get(sha256, field) as { id: number } | undefined;
+  const row = stmt(db, "SELECT id FROM corrections WHERE sha256 = ? AND field = ? AND undone = 0 ORDER BY id DESC LIMIT 1").get(
+    sha256,
+    field,
+  ) as { id: number } | undefined;
   if (!row) return false;
   stmt(db, "UPDATE corrections SET undone = 1 WHERE id = ?").run(row.id);
   return true;
@@ -98,7 +101,11 @@ export function currentCorrections(db: DB, sha256: string): Map<string, Correcti
 /** Every review in force, document by document (for `review --export-gold`). */
 export function allCurrentCorrections(db: DB): Correction[] {
   if (!hasCorrections(db)) return [];
-  return db.prepare("SELECT c.* FROM corrections c WHERE c.undone = 0 AND c.id = (SELECT max(id) FROM corrections c2 WHERE c2.sha256 = c.sha256 AND c2.field = c.field AND c2.undone = 0) ORDER BY c.sha256, c.field").all() as Correction[];
+  return db
+    .prepare(
+      "SELECT c.* FROM corrections c WHERE c.undone = 0 AND c.id = (SELECT max(id) FROM corrections c2 WHERE c2.sha256 = c.sha256 AND c2.field = c.field AND c2.undone = 0) ORDER BY c.sha256, c.field",
+    )
+    .all() as Correction[];
 }
 
 const known = new WeakMap<DB, boolean>();

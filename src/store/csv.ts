@@ -7,7 +7,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { currentCorrections } from "./corrections.js";
-import { documentFields, documentFlags, listDocuments, storedValue, type DB } from "./db.js";
+import { type DB, documentFields, documentFlags, listDocuments, storedValue } from "./db.js";
 
 export const LEADING_COLUMNS = ["file", "path", "sha256", "format"] as const;
 export const TRAILING_COLUMNS = ["flags", "corrected_fields", "extractor_version", "imported_at"] as const;
@@ -28,7 +28,17 @@ export function csvColumns(catalog: readonly CsvField[], lang: "en" | "zh" = "en
 }
 
 function unitLabel(kind: string): string {
-  return kind === "money" ? "（元）" : kind === "ratio" ? "（比率）" : kind === "score" ? "（分）" : kind === "persons" ? "（人）" : kind === "count" ? "（个）" : "";
+  return kind === "money"
+    ? "（元）"
+    : kind === "ratio"
+      ? "（比率）"
+      : kind === "score"
+        ? "（分）"
+        : kind === "persons"
+          ? "（人）"
+          : kind === "count"
+            ? "（个）"
+            : "";
 }
 
 /** Neutralises spreadsheet formulas in text cells (CWE-1236). Numbers are written as numbers. */
@@ -42,7 +52,7 @@ export function safeCell(v: unknown): string | number {
 /** The CSV text of a header and rows: UTF-8 BOM, CRLF records, cells made safe and quoted where needed. */
 export function csvText(header: string[], rows: unknown[][]): string {
   // csv-stringify quotes the record delimiter (CRLF) but not a bare LF or CR: quote those too (RFC 4180)
-  return "\ufeff" + stringify([header, ...rows.map((r) => r.map(safeCell))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
+  return `\ufeff${stringify([header, ...rows.map((r) => r.map(safeCell))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ })}`;
 }
 
 /** One row per document, one column per field of `catalog`, reviewed values applied. */
@@ -52,30 +62,58 @@ export function exportCsv(db: DB, catalog: readonly CsvField[], opts: { lang?: "
     const values = documentFields(db, d.id);
     const flags = [...new Set(documentFlags(db, d.id).map((f) => f.code))].join(";");
     // fields a reviewer set or rejected: their values here are the reviewer's
-    const corrected = [...currentCorrections(db, d.sha256)].filter(([, c]) => c.action !== "accept").map(([f]) => f).sort().join(";");
-    rows.push(
-      [
-        d.file_name,
-        d.path,
-        d.sha256,
-        d.format,
-        ...catalog.map((f) => {
-          const v = values.get(f.name);
-          // money and ratios: the exact decimal, so Excel and pandas read the same digits we stored
-          return v ? storedValue(v) : null;
-        }),
-        flags,
-        corrected,
-        d.extractor_version,
-        d.imported_at,
-      ],
-    );
+    const corrected = [...currentCorrections(db, d.sha256)]
+      .filter(([, c]) => c.action !== "accept")
+      .map(([f]) => f)
+      .sort()
+      .join(";");
+    rows.push([
+      d.file_name,
+      d.path,
+      d.sha256,
+      d.format,
+      ...catalog.map((f) => {
+        const v = values.get(f.name);
+        // money and ratios: the exact decimal, so Excel and pandas read the same digits we stored
+        return v ? storedValue(v) : null;
+      }),
+      flags,
+      corrected,
+      d.extractor_version,
+      d.imported_at,
+    ]);
   }
   return csvText(csvColumns(catalog, opts.lang ?? "en"), rows);
 }
 
-export const INDICATOR_COLUMNS = ["file", "sha256", "row", "level1", "level2", "level3", "target", "actual", "unit", "weight", "score", "reason"] as const;
-const INDICATOR_COLUMNS_ZH = ["文件", "SHA-256", "行", "一级指标", "二级指标", "三级指标", "年度目标值", "实际完成值", "单位", "分值", "得分", "偏差原因"];
+export const INDICATOR_COLUMNS = [
+  "file",
+  "sha256",
+  "row",
+  "level1",
+  "level2",
+  "level3",
+  "target",
+  "actual",
+  "unit",
+  "weight",
+  "score",
+  "reason",
+] as const;
+const INDICATOR_COLUMNS_ZH = [
+  "文件",
+  "SHA-256",
+  "行",
+  "一级指标",
+  "二级指标",
+  "三级指标",
+  "年度目标值",
+  "实际完成值",
+  "单位",
+  "分值",
+  "得分",
+  "偏差原因",
+];
 
 /** The score-table rows of every document, one CSV row each. */
 export function exportIndicatorsCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): string {
@@ -86,5 +124,8 @@ export function exportIndicatorsCsv(db: DB, opts: { lang?: "en" | "zh" } = {}): 
     )
     .all() as Array<Record<string, unknown>>;
   const header = opts.lang === "zh" ? INDICATOR_COLUMNS_ZH : [...INDICATOR_COLUMNS];
-  return csvText(header, rows.map((r) => INDICATOR_COLUMNS.map((c) => (c === "row" ? Number(r[c]) + 1 : r[c]))));
+  return csvText(
+    header,
+    rows.map((r) => INDICATOR_COLUMNS.map((c) => (c === "row" ? Number(r[c]) + 1 : r[c]))),
+  );
 }

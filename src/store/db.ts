@@ -3,14 +3,15 @@
  * a document and all its values and flags are written in one transaction, so a database never
  * holds half a document, and importing the same bytes twice adds nothing.
  */
-import Database from "better-sqlite3";
+
 import { basename } from "node:path";
+import Database from "better-sqlite3";
+import type { DocModel, DocumentRecord, FieldValue, Flag, Indicator } from "../model.js";
 import { packModel, unpackModel } from "./blob.js";
-import { stmt } from "./stmt.js";
-import type { DocModel, FieldValue, Flag, Indicator, DocumentRecord } from "../model.js";
-import { ensureSearchIndex, indexDocument } from "./search.js";
+import { CORRECTIONS_SCHEMA, type Correction, currentCorrections } from "./corrections.js";
 import { DOWNLOADS_SCHEMA } from "./downloads.js";
-import { CORRECTIONS_SCHEMA, currentCorrections, type Correction } from "./corrections.js";
+import { ensureSearchIndex, indexDocument } from "./search.js";
+import { stmt } from "./stmt.js";
 
 export type DB = Database.Database;
 
@@ -96,22 +97,35 @@ export class ForeignDatabaseError extends Error {}
  */
 function checkOwner(db: DB): void {
   const app = db.pragma("application_id", { simple: true }) as number;
-  if (app !== 0 && app !== APPLICATION_ID) throw new ForeignDatabaseError(`not a jixiao database (another application's: application_id ${app}); nothing was changed`);
-  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>).map((t) => t.name);
+  if (app !== 0 && app !== APPLICATION_ID)
+    throw new ForeignDatabaseError(`not a jixiao database (another application's: application_id ${app}); nothing was changed`);
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>
+  ).map((t) => t.name);
   if (tables.length === 0) return;
-  const version = tables.includes("meta") && tables.includes("documents") ? (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value : undefined;
+  const version =
+    tables.includes("meta") && tables.includes("documents")
+      ? (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value
+      : undefined;
   if (version === undefined) {
     const shown = tables.slice(0, 4).join(", ") + (tables.length > 4 ? ", …" : "");
     throw new ForeignDatabaseError(`not a jixiao database (it holds other tables: ${shown}); nothing was changed`);
   }
-  if (!(Number(version) <= SCHEMA_VERSION)) throw new ForeignDatabaseError(`made by a newer jixiao (schema ${version}; this version knows schema ${SCHEMA_VERSION}); nothing was changed`);
+  if (!(Number(version) <= SCHEMA_VERSION))
+    throw new ForeignDatabaseError(
+      `made by a newer jixiao (schema ${version}; this version knows schema ${SCHEMA_VERSION}); nothing was changed`,
+    );
 }
 
 /** How long a write waits for another connection's lock before it fails as busy. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
 export function openDb(file: string, opts: { readonly?: boolean; busyTimeoutMs?: number } = {}): DB {
-  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
+  const db = new Database(file, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.readonly ?? false,
+    timeout: opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+  });
   try {
     checkOwner(db);
   } catch (e) {
@@ -127,7 +141,9 @@ export function openDb(file: string, opts: { readonly?: boolean; busyTimeoutMs?:
     db.exec(CORRECTIONS_SCHEMA);
     db.exec(DOWNLOADS_SCHEMA);
     migrate(db);
-    db.prepare("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
+    db.prepare("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+      String(SCHEMA_VERSION),
+    );
   } else {
     db.pragma("foreign_keys = ON");
   }
@@ -168,8 +184,10 @@ function migrate(db: DB): void {
 
 /** A stored document of this path whose size and modification time match: unchanged without reading it. */
 export function findByPathStat(db: DB, path: string, size: number, mtimeMs: number): StoredDoc | undefined {
-  return stmt(db, "SELECT id, sha256, path, status, extractor_version, error FROM documents WHERE path = ? AND size = ? AND mtime_ms = ? AND status = 'ok'")
-    .get(path, size, mtimeMs) as StoredDoc | undefined;
+  return stmt(
+    db,
+    "SELECT id, sha256, path, status, extractor_version, error FROM documents WHERE path = ? AND size = ? AND mtime_ms = ? AND status = 'ok'",
+  ).get(path, size, mtimeMs) as StoredDoc | undefined;
 }
 
 export interface StoredDoc {
@@ -182,7 +200,9 @@ export interface StoredDoc {
 }
 
 export function findBySha(db: DB, sha: string): StoredDoc | undefined {
-  return stmt(db, "SELECT id, sha256, path, status, extractor_version, error FROM documents WHERE sha256 = ?").get(sha) as StoredDoc | undefined;
+  return stmt(db, "SELECT id, sha256, path, status, extractor_version, error FROM documents WHERE sha256 = ?").get(sha) as
+    | StoredDoc
+    | undefined;
 }
 
 const now = () => new Date().toISOString();
@@ -215,33 +235,40 @@ export function saveRecord(
   extra: { mtimeMs?: number; model?: DocModel; modelGz?: Uint8Array; sourceUrls?: string[]; words?: string } = {},
 ): number {
   const tx = db.transaction(() => {
-    const old = stmt(db, "SELECT id FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").all(rec.sha256, rec.file, rec.sha256) as Array<{ id: number }>;
+    const old = stmt(db, "SELECT id FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").all(
+      rec.sha256,
+      rec.file,
+      rec.sha256,
+    ) as Array<{ id: number }>;
     ensureSearchIndex(db);
     for (const o of old) stmt(db, "DELETE FROM doc_fts WHERE rowid = ?").run(o.id);
     stmt(db, "DELETE FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").run(rec.sha256, rec.file, rec.sha256);
     // every URL these bytes came from, this run's and earlier ones'; source_url is the first of them
     if (extra.sourceUrls?.length) addSources(db, rec.sha256, extra.sourceUrls);
     const info = stmt(
-        db,
-        `INSERT INTO documents (sha256, path, file_name, format, size, pages, engine, document_kind, imported_at, extractor_version, status, error, text, mtime_ms, model, source_url)
+      db,
+      `INSERT INTO documents (sha256, path, file_name, format, size, pages, engine, document_kind, imported_at, extractor_version, status, error, text, mtime_ms, model, source_url)
          VALUES (@sha256, @path, @file_name, @format, @size, @pages, @engine, @document_kind, @imported_at, @extractor_version, 'ok', NULL, @text, @mtime_ms, @model, @source_url)`,
-      )
-      .run({
-        sha256: rec.sha256,
-        path: rec.file,
-        file_name: basename(rec.file),
-        format: rec.format,
-        size: rec.size,
-        pages: rec.pages,
-        engine: rec.engine,
-        document_kind: rec.document_kind,
-        imported_at: now(),
-        extractor_version: rec.extractor_version,
-        text: rec.text,
-        mtime_ms: extra.mtimeMs ?? null,
-        model: extra.modelGz ? Buffer.from(extra.modelGz.buffer, extra.modelGz.byteOffset, extra.modelGz.byteLength) : extra.model ? packModel(extra.model) : null,
-        source_url: documentSources(db, rec.sha256)[0] ?? null,
-      });
+    ).run({
+      sha256: rec.sha256,
+      path: rec.file,
+      file_name: basename(rec.file),
+      format: rec.format,
+      size: rec.size,
+      pages: rec.pages,
+      engine: rec.engine,
+      document_kind: rec.document_kind,
+      imported_at: now(),
+      extractor_version: rec.extractor_version,
+      text: rec.text,
+      mtime_ms: extra.mtimeMs ?? null,
+      model: extra.modelGz
+        ? Buffer.from(extra.modelGz.buffer, extra.modelGz.byteOffset, extra.modelGz.byteLength)
+        : extra.model
+          ? packModel(extra.model)
+          : null,
+      source_url: documentSources(db, rec.sha256)[0] ?? null,
+    });
     const id = Number(info.lastInsertRowid);
     writeValues(db, id, rec);
     indexDocument(db, id, rec.text, extra.words);
@@ -267,7 +294,9 @@ export function writeValues(db: DB, id: number, rec: Pick<DocumentRecord, "field
     insFlag.run(id, code, JSON.stringify(fields), message, Object.keys(detail).length ? JSON.stringify(detail) : null);
   }
   const insInd = stmt(db, "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  rec.indicators.forEach((r: Indicator, i: number) => insInd.run(id, i, r.level1, r.level2, r.level3, r.target, r.actual, r.unit, r.weight, r.score, r.reason));
+  rec.indicators.forEach((r: Indicator, i: number) =>
+    insInd.run(id, i, r.level1, r.level2, r.level3, r.target, r.actual, r.unit, r.weight, r.score, r.reason),
+  );
 }
 
 /** Records a file that could not be read; a good record of the same bytes is never replaced by a failure. */
@@ -279,7 +308,8 @@ export function saveFailure(db: DB, f: { path: string; sha256: string; size: num
     ensureSearchIndex(db);
     for (const o of gone) stmt(db, "DELETE FROM doc_fts WHERE rowid = ?").run(o.id);
     stmt(db, "DELETE FROM documents WHERE sha256 = ?").run(f.sha256);
-    stmt(db, 
+    stmt(
+      db,
       `INSERT INTO documents (sha256, path, file_name, size, imported_at, extractor_version, status, error) VALUES (?, ?, ?, ?, ?, ?, 'failed', ?)`,
     ).run(f.sha256, f.path, basename(f.path), f.size, now(), f.extractor_version, f.error);
   });
@@ -345,7 +375,8 @@ export function storedValue(v: Pick<StoredValue, "exact" | "value">): number | s
 export function documentFields(db: DB, id: number): Map<string, StoredValue> {
   const rows = stmt(db, "SELECT * FROM field_values WHERE document_id = ?").all(id) as Array<Record<string, unknown>>;
   const m = new Map<string, StoredValue>();
-  for (const r of rows) m.set(r.field as string, { ...(r as unknown as StoredValue), value: (r.value_num ?? r.value_text) as number | string | null });
+  for (const r of rows)
+    m.set(r.field as string, { ...(r as unknown as StoredValue), value: (r.value_num ?? r.value_text) as number | string | null });
   const sha = (stmt(db, "SELECT sha256 FROM documents WHERE id = ?").get(id) as { sha256: string } | undefined)?.sha256;
   if (!sha) return m;
   for (const [field, c] of currentCorrections(db, sha)) {
@@ -368,8 +399,15 @@ export function documentFields(db: DB, id: number): Map<string, StoredValue> {
 }
 
 export function documentFlags(db: DB, id: number): Flag[] {
-  const rows = db.prepare("SELECT code, fields, message, detail FROM flags WHERE document_id = ? ORDER BY id").all(id) as Array<{ code: string; fields: string; message: string; detail: string | null }>;
-  return rows.map((r) => ({ code: r.code, fields: JSON.parse(r.fields), message: r.message, ...(r.detail ? JSON.parse(r.detail) : {}) }) as Flag);
+  const rows = db.prepare("SELECT code, fields, message, detail FROM flags WHERE document_id = ? ORDER BY id").all(id) as Array<{
+    code: string;
+    fields: string;
+    message: string;
+    detail: string | null;
+  }>;
+  return rows.map(
+    (r) => ({ code: r.code, fields: JSON.parse(r.fields), message: r.message, ...(r.detail ? JSON.parse(r.detail) : {}) }) as Flag,
+  );
 }
 
 /** The reader's block model stored with a document, for re-extraction without the file. */
@@ -387,7 +425,9 @@ export function addSources(db: DB, sha256: string, urls: string[]): void {
 
 /** Every URL a document was downloaded from, in the order first seen. */
 export function documentSources(db: DB, sha256: string): string[] {
-  return (stmt(db, "SELECT url FROM sources WHERE sha256 = ? ORDER BY first_seen, rowid").all(sha256) as Array<{ url: string }>).map((r) => r.url);
+  return (stmt(db, "SELECT url FROM sources WHERE sha256 = ? ORDER BY first_seen, rowid").all(sha256) as Array<{ url: string }>).map(
+    (r) => r.url,
+  );
 }
 
 /** True when these bytes were imported and read without failure. */
@@ -404,14 +444,24 @@ export function documentsToReextract(db: DB, version: string, all: boolean): Arr
 
 /** The boxes a document's values were found at on import (field → raw text, page, box). */
 export function storedBoxes(db: DB, id: number): Map<string, { raw: string; page: number; bbox: [number, number, number, number] }> {
-  const rows = stmt(db, "SELECT field, raw, ev_page, ev_bbox FROM field_values WHERE document_id = ? AND ev_bbox IS NOT NULL").all(id) as Array<{ field: string; raw: string; ev_page: number; ev_bbox: string }>;
+  const rows = stmt(db, "SELECT field, raw, ev_page, ev_bbox FROM field_values WHERE document_id = ? AND ev_bbox IS NOT NULL").all(
+    id,
+  ) as Array<{ field: string; raw: string; ev_page: number; ev_bbox: string }>;
   return new Map(rows.map((r) => [r.field, { raw: r.raw, page: r.ev_page, bbox: JSON.parse(r.ev_bbox) }]));
 }
 
 /** Replaces a document's values with a new extraction's, in one transaction. */
-export function saveReextracted(db: DB, id: number, rec: Pick<DocumentRecord, "fields" | "flags" | "indicators" | "document_kind" | "extractor_version">): void {
+export function saveReextracted(
+  db: DB,
+  id: number,
+  rec: Pick<DocumentRecord, "fields" | "flags" | "indicators" | "document_kind" | "extractor_version">,
+): void {
   db.transaction(() => {
     writeValues(db, id, rec);
-    stmt(db, "UPDATE documents SET extractor_version = ?, document_kind = ? WHERE id = ?").run(rec.extractor_version, rec.document_kind, id);
+    stmt(db, "UPDATE documents SET extractor_version = ?, document_kind = ? WHERE id = ?").run(
+      rec.extractor_version,
+      rec.document_kind,
+      id,
+    );
   }).immediate();
 }

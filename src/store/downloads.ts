@@ -1,6 +1,7 @@
 /** What the `downloads` table remembers of each URL: its validators (ETag, Last-Modified) and what it last gave. */
-import { stmt } from "./stmt.js";
+
 import type { DB } from "./db.js";
+import { stmt } from "./stmt.js";
 
 export const DOWNLOADS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS downloads (

@@ -4,7 +4,7 @@
  */
 import { StoredRecord } from "../model.js";
 import { currentCorrections } from "./corrections.js";
-import { documentFields, documentFlags, documentSources, storedModel, storedValue, type DB } from "./db.js";
+import { type DB, documentFields, documentFlags, documentSources, storedModel, storedValue } from "./db.js";
 
 export interface QueryFilters {
   year?: number;
@@ -27,8 +27,11 @@ export interface QueryRow {
 
 export function queryDocuments(db: DB, f: QueryFilters): QueryRow[] {
   // filters see the reviewed values where the database has them (current_values), else the extracted ones
-  const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'current_values'").get() ? "current_values" : "field_values";
-  const fv = (field: string, col: "value_num" | "value_text") => `(SELECT ${col} FROM ${table} WHERE document_id = d.id AND field = '${field}')`;
+  const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'current_values'").get()
+    ? "current_values"
+    : "field_values";
+  const fv = (field: string, col: "value_num" | "value_text") =>
+    `(SELECT ${col} FROM ${table} WHERE document_id = d.id AND field = '${field}')`;
   const where: string[] = ["d.status = 'ok'"];
   const params: unknown[] = [];
   if (f.year !== undefined) {
@@ -65,7 +68,11 @@ export function queryDocuments(db: DB, f: QueryFilters): QueryRow[] {
     where.push("d.document_kind = ?");
     params.push(f.kind);
   }
-  const docs = db.prepare(`SELECT d.id, d.file_name AS file, d.path, d.sha256 FROM documents d WHERE ${where.join(" AND ")} ORDER BY d.file_name, d.path`).all(...params) as QueryRow[];
+  const docs = db
+    .prepare(
+      `SELECT d.id, d.file_name AS file, d.path, d.sha256 FROM documents d WHERE ${where.join(" AND ")} ORDER BY d.file_name, d.path`,
+    )
+    .all(...params) as QueryRow[];
   return docs.map((d) => {
     const values = documentFields(db, d.id);
     const row: QueryRow = { ...d };
@@ -98,10 +105,19 @@ export function findDocument(db: DB, ref: string): { id: number } | { error: str
  */
 export function documentJson(db: DB, id: number, fieldNames: readonly string[]): StoredRecord {
   const row = db
-    .prepare("SELECT id, file_name AS file, path, sha256, format, size, pages, engine, document_kind, extractor_version, imported_at, source_url FROM documents WHERE id = ?")
+    .prepare(
+      "SELECT id, file_name AS file, path, sha256, format, size, pages, engine, document_kind, extractor_version, imported_at, source_url FROM documents WHERE id = ?",
+    )
     .get(id) as Omit<StoredRecord, "fields" | "flags" | "indicators" | "messages" | "source_urls" | "corrected">;
   const corrected: StoredRecord["corrected"] = {};
-  for (const [field, c] of currentCorrections(db, row.sha256)) corrected[field] = { action: c.action, old: c.old_value === null ? null : JSON.parse(c.old_value), note: c.note, reviewer: c.reviewer, at: c.at };
+  for (const [field, c] of currentCorrections(db, row.sha256))
+    corrected[field] = {
+      action: c.action,
+      old: c.old_value === null ? null : JSON.parse(c.old_value),
+      note: c.note,
+      reviewer: c.reviewer,
+      at: c.at,
+    };
   const values = documentFields(db, id);
   const fields: StoredRecord["fields"] = {};
   for (const name of fieldNames) {
@@ -115,11 +131,22 @@ export function documentJson(db: DB, id: number, fieldNames: readonly string[]):
           ...(v.qualifier ? { qualifier: v.qualifier } : {}),
           confidence: v.confidence,
           rule: v.review?.action === "set" ? "review" : v.rule,
-          evidence: { start: v.ev_start, end: v.ev_end, page: v.ev_page, section: v.ev_section, text: v.ev_text, ...(v.ev_bbox ? { bbox: JSON.parse(v.ev_bbox) } : {}) },
+          evidence: {
+            start: v.ev_start,
+            end: v.ev_end,
+            page: v.ev_page,
+            section: v.ev_section,
+            text: v.ev_text,
+            ...(v.ev_bbox ? { bbox: JSON.parse(v.ev_bbox) } : {}),
+          },
         }
       : null;
   }
-  const indicators = db.prepare("SELECT level1, level2, level3, target, actual, unit, weight, score, reason FROM indicators WHERE document_id = ? ORDER BY seq").all(id);
+  const indicators = db
+    .prepare(
+      "SELECT level1, level2, level3, target, actual, unit, weight, score, reason FROM indicators WHERE document_id = ? ORDER BY seq",
+    )
+    .all(id);
   return StoredRecord.parse({
     ...row,
     source_urls: documentSources(db, row.sha256),

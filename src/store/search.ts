@@ -13,10 +13,46 @@ const require = createRequire(import.meta.url);
 
 /** Domain words jieba's general dictionary splits or lacks; the frequency makes them win. */
 const DOMAIN_WORDS = [
-  "自评", "自评报告", "自评得分", "自评表", "三公", "三公经费", "公务接待费", "公务用车", "运行维护费", "绩效目标", "绩效指标",
-  "部门整体支出", "整体支出", "基本支出", "项目支出", "年初预算", "调整预算", "预算执行率", "结转结余", "结余结转", "满意度",
-  "服务对象满意度", "一般公共预算", "政府性基金", "财政拨款", "人员经费", "公用经费", "日常公用经费", "编制数", "实有人数",
-  "存在问题", "改进措施", "超支", "扣分", "得分", "总分", "决算", "预决算", "乡村振兴", "人居环境",
+  "自评",
+  "自评报告",
+  "自评得分",
+  "自评表",
+  "三公",
+  "三公经费",
+  "公务接待费",
+  "公务用车",
+  "运行维护费",
+  "绩效目标",
+  "绩效指标",
+  "部门整体支出",
+  "整体支出",
+  "基本支出",
+  "项目支出",
+  "年初预算",
+  "调整预算",
+  "预算执行率",
+  "结转结余",
+  "结余结转",
+  "满意度",
+  "服务对象满意度",
+  "一般公共预算",
+  "政府性基金",
+  "财政拨款",
+  "人员经费",
+  "公用经费",
+  "日常公用经费",
+  "编制数",
+  "实有人数",
+  "存在问题",
+  "改进措施",
+  "超支",
+  "扣分",
+  "得分",
+  "总分",
+  "决算",
+  "预决算",
+  "乡村振兴",
+  "人居环境",
 ];
 
 interface Segmenter {
@@ -60,7 +96,8 @@ export function filteredDictionary(): Buffer {
     if (end < 0) end = raw.length;
     const sp = raw.indexOf(" ", start);
     const sp2 = raw.indexOf(" ", sp + 1);
-    if (sp > start && sp < end && Number(raw.slice(sp + 1, sp2 > sp && sp2 < end ? sp2 : end)) >= MIN_WORD_FREQUENCY) keep.push(raw.slice(start, end));
+    if (sp > start && sp < end && Number(raw.slice(sp + 1, sp2 > sp && sp2 < end ? sp2 : end)) >= MIN_WORD_FREQUENCY)
+      keep.push(raw.slice(start, end));
     start = end + 1;
   }
   // latin1 in, latin1 out: the UTF-8 bytes pass through untouched
@@ -99,7 +136,9 @@ export function ensureSearchIndex(db: DB): void {
   if (indexed.has(db)) return;
   // contentless: the index only (snippets come from documents.text), so the words are not stored
   // twice; databases made before keep their table, which works the same way
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(words, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0')`);
+  db.exec(
+    `CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(words, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0')`,
+  );
   indexed.add(db);
 }
 
@@ -185,7 +224,7 @@ export function snippet(text: string, phrases: string[], words: string[], width 
   let out = "";
   let pos = 0;
   for (const [a, b] of merged) {
-    out += piece.slice(pos, a) + "【" + piece.slice(a, b) + "】";
+    out += `${piece.slice(pos, a)}【${piece.slice(a, b)}】`;
     pos = b;
   }
   out += piece.slice(pos);

@@ -62,16 +62,17 @@ const versionKey = (version: string) => `${version}/${VIEWS_REVISION}`;
 /** Whether the views were made for this version of the field list (`version`: the extractor's). */
 export function viewsCurrent(db: DB, version: string): boolean {
   const row = stmt(db, "SELECT value FROM meta WHERE key = 'views_version'").get() as { value: string } | undefined;
-  return row?.value === versionKey(version) && db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'records'").get() !== undefined;
+  return (
+    row?.value === versionKey(version) &&
+    db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'records'").get() !== undefined
+  );
 }
 
 /** Columns of `records` that come from the documents table; a field of the same name is not repeated. */
 const DOCUMENT_COLUMNS = ["id", "file", "path", "sha256", "format", "corrected_fields", "extractor_version", "imported_at"];
 
 export function createViews(db: DB, catalog: FieldColumn[], version: string): void {
-  const fields = catalog.filter((f) => !DOCUMENT_COLUMNS.includes(f.column)).map(
-    (f) => `${fieldExpr(f.name, f.kind)} AS ${q(f.column)}`,
-  );
+  const fields = catalog.filter((f) => !DOCUMENT_COLUMNS.includes(f.column)).map((f) => `${fieldExpr(f.name, f.kind)} AS ${q(f.column)}`);
   db.exec(`
 DROP TABLE IF EXISTS records_cache;
 DROP VIEW IF EXISTS score_rows;
@@ -125,7 +126,9 @@ CREATE TRIGGER IF NOT EXISTS records_dirty_cor_ins AFTER INSERT ON corrections B
 CREATE TRIGGER IF NOT EXISTS records_dirty_cor_upd AFTER UPDATE ON corrections BEGIN INSERT OR IGNORE INTO records_dirty SELECT id FROM documents WHERE sha256 = NEW.sha256; END;
 CREATE TRIGGER IF NOT EXISTS records_dirty_cor_del AFTER DELETE ON corrections BEGIN INSERT OR IGNORE INTO records_dirty SELECT id FROM documents WHERE sha256 = OLD.sha256; END;
 `);
-  stmt(db, "INSERT INTO meta(key, value) VALUES ('views_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(versionKey(version));
+  stmt(db, "INSERT INTO meta(key, value) VALUES ('views_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+    versionKey(version),
+  );
 }
 
 /**

@@ -1,12 +1,11 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { checkZip, zipEntries } from "../../src/extract/zip.js";
-import { capNesting } from "../../src/extract/readers/nesting.js";
 import { readDocument } from "../../src/extract/read.js";
-import { readFileSync, readdirSync } from "node:fs";
+import { capNesting } from "../../src/extract/readers/nesting.js";
+import { checkZip, zipEntries } from "../../src/extract/zip.js";
 import { FIXTURES } from "../helpers.js";
 import { jixiao } from "../run.js";
 
@@ -17,7 +16,10 @@ describe("a folder of broken and odd files", () => {
     const db = join(mkdtempSync(join(tmpdir(), "jixiao-broken-")), "j.db");
     const r = jixiao(["import", BROKEN, "--db", db, "--json"], { env: { JIXIAO_REPORT_RSS: "1" } });
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { file: string; status: string; error?: string });
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { file: string; status: string; error?: string });
     const byName = Object.fromEntries(lines.map((l) => [l.file.split("/").pop()!, l]));
     expect(Object.keys(byName).sort()).toEqual(readdirSync(BROKEN).sort());
     expect(byName["empty.pdf"]).toMatchObject({ status: "failed", error: "empty file" });
@@ -32,11 +34,19 @@ describe("a folder of broken and odd files", () => {
     expect(byName["gbk-report.txt"].status).toBe("imported");
     // sector chains that go round in a circle or leave the file (scripts/make-broken-ole.mjs): before the
     // check, the looping ones aborted the whole process (V8 "invalid size", exit 133) before any line was written
-    expect(byName["ole-loop.doc"]).toMatchObject({ status: "failed", error: "corrupt .doc (OLE2): the sector chain of the stream 1Table loops" });
-    expect(byName["ole-tiny-loop.doc"]).toMatchObject({ status: "failed", error: "corrupt .doc (OLE2): the sector chain of the directory loops" });
+    expect(byName["ole-loop.doc"]).toMatchObject({
+      status: "failed",
+      error: "corrupt .doc (OLE2): the sector chain of the stream 1Table loops",
+    });
+    expect(byName["ole-tiny-loop.doc"]).toMatchObject({
+      status: "failed",
+      error: "corrupt .doc (OLE2): the sector chain of the directory loops",
+    });
     expect(byName["ole-beyond.doc"].error).toMatch(/^corrupt \.doc \(OLE2\): the FAT points at sector \d+, beyond the file's 58 sectors$/);
     // three odd names with the same content: one document
-    const odd = ["报告 (最终版) $HOME;echo x.txt", "it's \"quoted\" & <tagged>.txt", "-starts-with-dash.txt"].map((n) => byName[n].status).sort();
+    const odd = ["报告 (最终版) $HOME;echo x.txt", 'it\'s "quoted" & <tagged>.txt', "-starts-with-dash.txt"]
+      .map((n) => byName[n].status)
+      .sort();
     expect(odd).toEqual(["imported", "unchanged", "unchanged"]);
     for (const l of lines) if (l.error) expect(l.error).not.toMatch(/\n/);
     const rss = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1]);
@@ -48,13 +58,37 @@ describe("a folder of broken and odd files", () => {
     for (const f of ["deep-nesting.html", "deep-nesting.docx", "embedded-image.html"]) expect(byName[f].status, f).toBe("imported");
     // fonts without their ToUnicode maps (scripts/make-garbled-pdf.mjs): garbage in every engine, so read by OCR, and flagged
     for (const f of ["no-tounicode.pdf", "no-tounicode-2.pdf"]) expect(byName[f].status, f).toBe("imported");
-    expect(d.prepare("SELECT count(*) n FROM flags f JOIN documents d ON d.id = f.document_id WHERE d.file_name LIKE 'no-tounicode%' AND f.message LIKE 'text_layer_garbled:%'").get()).toEqual({ n: 2 });
+    expect(
+      d
+        .prepare(
+          "SELECT count(*) n FROM flags f JOIN documents d ON d.id = f.document_id WHERE d.file_name LIKE 'no-tounicode%' AND f.message LIKE 'text_layer_garbled:%'",
+        )
+        .get(),
+    ).toEqual({ n: 2 });
     // a report with terminal escape sequences in it is a report (what reaches a terminal is escaped: test/terminal.test.ts)
     expect(byName["escape-sequences.txt"].status).toBe("imported");
     expect(d.prepare("SELECT count(*) n FROM documents WHERE status = 'ok'").get()).toEqual({ n: 10 });
-    expect(d.prepare("SELECT count(*) n FROM flags f JOIN documents d ON d.id = f.document_id WHERE d.file_name LIKE 'deep-nesting.%' AND f.message LIKE 'deep_nesting:%'").get()).toEqual({ n: 2 });
-    expect(d.prepare("SELECT f.value_text FROM field_values f JOIN documents d ON d.id = f.document_id WHERE d.file_name = 'deep-nesting.docx' AND f.field = 'unit_name'").get()).toEqual({ value_text: "沅陵县明溪口镇人民政府" });
-    expect(d.prepare("SELECT f.value_text FROM field_values f JOIN documents d ON d.id = f.document_id WHERE d.file_name = 'gbk-report.txt' AND f.field = 'unit_name'").get()).toEqual({ value_text: "南漳县卫生健康局" });
+    expect(
+      d
+        .prepare(
+          "SELECT count(*) n FROM flags f JOIN documents d ON d.id = f.document_id WHERE d.file_name LIKE 'deep-nesting.%' AND f.message LIKE 'deep_nesting:%'",
+        )
+        .get(),
+    ).toEqual({ n: 2 });
+    expect(
+      d
+        .prepare(
+          "SELECT f.value_text FROM field_values f JOIN documents d ON d.id = f.document_id WHERE d.file_name = 'deep-nesting.docx' AND f.field = 'unit_name'",
+        )
+        .get(),
+    ).toEqual({ value_text: "沅陵县明溪口镇人民政府" });
+    expect(
+      d
+        .prepare(
+          "SELECT f.value_text FROM field_values f JOIN documents d ON d.id = f.document_id WHERE d.file_name = 'gbk-report.txt' AND f.field = 'unit_name'",
+        )
+        .get(),
+    ).toEqual({ value_text: "南漳县卫生健康局" });
     d.close();
   });
 });
@@ -74,7 +108,9 @@ describe("markup nested far too deep", () => {
     // a limit the page's bytes exceed (its image is 400 KB), its markup and text do not
     const doc = await readDocument(page, { maxTextChars: 20_000 });
     expect(doc.blocks.length).toBeGreaterThan(10);
-    await expect(readDocument(Buffer.concat([page, Buffer.from(`<p>${"很长的正文".repeat(60_000)}</p>`)]), { maxTextChars: 20_000 })).rejects.toThrow(/the limit/);
+    await expect(
+      readDocument(Buffer.concat([page, Buffer.from(`<p>${"很长的正文".repeat(60_000)}</p>`)]), { maxTextChars: 20_000 }),
+    ).rejects.toThrow(/the limit/);
   });
 });
 
@@ -85,7 +121,9 @@ describe("zip directory checks", () => {
   });
   it("refuses a bomb by its declared sizes", () => {
     expect(() => checkZip(readFileSync(join(BROKEN, "zip-bomb.docx")))).toThrow(/zip bomb/);
-    expect(() => checkZip(readFileSync(join(BROKEN, "not-word.docx")), { maxTotal: 10, maxRatio: 200, maxEntries: 10 })).toThrow(/more than the limit of 10/);
+    expect(() => checkZip(readFileSync(join(BROKEN, "not-word.docx")), { maxTotal: 10, maxRatio: 200, maxEntries: 10 })).toThrow(
+      /more than the limit of 10/,
+    );
   });
 });
 

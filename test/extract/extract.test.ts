@@ -16,7 +16,11 @@ function score(gold: string, files: string[], minP: number, minR: number): strin
   const r = jixiao(["extract", "--jsonl", ...files]);
   expect(r.code).toBe(0);
   writeFileSync(out, r.stdout);
-  const s = spawnSync(process.execPath, [shared("eval", "score.mjs"), gold, out, "--min-precision", String(minP), "--min-recall", String(minR)], { encoding: "utf8" });
+  const s = spawnSync(
+    process.execPath,
+    [shared("eval", "score.mjs"), gold, out, "--min-precision", String(minP), "--min-recall", String(minR)],
+    { encoding: "utf8" },
+  );
   const last = s.stdout.trim().split("\n").pop()!;
   expect(s.status, s.stdout).toBe(0);
   return last;
@@ -41,7 +45,9 @@ describe("end to end: the seed score", () => {
     score(join(ROOT, "fixtures", "gold", "labelled.jsonl"), dir("labelled-as", kind), 0.98, 0.95);
   });
   it("real 部门决算 PDFs: document kind and figures", () => {
-    const files = readdirSync(shared("realpdf")).filter((f) => f.endsWith(".pdf")).map((f) => shared("realpdf", f));
+    const files = readdirSync(shared("realpdf"))
+      .filter((f) => f.endsWith(".pdf"))
+      .map((f) => shared("realpdf", f));
     score(shared("gold", "realpdf.jsonl"), files, 0.98, 0.9);
   });
 });
@@ -52,14 +58,26 @@ const fieldsOf = (text: string) => extractFields(docOf(text));
 describe("document kind", () => {
   it("every bundled report in every format gets its kind: self-evaluation, one project's, or a notice", () => {
     const gold = new Map(
-      readFileSync(join(ROOT, "fixtures", "gold", "variants.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l)).map((g) => [g.file.replace(/\.txt$/, ""), g.document_kind]),
+      readFileSync(join(ROOT, "fixtures", "gold", "variants.jsonl"), "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+        .map((g) => [g.file.replace(/\.txt$/, ""), g.document_kind]),
     );
-    const files = ["seeds", "seeds-as/docx", "seeds-as/pdf", "seeds-as/pdf-cid", "variants/txt", "variants/pdf"].flatMap((d) => dir("reports", ...d.split("/")));
+    const files = ["seeds", "seeds-as/docx", "seeds-as/pdf", "seeds-as/pdf-cid", "variants/txt", "variants/pdf"].flatMap((d) =>
+      dir("reports", ...d.split("/")),
+    );
     const r = jixiao(["extract", "--jsonl", ...files]);
-    const recs = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const recs = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(recs).toHaveLength(files.length);
     for (const rec of recs) {
-      const stem = rec.file.split("/").pop().replace(/\.[^.]+$/, "");
+      const stem = rec.file
+        .split("/")
+        .pop()
+        .replace(/\.[^.]+$/, "");
       expect(rec.document_kind, rec.file).toBe(gold.get(stem) ?? "自评报告");
     }
     expect(new Set(recs.map((x) => x.document_kind))).toEqual(new Set(["自评报告", "项目自评", "其他"]));
@@ -72,7 +90,9 @@ describe("evidence", () => {
     const r = jixiao(["extract", "--jsonl", file]);
     const rec = JSON.parse(r.stdout);
     const text = jixiao(["text", file]).stdout;
-    for (const [name, f] of Object.entries(rec.fields) as Array<[string, { raw: string; evidence: { start: number; end: number; page: number; section: string; text: string } } | null]>) {
+    for (const [name, f] of Object.entries(rec.fields) as Array<
+      [string, { raw: string; evidence: { start: number; end: number; page: number; section: string; text: string } } | null]
+    >) {
       if (!f || name === "document_kind") continue;
       expect(text.slice(f.evidence.start, f.evidence.end), name).toBe(f.raw);
       expect(f.evidence.page, name).toBeGreaterThanOrEqual(1);
@@ -91,7 +111,9 @@ describe("rules: context decides", () => {
     expect(r.flags.find((f) => f.code === "unit_corrected")?.fields).toEqual(["expenditure_total"]);
   });
   it("a figure under 存在问题 or in a project section is not the unit's total", () => {
-    const r = fieldsOf("一、部门整体支出情况\n本年度部门整体支出绩效良好。\n二、项目支出绩效情况\n全年支出500万元。\n三、存在的问题\n全年支出超出计划120万元。\n");
+    const r = fieldsOf(
+      "一、部门整体支出情况\n本年度部门整体支出绩效良好。\n二、项目支出绩效情况\n全年支出500万元。\n三、存在的问题\n全年支出超出计划120万元。\n",
+    );
     expect(r.fields.expenditure_total).toBeNull();
   });
   it("a project's score before the unit's score is not the unit's score", () => {
@@ -104,7 +126,9 @@ describe("rules: context decides", () => {
     expect(fieldsOf("管理效率总体良好，各项任务开展顺利。自评总得分为 97.82 分。").fields.grade).toBeNull();
   });
   it("a budget figure is not an actual one (三公 budget sentence)", () => {
-    const r = fieldsOf("2024年“三公经费”预算控制数为30万元，为公务接待费30万元。\n2024年“三公“经费总额为18.25万元，为公务接待费18.25万元。");
+    const r = fieldsOf(
+      "2024年“三公经费”预算控制数为30万元，为公务接待费30万元。\n2024年“三公“经费总额为18.25万元，为公务接待费18.25万元。",
+    );
     expect(r.fields.sangong_budget?.value).toBe(300000);
     expect(r.fields.sangong_actual?.value).toBe(182500);
     expect(r.fields.reception_expense?.value).toBe(182500);
@@ -132,7 +156,11 @@ describe("rules: context decides", () => {
   });
   it("flags parts that do not add up", () => {
     const r = fieldsOf("全年支出合计1000万元，其中基本支出300万元，项目支出500万元。");
-    expect(r.flags.find((f) => f.code === "parts_do_not_add_up")?.fields).toEqual(["expenditure_total", "basic_expenditure", "project_expenditure"]);
+    expect(r.flags.find((f) => f.code === "parts_do_not_add_up")?.fields).toEqual([
+      "expenditure_total",
+      "basic_expenditure",
+      "project_expenditure",
+    ]);
   });
   it("ignores blank-template placeholders", () => {
     expect(fieldsOf("上海市XX局2024年度无“三公”经费财政拨款支出。").fields.sangong_actual).toBeNull();
@@ -141,20 +169,37 @@ describe("rules: context decides", () => {
 });
 
 describe("score table (自评表)", () => {
-  it.each(["seeds/003_cfc37400837c5c83.txt", "seeds-as/docx/003_cfc37400837c5c83.docx", "seeds-as/pdf/003_cfc37400837c5c83.pdf", "seeds-as/pdf-cid/003_cfc37400837c5c83.pdf", "seeds-as/doc/003_cfc37400837c5c83.doc", "seeds-as/html/003_cfc37400837c5c83.html"])(
-    "%s: 20 indicator rows, and the table of another county and year is flagged",
-    (f) => {
-      const rec = JSON.parse(jixiao(["extract", "--jsonl", join(FIXTURES, "reports", f)]).stdout);
-      expect(rec.indicators).toHaveLength(20);
-      expect(rec.indicators[0]).toEqual({ level1: "部门管理", level2: "资金投入", level3: "基本支出预算执行率", target: "100%", actual: "100", unit: "%", weight: 2, score: 2, reason: null });
-      // the table's own rows add up to 83.8, not to its 总分 of 91.93: that is the report's arithmetic, flagged
-      expect(rec.indicators.reduce((s: number, i: { score: number }) => s + i.score, 0)).toBeCloseTo(83.8, 6);
-      expect(rec.flags.find((x: { code: string }) => x.code === "foreign_table")?.message).toMatch(/2021/);
-      expect(rec.flags.find((x: { code: string; fields: string[] }) => x.code === "parts_do_not_add_up" && x.fields[0] === "score_table")).toMatchObject({ total: 91.93, sum: 83.8 });
-    },
-  );
+  it.each([
+    "seeds/003_cfc37400837c5c83.txt",
+    "seeds-as/docx/003_cfc37400837c5c83.docx",
+    "seeds-as/pdf/003_cfc37400837c5c83.pdf",
+    "seeds-as/pdf-cid/003_cfc37400837c5c83.pdf",
+    "seeds-as/doc/003_cfc37400837c5c83.doc",
+    "seeds-as/html/003_cfc37400837c5c83.html",
+  ])("%s: 20 indicator rows, and the table of another county and year is flagged", (f) => {
+    const rec = JSON.parse(jixiao(["extract", "--jsonl", join(FIXTURES, "reports", f)]).stdout);
+    expect(rec.indicators).toHaveLength(20);
+    expect(rec.indicators[0]).toEqual({
+      level1: "部门管理",
+      level2: "资金投入",
+      level3: "基本支出预算执行率",
+      target: "100%",
+      actual: "100",
+      unit: "%",
+      weight: 2,
+      score: 2,
+      reason: null,
+    });
+    // the table's own rows add up to 83.8, not to its 总分 of 91.93: that is the report's arithmetic, flagged
+    expect(rec.indicators.reduce((s: number, i: { score: number }) => s + i.score, 0)).toBeCloseTo(83.8, 6);
+    expect(rec.flags.find((x: { code: string }) => x.code === "foreign_table")?.message).toMatch(/2021/);
+    expect(
+      rec.flags.find((x: { code: string; fields: string[] }) => x.code === "parts_do_not_add_up" && x.fields[0] === "score_table"),
+    ).toMatchObject({ total: 91.93, sum: 83.8 });
+  });
   it("the 总分 row of the report's own table gives the score", () => {
-    const text = "某县文化和旅游局2023年度部门整体支出绩效自评报告\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出\t数量\t完成率\t20\t18\n效益\t社会\t满意度\t10\t9.5\n总分\t\t\t100\t88.5\n";
+    const text =
+      "某县文化和旅游局2023年度部门整体支出绩效自评报告\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出\t数量\t完成率\t20\t18\n效益\t社会\t满意度\t10\t9.5\n总分\t\t\t100\t88.5\n";
     const r = fieldsOf(text);
     expect(r.indicators).toHaveLength(2);
     expect(r.fields.self_score?.value).toBe(88.5);
@@ -210,7 +255,9 @@ describe("written forms of the core fields", () => {
 
 describe("fields beyond the seeds' gold", () => {
   it("unit kind, document number, execution rate, spending parts", () => {
-    const r = fieldsOf("合水县吉岷镇人民政府\n吉政函字〔2025〕31号\n吉岷镇人民政府2024年度预算执行情况绩效自评报告\n2024年部门预算执行率为98.3%。人员经费860.5万元，公用经费120.3万元，日常公用经费95.2万元，因公出国（境）费0万元。其中项目支出预算执行率为90%。");
+    const r = fieldsOf(
+      "合水县吉岷镇人民政府\n吉政函字〔2025〕31号\n吉岷镇人民政府2024年度预算执行情况绩效自评报告\n2024年部门预算执行率为98.3%。人员经费860.5万元，公用经费120.3万元，日常公用经费95.2万元，因公出国（境）费0万元。其中项目支出预算执行率为90%。",
+    );
     expect(r.fields.unit_kind?.value).toBe("township");
     expect(r.fields.doc_number?.value).toBe("吉政函字〔2025〕31号");
     expect(r.fields.execution_rate?.value).toBe(0.983);
@@ -228,7 +275,9 @@ describe("fields beyond the seeds' gold", () => {
     expect(fieldsOf(`${name}2023年度部门整体支出绩效自评报告\n自评得分90分。`).fields.unit_kind?.value).toBe(kind);
   });
   it("problems and measures, as written; null when the report says 无", () => {
-    const r = fieldsOf("一、基本情况\n正文。\n二、存在的问题\n部分项目资金支出进度偏慢，绩效目标不够细化。\n三、改进措施\n加快支出进度。\n某县审计局\n2025年5月20日\n");
+    const r = fieldsOf(
+      "一、基本情况\n正文。\n二、存在的问题\n部分项目资金支出进度偏慢，绩效目标不够细化。\n三、改进措施\n加快支出进度。\n某县审计局\n2025年5月20日\n",
+    );
     expect(r.fields.problems?.value).toBe("部分项目资金支出进度偏慢，绩效目标不够细化。");
     expect(r.fields.measures?.value).toBe("加快支出进度。");
     const none = fieldsOf("（五）存在问题\n无。\n（六）改进措施\n无。\n");

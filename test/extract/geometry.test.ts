@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toRecord } from "../../src/extract/extract.js";
-import { GlyphCollector, locate, type Box } from "../../src/extract/geometry.js";
+import { type Box, GlyphCollector, locate } from "../../src/extract/geometry.js";
 import { readDocument } from "../../src/extract/read.js";
 import { loadMupdf } from "../../src/extract/readers/pdf.js";
 import { FIXTURES, shared } from "../helpers.js";
@@ -45,7 +45,8 @@ describe("locate: a value's box among a page's glyphs", () => {
   });
 });
 
-const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+const overlap = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
 const area = (a: Box) => (a[2] - a[0]) * (a[3] - a[1]);
 
 async function checkAgainstMupdf(file: string): Promise<{ values: number; boxed: number; checked: number }> {
@@ -106,7 +107,10 @@ describe("evidence.bbox on real and bundled PDFs", () => {
   });
   it("boxes the values of real 部门预算 and 决算 PDFs", async () => {
     const files = [
-      ...readdirSync(shared("real-dev", "budget")).filter((f) => f.endsWith(".pdf")).slice(0, 6).map((f) => shared("real-dev", "budget", f)),
+      ...readdirSync(shared("real-dev", "budget"))
+        .filter((f) => f.endsWith(".pdf"))
+        .slice(0, 6)
+        .map((f) => shared("real-dev", "budget", f)),
       shared("realpdf", "putuo-czj-2024-juesuan.pdf"),
     ];
     let values = 0;

@@ -4,17 +4,26 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { detectFormat } from "../../src/extract/detect.js";
 import { renderText } from "../../src/extract/document.js";
+import { buildContext } from "../../src/extract/extract.js";
+import { ocrAvailable } from "../../src/extract/ocr.js";
 import { readDocument } from "../../src/extract/read.js";
-import { garbledText, loadMupdf, MAX_OCR_PIXELS, ocrScale, readPdf, stextDirect, textQuality, walkStext } from "../../src/extract/readers/pdf.js";
-import { joinPieces } from "../../src/extract/readers/pdf-layout.js";
 import { readDocx } from "../../src/extract/readers/docx.js";
 import { format } from "../../src/extract/readers/docx-numbering.js";
-import { buildContext } from "../../src/extract/extract.js";
-import { zipEntries, zipEntryData } from "../../src/extract/zip.js";
+import {
+  garbledText,
+  loadMupdf,
+  MAX_OCR_PIXELS,
+  ocrScale,
+  readPdf,
+  stextDirect,
+  textQuality,
+  walkStext,
+} from "../../src/extract/readers/pdf.js";
+import { joinPieces } from "../../src/extract/readers/pdf-layout.js";
 import { decodeText } from "../../src/extract/readers/text.js";
+import { zipEntries, zipEntryData } from "../../src/extract/zip.js";
 import type { DocModel, Table } from "../../src/model.js";
 import { FIXTURES, shared } from "../helpers.js";
-import { ocrAvailable } from "../../src/extract/ocr.js";
 import { jixiao } from "../run.js";
 import { cer } from "./cer.js";
 
@@ -94,10 +103,24 @@ describe("docx reader (own WordprocessingML reader, mammoth as fallback)", () =>
     const tables = d.blocks.filter((b): b is Table => b.kind === "table");
     expect(tables).toHaveLength(2);
     expect(tables[0].rows.map((r) => r.map((c) => [c.text, c.colspan, c.rowspan]))).toEqual([
-      [["一级指标", 1, 1], ["分值 （分）", 1, 1], ["得分", 1, 1]],
-      [["产出", 1, 2], ["20", 1, 1], ["19", 1, 1]],
-      [["10", 1, 1], ["10", 1, 1]],
-      [["合计", 2, 1], ["29 内表", 1, 1]],
+      [
+        ["一级指标", 1, 1],
+        ["分值 （分）", 1, 1],
+        ["得分", 1, 1],
+      ],
+      [
+        ["产出", 1, 2],
+        ["20", 1, 1],
+        ["19", 1, 1],
+      ],
+      [
+        ["10", 1, 1],
+        ["10", 1, 1],
+      ],
+      [
+        ["合计", 2, 1],
+        ["29 内表", 1, 1],
+      ],
     ]);
     expect(tables[1].rows.map((r) => r.map((c) => c.text))).toEqual([["内", "表"]]);
   });
@@ -142,7 +165,8 @@ describe("docx reader (own WordprocessingML reader, mammoth as fallback)", () =>
     // lower the declared size in the central directory: inflating must stop there
     const cd = buf.indexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02])]), buf.length - 2000);
     let at = cd;
-    while (at >= 0 && buf.subarray(at + 46, at + 46 + e.name.length).toString() !== e.name) at = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
+    while (at >= 0 && buf.subarray(at + 46, at + 46 + e.name.length).toString() !== e.name)
+      at = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
     expect(at).toBeGreaterThan(0);
     buf.writeUInt32LE(100, at + 24);
     const lying = zipEntries(buf).find((x) => x.name === "word/document.xml")!;
@@ -189,10 +213,27 @@ describe("docx automatic numbering (numbering.xml)", () => {
   it("gives the section tree its numbered headings back", async () => {
     const ctx = buildContext(await readDocx(fx("docx", "numbering.docx")));
     const heads = ctx.sections.headings.map((h) => [h.title, h.level]);
-    expect(heads).toEqual(expect.arrayContaining([["一、部门基本情况", 1], ["（一）部门职能", 2], ["（二）机构设置", 2], ["三、绩效自评结论", 1]]));
+    expect(heads).toEqual(
+      expect.arrayContaining([
+        ["一、部门基本情况", 1],
+        ["（一）部门职能", 2],
+        ["（二）机构设置", 2],
+        ["三、绩效自评结论", 1],
+      ]),
+    );
   });
   it("formats counters as Word's number formats", () => {
-    expect([1, 10, 11, 20, 21, 100, 105, 110, 1001].map((n) => format(n, "chineseCounting"))).toEqual(["一", "十", "十一", "二十", "二十一", "一百", "一百零五", "一百一十", "一千零一"]);
+    expect([1, 10, 11, 20, 21, 100, 105, 110, 1001].map((n) => format(n, "chineseCounting"))).toEqual([
+      "一",
+      "十",
+      "十一",
+      "二十",
+      "二十一",
+      "一百",
+      "一百零五",
+      "一百一十",
+      "一千零一",
+    ]);
     expect(format(10, "chineseLegalSimplified")).toBe("壹拾");
     expect(format(3, "ideographTraditional")).toBe("丙");
     expect(format(2, "decimalEnclosedCircle")).toBe("②");
@@ -260,26 +301,40 @@ describe("html reader", () => {
 
 describe("scanned PDF (OCR)", () => {
   const scanned = () => fx("scanned", "001_7677739c59076178.pdf");
-  it(ocrAvailable().ok ? "reads a scan with tesseract: CER ≤ 10%, numbers flagged as OCR" : "without tesseract a scan fails and names the package to install", async () => {
-    if (!ocrAvailable().ok) {
-      await expect(readDocument(scanned())).rejects.toThrow(/tesseract-ocr/);
-      return;
-    }
-    const d = await readDocument(scanned());
-    expect(d.engine).toBe("mupdf+tesseract");
-    const src = await readDocument(fx("reports", "seeds-as", "pdf", "001_7677739c59076178.pdf"));
-    const upTo4 = (x: DocModel) => x.blocks.filter((b) => (b.page ?? 0) <= 4).map((b) => (b.kind === "paragraph" ? b.text : "")).join("").normalize("NFKC");
-    expect(cer(upTo4(src), upTo4(d))).toBeLessThanOrEqual(0.1);
-    const { extractFields } = await import("../../src/extract/extract.js");
-    const score = extractFields(d).fields.self_score!;
-    expect(score.value).toBe(96);
-    expect(score.rule).toMatch(/\+ocr$/);
-    expect(score.confidence).toBeLessThan(0.9);
-  });
+  it(
+    ocrAvailable().ok
+      ? "reads a scan with tesseract: CER ≤ 10%, numbers flagged as OCR"
+      : "without tesseract a scan fails and names the package to install",
+    async () => {
+      if (!ocrAvailable().ok) {
+        await expect(readDocument(scanned())).rejects.toThrow(/tesseract-ocr/);
+        return;
+      }
+      const d = await readDocument(scanned());
+      expect(d.engine).toBe("mupdf+tesseract");
+      const src = await readDocument(fx("reports", "seeds-as", "pdf", "001_7677739c59076178.pdf"));
+      const upTo4 = (x: DocModel) =>
+        x.blocks
+          .filter((b) => (b.page ?? 0) <= 4)
+          .map((b) => (b.kind === "paragraph" ? b.text : ""))
+          .join("")
+          .normalize("NFKC");
+      expect(cer(upTo4(src), upTo4(d))).toBeLessThanOrEqual(0.1);
+      const { extractFields } = await import("../../src/extract/extract.js");
+      const score = extractFields(d).fields.self_score!;
+      expect(score.value).toBe(96);
+      expect(score.rule).toMatch(/\+ocr$/);
+      expect(score.confidence).toBeLessThan(0.9);
+    },
+  );
   it("with tesseract missing from PATH, the import names the package and carries on", () => {
-    const r = jixiao(["extract", "--jsonl", join(FIXTURES, "scanned", "001_7677739c59076178.pdf")], { env: { JIXIAO_TESSERACT: "/nonexistent/tesseract" } });
+    const r = jixiao(["extract", "--jsonl", join(FIXTURES, "scanned", "001_7677739c59076178.pdf")], {
+      env: { JIXIAO_TESSERACT: "/nonexistent/tesseract" },
+    });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/scanned PDF without a text layer: tesseract is not installed \(install tesseract-ocr and tesseract-ocr-chi-sim\)/);
+    expect(r.stderr).toMatch(
+      /scanned PDF without a text layer: tesseract is not installed \(install tesseract-ocr and tesseract-ocr-chi-sim\)/,
+    );
   });
 });
 
@@ -305,22 +360,29 @@ describe("pdf reader", () => {
     const d = await readDocument(fx("reports", "seeds-as", "pdf", `${SEEDS[2]}.pdf`));
     expect(textOf(d).replace(/\s/g, "")).toContain("项目支出33757.27万元");
   });
-  it.each(["pdf", "pdf-cid"])("rebuilds ruled tables from the drawn grid (%s): wrapped cells stay whole, merged cells keep their spans", async (kind) => {
-    const d = await readDocument(fx("reports", "seeds-as", kind, `${SEEDS[3]}.pdf`));
-    const t = textOf(d);
-    expect(cer(seedText(SEEDS[3]), t)).toBeLessThanOrEqual(0.02);
-    expect(t).toMatch(/^部门管理\t资金投入\t基本支出预算执行率\t100%\t100\t%\t2\t100\.00%\t2\t$/m);
-    const cells = d.blocks.filter((b): b is Table => b.kind === "table").flatMap((x) => x.rows.flat());
-    // LibreOffice breaks this table across two pages, which splits the merged cell
-    expect(cells.find((c) => c.text === "部门管理")?.rowspan).toBe(kind === "pdf-cid" ? 10 : 2);
-    expect(cells.find((c) => c.text.startsWith("1.促进经济发展") || c.text.startsWith("1. 促进经济发展"))?.colspan).toBeGreaterThan(1);
-  });
+  it.each(["pdf", "pdf-cid"])(
+    "rebuilds ruled tables from the drawn grid (%s): wrapped cells stay whole, merged cells keep their spans",
+    async (kind) => {
+      const d = await readDocument(fx("reports", "seeds-as", kind, `${SEEDS[3]}.pdf`));
+      const t = textOf(d);
+      expect(cer(seedText(SEEDS[3]), t)).toBeLessThanOrEqual(0.02);
+      expect(t).toMatch(/^部门管理\t资金投入\t基本支出预算执行率\t100%\t100\t%\t2\t100\.00%\t2\t$/m);
+      const cells = d.blocks.filter((b): b is Table => b.kind === "table").flatMap((x) => x.rows.flat());
+      // LibreOffice breaks this table across two pages, which splits the merged cell
+      expect(cells.find((c) => c.text === "部门管理")?.rowspan).toBe(kind === "pdf-cid" ? 10 : 2);
+      expect(cells.find((c) => c.text.startsWith("1.促进经济发展") || c.text.startsWith("1. 促进经济发展"))?.colspan).toBeGreaterThan(1);
+    },
+  );
   it("reads the tables of a real Word-made PDF as rows and cells", async () => {
     const d = await readDocument(readFileSync(shared("realpdf", "putuo-ghzy-2024-juesuan.pdf")));
     expect(textOf(d)).toMatch(/^本年收入合计\t9746\.50\t本年支出合计\t9759\.38$/m);
   });
   it("takes table rules from the structured text's vector blocks: the same tables as a second pass through a device", async () => {
-    for (const buf of [fx("reports", "seeds-as", "pdf", `${SEEDS[3]}.pdf`), fx("reports", "seeds-as", "pdf-cid", `${SEEDS[3]}.pdf`), readFileSync(shared("realpdf", "putuo-czj-2024-juesuan.pdf"))]) {
+    for (const buf of [
+      fx("reports", "seeds-as", "pdf", `${SEEDS[3]}.pdf`),
+      fx("reports", "seeds-as", "pdf-cid", `${SEEDS[3]}.pdf`),
+      readFileSync(shared("realpdf", "putuo-czj-2024-juesuan.pdf")),
+    ]) {
       const vectors = await readPdf(buf, { ocr: false, rules: "vectors" });
       const device = await readPdf(buf, { ocr: false, rules: "device" });
       expect(vectors.blocks.some((b) => b.kind === "table")).toBe(true);
@@ -378,7 +440,9 @@ describe("pdf reader", () => {
         symbols: visible.match(/[!-/:-@[-`{-~]/g)?.length ?? 0,
       };
     };
-    const alphabet = [..."ab1 \t\n\r\u00a0\u3000\u2009\ufeff\u2028\u0085\u0080\u009f\ufffd\ue000\uf8ff\u4e00\u9fff年度、。\u0001\u001f\u007f!/:@[`{~"];
+    const alphabet = [
+      ..."ab1 \t\n\r\u00a0\u3000\u2009\ufeff\u2028\u0085\u0080\u009f\ufffd\ue000\uf8ff\u4e00\u9fff年度、。\u0001\u001f\u007f!/:@[`{~",
+    ];
     let seed = 7;
     for (let k = 0; k < 2000; k++) {
       let t = "";
@@ -390,8 +454,12 @@ describe("pdf reader", () => {
     const buf = readFileSync(join(FIXTURES, "broken", "no-tounicode.pdf"));
     // MuPDF gives U+FFFD, pdf.js glyph numbers as control characters: neither is accepted as text
     const plain = await readPdf(buf, { ocr: false });
-    expect(plain.messages.find((m) => m.code === "text_layer_garbled")?.message).toMatch(/^pages 1, 2, 3, 4, 5, 6: the text layer is garbled \(fonts without a Unicode map\) and OCR is not available/);
-    expect(garbledText("\u0001\u0005\u0002\u0003 1\u0006 \u0004\u0001 45 j\u0008\u0012\u0016 9\u0001\u0002\u0003\u0004\u0005\u0006")).toBe(true);
+    expect(plain.messages.find((m) => m.code === "text_layer_garbled")?.message).toMatch(
+      /^pages 1, 2, 3, 4, 5, 6: the text layer is garbled \(fonts without a Unicode map\) and OCR is not available/,
+    );
+    expect(garbledText("\u0001\u0005\u0002\u0003 1\u0006 \u0004\u0001 45 j\u0008\u0012\u0016 9\u0001\u0002\u0003\u0004\u0005\u0006")).toBe(
+      true,
+    );
     expect(garbledText("!#$%&'()*+,-./:;<=>?@[]^_`{|}~!#$%&'()")).toBe(true);
     expect(garbledText("某县水利局2024年度部门整体支出绩效自评报告 (一) 部门概况: 编制12人。")).toBe(false);
     expect(garbledText("Annual report 2024: budget, spending and staff (12 persons).")).toBe(false);

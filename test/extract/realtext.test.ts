@@ -11,8 +11,8 @@ import { describe, expect, it } from "vitest";
 import { findChrome, isChromeLine } from "../../src/extract/chrome.js";
 import { extractFields } from "../../src/extract/extract.js";
 import { compile, LEXICON } from "../../src/extract/lexicon.js";
-import { htmlToBlocks } from "../../src/extract/readers/html.js";
 import { arithmeticHolds, rebuildFlatTables } from "../../src/extract/readers/flat-tables.js";
+import { htmlToBlocks } from "../../src/extract/readers/html.js";
 import { textToBlocks } from "../../src/extract/readers/text.js";
 import { isAlias, isUnitName } from "../../src/extract/unit-name.js";
 import type { Block, DocModel } from "../../src/model.js";
@@ -22,23 +22,57 @@ import { jixiao } from "../run.js";
 const docOf = (text: string): DocModel => ({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
 const ex = (text: string) => extractFields(docOf(text));
 const val = (text: string, field: string) => ex(text).fields[field]?.value ?? null;
-const tables = (blocks: Block[]) => blocks.filter((b) => b.kind === "table").map((b) => (b.kind === "table" ? b.rows.map((r) => r.map((c) => c.text)) : []));
+const tables = (blocks: Block[]) =>
+  blocks.filter((b) => b.kind === "table").map((b) => (b.kind === "table" ? b.rows.map((r) => r.map((c) => c.text)) : []));
 
 describe("tables rebuilt from flattened text", () => {
   it("rows of cells separated by |, and one cell per line between lines of bars", () => {
     const { blocks } = textToBlocks(
-      ["一、部门(单位)基本概况 |", "||||||||", "联系人 |", "王某 |", "联络电话 |", "0730-1234567 |", "|||||||", "人员编制 |", "16 |", "实有人数 |", "14 |", "||||||", "单位名称 | 某县文化馆 | 年度预算金额 | 320万元 |"].join("\n"),
+      [
+        "一、部门(单位)基本概况 |",
+        "||||||||",
+        "联系人 |",
+        "王某 |",
+        "联络电话 |",
+        "0730-1234567 |",
+        "|||||||",
+        "人员编制 |",
+        "16 |",
+        "实有人数 |",
+        "14 |",
+        "||||||",
+        "单位名称 | 某县文化馆 | 年度预算金额 | 320万元 |",
+      ].join("\n"),
     );
     expect(tables(blocks)).toEqual([
-      [["一、部门(单位)基本概况"], ["联系人", "王某", "联络电话", "0730-1234567"], ["人员编制", "16", "实有人数", "14"], ["单位名称", "某县文化馆", "年度预算金额", "320万元"]],
+      [
+        ["一、部门(单位)基本概况"],
+        ["联系人", "王某", "联络电话", "0730-1234567"],
+        ["人员编制", "16", "实有人数", "14"],
+        ["单位名称", "某县文化馆", "年度预算金额", "320万元"],
+      ],
     ]);
   });
   it("labels and values on alternating lines (also with injected pinyin in the labels)", () => {
-    const { blocks } = textToBlocks("報告日期:2023年5月31日\n聯(lián)系人\n李某\n聯絡電話\n7620000\n人員編制\n42\n實有人數(shù)\n39\n職能職責概述\n縣委宣傳部是縣委主管意識形態工作的綜合職能部門。");
-    expect(tables(blocks)).toEqual([[["聯(lián)系人", "李某"], ["聯絡電話", "7620000"], ["人員編制", "42"], ["實有人數(shù)", "39"]]]);
+    const { blocks } = textToBlocks(
+      "報告日期:2023年5月31日\n聯(lián)系人\n李某\n聯絡電話\n7620000\n人員編制\n42\n實有人數(shù)\n39\n職能職責概述\n縣委宣傳部是縣委主管意識形態工作的綜合職能部門。",
+    );
+    expect(tables(blocks)).toEqual([
+      [
+        ["聯(lián)系人", "李某"],
+        ["聯絡電話", "7620000"],
+        ["人員編制", "42"],
+        ["實有人數(shù)", "39"],
+      ],
+    ]);
   });
   it("a header line and a line of numbers, checked by its own arithmetic", () => {
-    expect(tables(textToBlocks("编制数 实际在职人数 控制率\n31 30 96.8%").blocks)).toEqual([[["编制数", "实际在职人数", "控制率"], ["31", "30", "96.8%"]]]);
+    expect(tables(textToBlocks("编制数 实际在职人数 控制率\n31 30 96.8%").blocks)).toEqual([
+      [
+        ["编制数", "实际在职人数", "控制率"],
+        ["31", "30", "96.8%"],
+      ],
+    ]);
     // 30 / 31 is 96.8 %, not 90 %: the numbers were not split where the cells are
     expect(tables(textToBlocks("编制数 实际在职人数 控制率\n31 30 90%").blocks)).toEqual([]);
     expect(arithmeticHolds(["合计", "基本支出", "项目支出"], ["100.5", "60.2", "40.3"])).toBe(true);
@@ -49,8 +83,15 @@ describe("tables rebuilt from flattened text", () => {
     expect(blocks.every((b) => b.kind === "paragraph")).toBe(true);
   });
   it("the HTML reader rebuilds them too", () => {
-    const blocks = rebuildFlatTables(htmlToBlocks("<html><body><p>人员编制</p><p>23</p><p>实有人数</p><p>22</p></body></html>", { article: false }));
-    expect(tables(blocks)).toEqual([[["人员编制", "23"], ["实有人数", "22"]]]);
+    const blocks = rebuildFlatTables(
+      htmlToBlocks("<html><body><p>人员编制</p><p>23</p><p>实有人数</p><p>22</p></body></html>", { article: false }),
+    );
+    expect(tables(blocks)).toEqual([
+      [
+        ["人员编制", "23"],
+        ["实有人数", "22"],
+      ],
+    ]);
   });
   it("the table path reads a rebuilt form like a .docx table", () => {
     const r = ex("某县2021年度部门整体支出绩效自评报告\n人員編制\n23\n實有人數(shù)\n22\n一、部門基本情況");
@@ -115,15 +156,32 @@ describe("unit identity from all its mentions", () => {
     ["政协某市委员会办公室", "中国人民政治协商会议某市委员会"],
   ])("%s is another unit than %s", (a, b) => expect(isAlias(a, b)).toBe(false));
   it("recognises names by structure, never one that starts with a label or a pronoun", () => {
-    for (const n of ["某县供销合作社联合社", "某州红十字会", "中共某市委党校", "某省人大常委会办公厅", "某区动物疫病预防控制中心", "某县政协", "某县残联", "某县工商联", "某镇中心幼儿园", "某县公安局交警大队"]) expect(isUnitName(n), n).toBe(true);
-    for (const n of ["部门(单位)名称某县文化馆", "单位名称某局", "填报单位某县文化馆", "联系人某局", "我局", "是某州服务中心", "下属单位"]) expect(isUnitName(n), n).toBe(false);
+    for (const n of [
+      "某县供销合作社联合社",
+      "某州红十字会",
+      "中共某市委党校",
+      "某省人大常委会办公厅",
+      "某区动物疫病预防控制中心",
+      "某县政协",
+      "某县残联",
+      "某县工商联",
+      "某镇中心幼儿园",
+      "某县公安局交警大队",
+    ])
+      expect(isUnitName(n), n).toBe(true);
+    for (const n of ["部门(单位)名称某县文化馆", "单位名称某局", "填报单位某县文化馆", "联系人某局", "我局", "是某州服务中心", "下属单位"])
+      expect(isUnitName(n), n).toBe(false);
   });
   it("outputs the fullest form the text supports", () => {
-    const r = ex("2023年度县委巡察办整体支出绩效自评报告\n单位名称(盖章):\n一、基本情况\n中共某县委巡察工作领导小组办公室,作为县委巡察工作领导小组的日常办事机构,核定编制8名。");
+    const r = ex(
+      "2023年度县委巡察办整体支出绩效自评报告\n单位名称(盖章):\n一、基本情况\n中共某县委巡察工作领导小组办公室,作为县委巡察工作领导小组的日常办事机构,核定编制8名。",
+    );
     expect(r.fields.unit_name?.value).toBe("中共某县委巡察工作领导小组办公室");
   });
   it("reads a cover label whose value is followed by the template's next label", () => {
-    expect(val("部门名称:某市城市管理执法委员会 评价单位:某市城市管理执法委员会\n报告日期:2022年8月1日", "unit_name")).toBe("某市城市管理执法委员会");
+    expect(val("部门名称:某市城市管理执法委员会 评价单位:某市城市管理执法委员会\n报告日期:2022年8月1日", "unit_name")).toBe(
+      "某市城市管理执法委员会",
+    );
     expect(val("部門(單位)名稱     某縣委宣傳部          \n預算編碼            105001", "unit_name")).toBe("某縣委宣傳部");
   });
   it("a supervising body or a subordinate unit is not the unit", () => {
@@ -142,7 +200,9 @@ describe("unit identity from all its mentions", () => {
     expect(r.fields.unit_kind?.evidence.start).toBe(r.fields.unit_name?.evidence.start);
   });
   it("in traditional script, the name is output as written and the numbers read", () => {
-    const r = ex("火場土家族鄉(xiāng)人民政府2022年度部門整體支出績效自評報(bào)告\n本單位經縣編委核定的編制人數(shù)為65人(其中行政編制30人,事業編制35人)。年末實有人數(shù)50人。");
+    const r = ex(
+      "火場土家族鄉(xiāng)人民政府2022年度部門整體支出績效自評報(bào)告\n本單位經縣編委核定的編制人數(shù)為65人(其中行政編制30人,事業編制35人)。年末實有人數(shù)50人。",
+    );
     expect(r.fields.unit_name?.value).toBe("火場土家族鄉人民政府");
     expect([r.fields.fiscal_year?.value, r.fields.staff_authorized?.value, r.fields.staff_actual?.value]).toEqual([2022, 65, 50]);
   });
@@ -150,7 +210,9 @@ describe("unit identity from all its mentions", () => {
 
 describe("the field lexicon: composed labels", () => {
   const staff = new RegExp(compile(LEXICON.staff_authorized).whole);
-  it.each(["编制数", "编制人数", "人员编制", "核定编制", "核定编制数", "在职人员编制数"])("%s is a label of staff_authorized", (l) => expect(staff.test(l)).toBe(true));
+  it.each(["编制数", "编制人数", "人员编制", "核定编制", "核定编制数", "在职人员编制数"])("%s is a label of staff_authorized", (l) =>
+    expect(staff.test(l)).toBe(true),
+  );
   it.each(["行政编制", "事业编制", "编制办"])("%s is not", (l) => expect(staff.test(l)).toBe(false));
   it.each([
     ["经县委编办核定编制247人,其中局本级25人。", "staff_authorized", 247],
@@ -174,7 +236,8 @@ describe("the field lexicon: composed labels", () => {
     expect([r.fields.staff_authorized?.value, r.fields.staff_actual?.value]).toEqual([23, 21]);
   });
   it("parts of income and 年初 budgets are not the unit's income or spending budget", () => {
-    const t = "(一)收入预算总计10,150.48万元。包括:1.财政拨款收入预算总计10,070.48万元。(2)政府性基金收入预算0万元。3.其他资金收入预算总计80万元。";
+    const t =
+      "(一)收入预算总计10,150.48万元。包括:1.财政拨款收入预算总计10,070.48万元。(2)政府性基金收入预算0万元。3.其他资金收入预算总计80万元。";
     expect(val(t, "income_budget")).toBe(101504800);
     expect(val("2021年部门年初预算支出140204.65万元,其中:基本支出4334.8万元。", "expenditure_budget")).toBeNull();
   });
@@ -185,29 +248,64 @@ describe("disclosure tables (部门预算/决算公开表)", () => {
   it("label cell → amount where labels and amounts alternate, with the table's own unit", () => {
     const doc = [
       "收支预算总表",
-      t(["部门:某省某厅", "单位:万元"], ["项目名称", "金额", "项目名称", "金额"], ["一、财政拨款", "1,200.50", "一、基本支出", "800.25"], ["收入合计", "1,300.50", "支出合计", "1,300.50"]),
+      t(
+        ["部门:某省某厅", "单位:万元"],
+        ["项目名称", "金额", "项目名称", "金额"],
+        ["一、财政拨款", "1,200.50", "一、基本支出", "800.25"],
+        ["收入合计", "1,300.50", "支出合计", "1,300.50"],
+      ),
       "财政拨款收支预算总表",
       t(["部门:某省某厅", "单位:万元"], ["项目名称", "金额", "项目名称", "金额"], ["收入合计", "1,200.50", "支出合计", "1,200.50"]),
     ].join("\n");
     const r = ex(doc);
-    expect([r.fields.income_budget?.value, r.fields.expenditure_budget?.value, r.fields.basic_expenditure?.value]).toEqual([13005000, 13005000, 8002500]);
+    expect([r.fields.income_budget?.value, r.fields.expenditure_budget?.value, r.fields.basic_expenditure?.value]).toEqual([
+      13005000, 13005000, 8002500,
+    ]);
     expect(r.fields.income_budget?.rule).toBe("income_budget.table_cell");
     expect(r.fields.unit_name?.value).toBe("某省某厅");
     expect(r.document_kind).toBe("预算");
   });
   it("a 自评表's budget rows: the 全年执行数 column, not the first amount after the label", () => {
-    const doc = ["部门整体支出绩效自评表", t(["金额单位:万元"], ["", "年初预算数", "全年预算数", "全年执行数", "执行率"], ["年度资金总额", "3,218.40", "4,102.75", "4,011.36", "97.77%"], ["其中:基本支出", "1,356.20", "1,408.55", "1,408.55", "100%"])].join("\n");
+    const doc = [
+      "部门整体支出绩效自评表",
+      t(
+        ["金额单位:万元"],
+        ["", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+        ["年度资金总额", "3,218.40", "4,102.75", "4,011.36", "97.77%"],
+        ["其中:基本支出", "1,356.20", "1,408.55", "1,408.55", "100%"],
+      ),
+    ].join("\n");
     const r = ex(doc);
-    expect([r.fields.expenditure_total?.value, r.fields.budget_initial?.value, r.fields.basic_expenditure?.value]).toEqual([40113600, 32184000, 14085500]);
+    expect([r.fields.expenditure_total?.value, r.fields.budget_initial?.value, r.fields.basic_expenditure?.value]).toEqual([
+      40113600, 32184000, 14085500,
+    ]);
   });
   it("a column's innermost level decides: 公务接待费 > 预算数 is not the amount spent", () => {
-    const doc = ["“三公”经费支出决算表", t(["单位:万元"], ["公务接待费", "公务接待费", "因公出国(境)费", "因公出国(境)费"], ["预算数", "决算数", "预算数", "决算数"], ["0.95", "0.00", "2.00", "1.50"])].join("\n");
+    const doc = [
+      "“三公”经费支出决算表",
+      t(
+        ["单位:万元"],
+        ["公务接待费", "公务接待费", "因公出国(境)费", "因公出国(境)费"],
+        ["预算数", "决算数", "预算数", "决算数"],
+        ["0.95", "0.00", "2.00", "1.50"],
+      ),
+    ].join("\n");
     expect(ex(doc).fields.reception_expense ?? null).toBeNull();
   });
   it("a 三公 table printed without a grid: the figure that its own two sums single out", () => {
     // figures in reading order, some inside header cells, the unit's words split over two cells (as MuPDF reads some PDFs)
     const table = (total: string) =>
-      ["“三公”经费、会议费、培训费支出预算表", t(["部门:某厅", "单位:万"], ["", "元"], ["合计", "培训费"], ["小计833.60", "因公出国(境)费222.50", "公务用车购置及运行维护费", "公务接待费427.50"], ["小计183.60", "公务用车购置费0", "公务用车运行维护费183.60"], [total, "1,305.25", "403.75"])].join("\n");
+      [
+        "“三公”经费、会议费、培训费支出预算表",
+        t(
+          ["部门:某厅", "单位:万"],
+          ["", "元"],
+          ["合计", "培训费"],
+          ["小计833.60", "因公出国(境)费222.50", "公务用车购置及运行维护费", "公务接待费427.50"],
+          ["小计183.60", "公务用车购置费0", "公务用车运行维护费183.60"],
+          [total, "1,305.25", "403.75"],
+        ),
+      ].join("\n");
     const r = ex(table("2,542.60"));
     expect(r.fields.sangong_budget?.value).toBe(8336000);
     expect(r.fields.sangong_budget?.rule).toBe("sangong_budget.table_arithmetic");
@@ -216,19 +314,47 @@ describe("disclosure tables (部门预算/决算公开表)", () => {
     expect(ex(table("2,542.70")).fields.sangong_budget ?? null).toBeNull();
   });
   it("without a stated unit a table gives no money", () => {
-    expect(ex(["收支预算总表", t(["项目名称", "金额", "项目名称", "金额"], ["收入合计", "1,300.50", "支出合计", "1,300.50"])].join("\n")).fields.income_budget).toBeNull();
+    expect(
+      ex(["收支预算总表", t(["项目名称", "金额", "项目名称", "金额"], ["收入合计", "1,300.50", "支出合计", "1,300.50"])].join("\n")).fields
+        .income_budget,
+    ).toBeNull();
   });
   it("a 决算 table's 本年收入合计 is the actual income, not a budget", () => {
     const r = ex(["收入支出决算总表", t(["部门:某局", "单位:万元"], ["本年收入合计", "307.82", "本年支出合计", "300.10"])].join("\n"));
-    expect([r.fields.income_total?.value, r.fields.expenditure_total?.value, r.fields.income_budget ?? null]).toEqual([3078200, 3001000, null]);
+    expect([r.fields.income_total?.value, r.fields.expenditure_total?.value, r.fields.income_budget ?? null]).toEqual([
+      3078200,
+      3001000,
+      null,
+    ]);
   });
   it("a multi-row header: the column's path (“三公”经费 > 公务用车购置及运行维护费 > 小计) over the row of figures", () => {
     const doc = [
       "“三公”经费、会议费、培训费支出预算表",
-      t(["部门:某省某厅", "", "", "", "", "", "单位:万元"], ["合计", "“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费", "会议费", "培训费"], ["合计", "小计", "因公出国(境)费", "公务用车购置及运行维护费", "公务用车购置及运行维护费", "公务用车购置及运行维护费", "公务接待费", "会议费", "培训费"], ["合计", "小计", "因公出国(境)费", "小计", "公务用车购置费", "公务用车运行维护费", "公务接待费", "会议费", "培训费"], ["2,600.71", "767.60", "199.25", "183.60", "", "183.60", "384.75", "1,469.73", "363.38"]),
+      t(
+        ["部门:某省某厅", "", "", "", "", "", "单位:万元"],
+        ["合计", "“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费", "会议费", "培训费"],
+        [
+          "合计",
+          "小计",
+          "因公出国(境)费",
+          "公务用车购置及运行维护费",
+          "公务用车购置及运行维护费",
+          "公务用车购置及运行维护费",
+          "公务接待费",
+          "会议费",
+          "培训费",
+        ],
+        ["合计", "小计", "因公出国(境)费", "小计", "公务用车购置费", "公务用车运行维护费", "公务接待费", "会议费", "培训费"],
+        ["2,600.71", "767.60", "199.25", "183.60", "", "183.60", "384.75", "1,469.73", "363.38"],
+      ),
     ].join("\n");
     const r = ex(doc);
-    expect([r.fields.sangong_budget?.value, r.fields.vehicle_expense?.value, r.fields.reception_expense?.value, r.fields.sangong_actual ?? null]).toEqual([7676000, 1836000, 3847500, null]);
+    expect([
+      r.fields.sangong_budget?.value,
+      r.fields.vehicle_expense?.value,
+      r.fields.reception_expense?.value,
+      r.fields.sangong_actual ?? null,
+    ]).toEqual([7676000, 1836000, 3847500, null]);
   });
 });
 
@@ -270,7 +396,9 @@ describe("document kind from the report, not from the page", () => {
     expect(ex("收支预算总表\n部门:某省某厅\t单位:万元\n收入\t支出").document_kind).toBe("预算");
   });
   it("a numbered heading is not a title", () => {
-    expect(ex("一、部门概况\n(一)年初部门预算安排及支出情况\n本单位2021年整体支出绩效目标完成。部门整体支出绩效自评。绩效目标。").document_kind).toBe("自评报告");
+    expect(
+      ex("一、部门概况\n(一)年初部门预算安排及支出情况\n本单位2021年整体支出绩效目标完成。部门整体支出绩效自评。绩效目标。").document_kind,
+    ).toBe("自评报告");
   });
 });
 
@@ -278,7 +406,10 @@ describe("extract --explain", () => {
   it("lists every candidate with its source and score, marks the chosen one, and names the guard of each rejection", () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-explain-"));
     const f = join(dir, "r.txt");
-    writeFileSync(f, "某县水利局2023年度部门整体支出绩效自评报告\n本年实有人数106人(其中:财政拨款在职人员104人)。\n人员编制\n110\n实有人数\n106\n");
+    writeFileSync(
+      f,
+      "某县水利局2023年度部门整体支出绩效自评报告\n本年实有人数106人(其中:财政拨款在职人员104人)。\n人员编制\n110\n实有人数\n106\n",
+    );
     const r = jixiao(["extract", f, "--explain", "staff_actual"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
@@ -304,13 +435,17 @@ describe("real reports nobody here wrote (../shared/real-dev)", () => {
     return { p: num("precision"), r: num("recall"), line };
   }
   it("report excerpts (--coalesce): precision ≥ 0.97, recall ≥ 0.90", () => {
-    const files = readdirSync(shared("real-dev")).filter((f) => /^[ab]\d+\.txt$/.test(f)).map((f) => shared("real-dev", f));
+    const files = readdirSync(shared("real-dev"))
+      .filter((f) => /^[ab]\d+\.txt$/.test(f))
+      .map((f) => shared("real-dev", f));
     const s = score(shared("real-dev", "gold.jsonl"), files, ["--coalesce"]);
     expect(s.p, s.line).toBeGreaterThanOrEqual(0.97);
     expect(s.r, s.line).toBeGreaterThanOrEqual(0.9);
   });
   it("部门预算 PDFs: precision ≥ 0.97, recall ≥ 0.85", () => {
-    const files = readdirSync(shared("real-dev", "budget")).filter((f) => f.endsWith(".pdf")).map((f) => shared("real-dev", "budget", f));
+    const files = readdirSync(shared("real-dev", "budget"))
+      .filter((f) => f.endsWith(".pdf"))
+      .map((f) => shared("real-dev", "budget", f));
     const s = score(shared("real-dev", "budget", "gold.jsonl"), files, []);
     expect(s.p, s.line).toBeGreaterThanOrEqual(0.97);
     expect(s.r, s.line).toBeGreaterThanOrEqual(0.85);

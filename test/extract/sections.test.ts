@@ -29,7 +29,11 @@ describe("heading markers", () => {
     expect(m === null || headingTitle(m.rest) === null).toBe(true);
   });
   it("a long numbered sentence is a list item, an inline title is a heading", () => {
-    expect(headingTitle("制定和组织实施经济、社会发展计划，制定资源开发和产业结构调整方案，组织好各业生产，协调好本镇与外地区的经济交流与合作；")).toBeNull();
+    expect(
+      headingTitle(
+        "制定和组织实施经济、社会发展计划，制定资源开发和产业结构调整方案，组织好各业生产，协调好本镇与外地区的经济交流与合作；",
+      ),
+    ).toBeNull();
     expect(headingTitle("资金下达合规性。我部门的所有资金都能按时下达。")).toBe("资金下达合规性");
   });
 });
@@ -48,14 +52,19 @@ describe("section tree", () => {
   });
 
   it("repairs Word auto-numbering that exported 二、 as 2、", () => {
-    const t = "一、部门基本情况\n（一）机构设置情况\n（四）绩效目标设定情况\n2、 部门整体支出管理及使用情况\n（一）预算执行\n1.基本支出情况\n2.项目支出情况\n3.三公经费\n3、 政府性基金预算支出情况\n四、部门整体支出绩效情况\n（一）综合评价结论\n（2） 综合评价情况\n1.部门职责履行情况\n";
+    const t =
+      "一、部门基本情况\n（一）机构设置情况\n（四）绩效目标设定情况\n2、 部门整体支出管理及使用情况\n（一）预算执行\n1.基本支出情况\n2.项目支出情况\n3.三公经费\n3、 政府性基金预算支出情况\n四、部门整体支出绩效情况\n（一）综合评价结论\n（2） 综合评价情况\n1.部门职责履行情况\n";
     const hs = tree(t).headings;
     const level = (title: string) => hs.find((h) => h.title.startsWith(title))!.level;
     expect(level("2、")).toBe(1);
     expect(level("3、")).toBe(1);
     expect(level("四、")).toBe(1);
     expect(level("(2)")).toBe(2);
-    expect(hs.find((h) => h.title.startsWith("1.部门职责"))!.path).toEqual(["四、部门整体支出绩效情况", "(2)综合评价情况", "1.部门职责履行情况"]);
+    expect(hs.find((h) => h.title.startsWith("1.部门职责"))!.path).toEqual([
+      "四、部门整体支出绩效情况",
+      "(2)综合评价情况",
+      "1.部门职责履行情况",
+    ]);
   });
 
   it("tells which section an offset is in", () => {
@@ -75,7 +84,8 @@ describe("section tree", () => {
 
 describe("numbered lists are not headings", () => {
   it("a short item that continues a list of sentences stays a list item", () => {
-    const t = "一、单位基本情况\n(一) 单位机构设置、部门职能情况。\n1、主要职责\n(一)宣传贯彻落实党和国家各项方针政策和法律法规，执行上级的决议、决定，研究决定本镇经济建设等方面的重大问题。\n(二)落实基层党建工作责任制，统筹推进基层党建工作，实现党的组织和工作全覆盖，提高党建工作的有效性。\n(三)负责辖区国防动员相关工作。\n2、部门机构设置\n(二)年度总体工作\n";
+    const t =
+      "一、单位基本情况\n(一) 单位机构设置、部门职能情况。\n1、主要职责\n(一)宣传贯彻落实党和国家各项方针政策和法律法规，执行上级的决议、决定，研究决定本镇经济建设等方面的重大问题。\n(二)落实基层党建工作责任制，统筹推进基层党建工作，实现党的组织和工作全覆盖，提高党建工作的有效性。\n(三)负责辖区国防动员相关工作。\n2、部门机构设置\n(二)年度总体工作\n";
     expect(paths(t)).toEqual([
       "一、单位基本情况",
       "一、单位基本情况 > (一)单位机构设置、部门职能情况",

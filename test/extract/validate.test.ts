@@ -9,8 +9,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toRecord } from "../../src/extract/extract.js";
-import { validate } from "../../src/extract/validate.js";
 import { readDocument } from "../../src/extract/read.js";
+import { validate } from "../../src/extract/validate.js";
 import type { FieldValue } from "../../src/model.js";
 import { FIXTURES } from "../helpers.js";
 
@@ -25,7 +25,8 @@ const edited = (from: string | RegExp, to: string) => {
   expect(out).not.toBe(V06);
   return out;
 };
-const sumFlag = (r: Awaited<ReturnType<typeof recordOf>>) => r.flags.find((f) => f.code === "parts_do_not_add_up" && f.fields[0] === "score_table");
+const sumFlag = (r: Awaited<ReturnType<typeof recordOf>>) =>
+  r.flags.find((f) => f.code === "parts_do_not_add_up" && f.fields[0] === "score_table");
 
 describe("the score table's sum", () => {
   it("rows short of the total by exactly the budget part's 得分: no flag", async () => {
@@ -57,7 +58,7 @@ describe("tables of another year or unit", () => {
 
 describe("a table's money unit", () => {
   it("is the one it states; a table that states none gives no amounts (no 万元 guessed)", async () => {
-    const r = await recordOf(edited("<p style=\"text-indent:2em\">金额单位：万元</p>", ""));
+    const r = await recordOf(edited('<p style="text-indent:2em">金额单位：万元</p>', ""));
     for (const f of ["budget_initial", "budget_adjusted", "expenditure_total"]) expect(r.fields[f] ?? null, f).toBeNull();
     const yuan = await recordOf(edited("金额单位：万元", "金额单位：元"));
     expect(yuan.fields.budget_initial?.value).toBe(3218.4);
@@ -65,10 +66,24 @@ describe("a table's money unit", () => {
 });
 
 describe("ratios out of range", () => {
-  const ratio = (value: number): FieldValue => ({ value, exact: String(value), raw: `${value * 100}%`, unit: "ratio", confidence: 0.8, rule: "test", evidence: { start: 0, end: 1, page: null, section: "", text: "" } });
+  const ratio = (value: number): FieldValue => ({
+    value,
+    exact: String(value),
+    raw: `${value * 100}%`,
+    unit: "ratio",
+    confidence: 0.8,
+    rule: "test",
+    evidence: { start: 0, end: 1, page: null, section: "", text: "" },
+  });
   it("a share or rate below 0 or above 150 % is flagged; a signed change is not", () => {
-    const codes = (fields: Record<string, FieldValue>) => validate(fields).filter((f) => f.code === "out_of_range").map((f) => f.fields[0]);
-    expect(codes({ satisfaction: ratio(1.6), execution_rate: ratio(-0.1), carryover_rate: ratio(0.4) })).toEqual(["satisfaction", "execution_rate"]);
+    const codes = (fields: Record<string, FieldValue>) =>
+      validate(fields)
+        .filter((f) => f.code === "out_of_range")
+        .map((f) => f.fields[0]);
+    expect(codes({ satisfaction: ratio(1.6), execution_rate: ratio(-0.1), carryover_rate: ratio(0.4) })).toEqual([
+      "satisfaction",
+      "execution_rate",
+    ]);
     expect(codes({ satisfaction: ratio(1.5), execution_rate: ratio(0) })).toEqual([]);
     expect(codes({ expenditure_change_rate: ratio(2.4), income_change_rate: ratio(-0.6) })).toEqual([]);
   });

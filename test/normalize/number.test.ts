@@ -12,7 +12,7 @@ describe("conformance: Recognizers-Text Chinese numbers and percents", () => {
   it("has all 160 cases", () => expect(cases.length).toBe(160));
   it.each(cases.map((c) => [c.input, c.kind, c.value] as const))("%s (%s) → %s", (input, kind, value) => {
     if (kind === "number") expect(parseNumber(input)?.toString()).toBe(value);
-    else expect(parsePercent(input)?.toString() + "%").toBe(value);
+    else expect(`${parsePercent(input)?.toString()}%`).toBe(value);
   });
 });
 

@@ -11,7 +11,8 @@ function referenceFold(src: string): { text: string; map: number[] } {
   const map: number[] = [];
   // letter-spaced figures: spaces inside "9 5 . 5" go
   const spaced = new Set<number>();
-  for (const m of src.matchAll(/(?<![\dA-Za-z.])[\d.](?: [\d.]){2,}(?![\dA-Za-z.])/g)) if (m[0].replace(/[^\d]/g, "").length >= 2) for (let k = 1; k < m[0].length; k += 2) spaced.add(m.index! + k);
+  for (const m of src.matchAll(/(?<![\dA-Za-z.])[\d.](?: [\d.]){2,}(?![\dA-Za-z.])/g))
+    if (m[0].replace(/[^\d]/g, "").length >= 2) for (let k = 1; k < m[0].length; k += 2) spaced.add(m.index! + k);
   let i = 0;
   while (i < src.length) {
     const ch = String.fromCodePoint(src.codePointAt(i)!);
@@ -86,9 +87,14 @@ describe("fold: one normalisation layer for matching", () => {
   it("squash removes all whitespace", () => expect(squash(" 优 秀\n")).toBe("优秀"));
 
   it("agrees with the character-by-character reference on 3000 random strings", () => {
-    const alphabet = [..."0123456789.%,aZ    　\u00a0\u2009\u200b\u00ad\ufeff\r\n\t年度万元支出（）：，．％０９ＡＢ﹪−–·“”—…", "𠀋", "𪚥", "\u3000"];
+    const alphabet = [
+      ..."0123456789.%,aZ    　\u00a0\u2009\u200b\u00ad\ufeff\r\n\t年度万元支出（）：，．％０９ＡＢ﹪−–·“”—…",
+      "𠀋",
+      "𪚥",
+      "\u3000",
+    ];
     let seed = 42;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
     for (let k = 0; k < 3000; k++) {
       let s = "";
       const len = rand(24);
@@ -138,7 +144,9 @@ describe("dates and years", () => {
     ["二〇二四年四月十日", "2024-04-10"],
     ["二〇二五年六月二十五日", "2025-06-25"],
   ])("%s → %s", (input, want) => expect(parseDate(input)).toBe(want));
-  it.each(["2023年3月", "2023年2月30日", "2023.13.01", "3月15日", "2023年"])("incomplete or impossible %j → null", (input) => expect(parseDate(input)).toBeNull());
+  it.each(["2023年3月", "2023年2月30日", "2023.13.01", "3月15日", "2023年"])("incomplete or impossible %j → null", (input) =>
+    expect(parseDate(input)).toBeNull(),
+  );
   it("years", () => {
     expect(parseYear("2024")).toBe(2024);
     expect(parseYear("二〇二四")).toBe(2024);

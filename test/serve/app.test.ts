@@ -2,7 +2,7 @@
  * jixiao serve, for real: the CLI on a loopback port, pages fetched over HTTP, reviews posted as the
  * page's forms post them. Report text and file names are escaped; a read-only server takes no reviews.
  */
-import { appendFileSync, copyFileSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +14,8 @@ const start = startServer;
 
 let db = "";
 let base = "";
-const EVIL = "某县<script>alert(1)</script>水利局2024年度部门整体支出绩效自评报告\n核定编制12人,实有在职人员11人。<img src=x onerror=alert(2)>\n";
+const EVIL =
+  "某县<script>alert(1)</script>水利局2024年度部门整体支出绩效自评报告\n核定编制12人,实有在职人员11人。<img src=x onerror=alert(2)>\n";
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-serve-"));
   mkdirSync(join(dir, "in"));
@@ -60,7 +61,9 @@ describe("jixiao serve", () => {
 
   it("sorts and filters the list by region, grade and flag; the charts page carries the same selection", async () => {
     const byScore = (await get("/?sort=self_score_points&dir=desc")).body;
-    const scores = [...byScore.matchAll(/<tr><td><a href="\/doc\/\d+">[^<]*<\/a><\/td>(?:<td[^>]*>[^<]*<\/td>){5}<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
+    const scores = [
+      ...byScore.matchAll(/<tr><td><a href="\/doc\/\d+">[^<]*<\/a><\/td>(?:<td[^>]*>[^<]*<\/td>){5}<td class="num">([^<]*)<\/td>/g),
+    ].map((m) => m[1]);
     expect(scores.length).toBe(6);
     const nums = scores.filter((x) => x !== "—").map(Number);
     expect(nums).toEqual([...nums].sort((a, b) => b - a));
@@ -97,7 +100,7 @@ describe("jixiao serve", () => {
       fetch(`${base}doc/${id}/review`, { method: "POST", body: new URLSearchParams(form), redirect: "manual", headers });
     // without this server's CSRF token, or with another, nothing is stored
     expect((await post({ field: "income_budget", action: "reject" })).status).toBe(403);
-    expect((await post({ field: "income_budget", action: "reject", csrf: csrf.slice(1) + "x" })).status).toBe(403);
+    expect((await post({ field: "income_budget", action: "reject", csrf: `${csrf.slice(1)}x` })).status).toBe(403);
     expect(JSON.parse(jixiao(["show", id, "--db", db, "--json"]).stdout).corrected).toEqual({});
     const r = await post({ field: "income_budget", action: "set", value: "1,234.5万元", note: "from the table", csrf });
     expect(r.status).toBe(303);
@@ -115,7 +118,7 @@ describe("jixiao serve", () => {
     const ro = await start(db, ["--read-only"]);
     const id = idOf("002_ead4207e0aef5641.txt");
     const p = await (await fetch(`${ro}doc/${id}`)).text();
-    expect(p).not.toContain("<form class=\"review\"");
+    expect(p).not.toContain('<form class="review"');
     const r = await fetch(`${ro}doc/${id}/review`, { method: "POST", body: new URLSearchParams({ field: "grade", action: "reject" }) });
     expect(r.status).toBe(403);
   });
@@ -145,7 +148,12 @@ describe("jixiao serve", () => {
     const url = await start(pdb);
     const doc = JSON.parse(jixiao(["show", pdf, "--db", pdb, "--json"]).stdout);
     // evidence.bbox: from the reader to the store and back out, the same in extract --jsonl and export --jsonl, kept by reextract
-    const boxes = (fields: Record<string, { evidence: { bbox?: number[] } } | null>) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v?.evidence.bbox).map(([k, v]) => [k, v!.evidence.bbox]));
+    const boxes = (fields: Record<string, { evidence: { bbox?: number[] } } | null>) =>
+      Object.fromEntries(
+        Object.entries(fields)
+          .filter(([, v]) => v?.evidence.bbox)
+          .map(([k, v]) => [k, v!.evidence.bbox]),
+      );
     const extracted = boxes(JSON.parse(jixiao(["extract", "--jsonl", pdf]).stdout).fields);
     expect(Object.keys(extracted).length).toBeGreaterThan(10);
     expect(boxes(doc.fields)).toEqual(extracted);
@@ -156,11 +164,15 @@ describe("jixiao serve", () => {
     const links = [...page.matchAll(/data-field="(\w+)" data-page="(\d+)" data-bbox="([\d.,]*)"/g)];
     expect(links.length).toBeGreaterThan(10);
     expect(links.filter((m) => m[3]).length).toBe(links.length);
-    expect(page).toContain('data-src="/doc/' + doc.id + '/page/PAGE.png"');
+    expect(page).toContain(`data-src="/doc/${doc.id}/page/PAGE.png"`);
     const png = await fetch(`${url}doc/${doc.id}/page/1.png`);
     expect(png.status).toBe(200);
     expect(png.headers.get("content-type")).toBe("image/png");
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
     expect((await fetch(`${url}doc/${doc.id}/page/99.png`)).status).toBe(404);
     expect((await fetch(`${url}doc/${doc.id}/page/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
     // the file changed since the import: no rendering of other bytes

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES, ROOT } from "../helpers.js";
 import { jixiao } from "../run.js";
@@ -21,7 +21,8 @@ if (!haveChromium) console.warn(`browser tests skipped: no chromium at ${CHROMIU
 const SHOTS = join(ROOT, "docs", "screenshots");
 
 const EVIL_NAME = `<img src=x onerror=alert(1)>" onmouseover="alert(2).txt`;
-const EVIL_TEXT = "某县<script>alert(3)</script>水利局2024年度部门整体支出绩效自评报告\n\" onmouseover=\"alert(4)\" 核定编制12人，实有在职人员11人。\n";
+const EVIL_TEXT =
+  '某县<script>alert(3)</script>水利局2024年度部门整体支出绩效自评报告\n" onmouseover="alert(4)" 核定编制12人，实有在职人员11人。\n';
 
 let db = "";
 let base = "";
@@ -39,7 +40,15 @@ describe.skipIf(!haveChromium)("the review pages in chromium", () => {
     base = await startServer(db);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on("dialog", (d) => {
@@ -140,7 +149,7 @@ describe.skipIf(!haveChromium)("the review pages in chromium", () => {
   });
 
   it("a report with script in its text and its name shows both as text", async () => {
-    await page.goto(base + "?q=" + encodeURIComponent("水利局"));
+    await page.goto(`${base}?q=${encodeURIComponent("水利局")}`);
     const link = page.locator("#documents a", { hasText: "onerror" });
     expect(await link.textContent()).toBe(EVIL_NAME);
     await link.click();
@@ -155,11 +164,17 @@ describe.skipIf(!haveChromium)("the review pages in chromium", () => {
   it("a POST without the CSRF token is refused, from the page's own origin too", async () => {
     await page.goto(`${base}doc/${idOf("002_ead4207e0aef5641.txt")}`);
     // (the page itself may not fetch: its CSP has no connect-src)
-    const r = await page.request.post(`${page.url()}/review`, { form: { field: "grade", action: "reject" }, headers: { origin: base.replace(/\/$/, "") } });
+    const r = await page.request.post(`${page.url()}/review`, {
+      form: { field: "grade", action: "reject" },
+      headers: { origin: base.replace(/\/$/, "") },
+    });
     expect(r.status()).toBe(403);
     // the page's own form with its token removed
     await page.locator('#f-grade input[name="csrf"]').evaluate((i) => i.remove());
-    const [resp] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator('#f-grade button[value="reject"]').click()]);
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.locator('#f-grade button[value="reject"]').click(),
+    ]);
     expect(resp.status()).toBe(403);
     expect(JSON.parse(jixiao(["show", "002_ead4207e0aef5641.txt", "--db", db, "--json"]).stdout).corrected).toEqual({});
   });
@@ -167,7 +182,8 @@ describe.skipIf(!haveChromium)("the review pages in chromium", () => {
   it("draws the charts from the same filters", async () => {
     await page.goto(`${base}charts`);
     await page.waitForSelector("body[data-charts-ready]");
-    for (const id of ["chart-scores", "chart-grades", "chart-sangong", "chart-economic"]) expect(await page.locator(`#${id} svg`).count()).toBe(1);
+    for (const id of ["chart-scores", "chart-grades", "chart-sangong", "chart-economic"])
+      expect(await page.locator(`#${id} svg`).count()).toBe(1);
     // the bars of the score distribution add up to the documents with a score
     const data = JSON.parse((await page.locator("#chart-data").textContent())!);
     const withScore = jixiao(["query", "--db", db, "--min-score", "0", "--format", "jsonl"]).stdout.split("\n").filter(Boolean).length;

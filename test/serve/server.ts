@@ -1,5 +1,5 @@
 /** `jixiao serve` for the tests: the CLI on a free loopback port, stopped after the file's tests. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll } from "vitest";
 import { CLI } from "../run.js";
 
@@ -11,7 +11,9 @@ export const serverErrors: string[] = [];
 /** Starts `jixiao serve --db DB` on a free port and returns its base URL (ending in "/"). */
 export function startServer(db: string, extra: string[] = []): Promise<string> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [CLI, "serve", "--db", db, "--port", "0", "--user", "tester", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+    const p = spawn(process.execPath, [CLI, "serve", "--db", db, "--port", "0", "--user", "tester", ...extra], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     servers.push(p);
     let out = "";
     p.stdout.on("data", (b) => {

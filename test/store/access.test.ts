@@ -18,7 +18,9 @@ const asRoot = process.getuid?.() === 0;
 /** Runs the CLI without the right to write the file: as `nobody` when we are root (root ignores file permissions). */
 function asNobody(args: string[]) {
   if (!asRoot) return jixiao(args);
-  const r = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...args], { encoding: "utf8" });
+  const r = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...args], {
+    encoding: "utf8",
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -56,7 +58,11 @@ describe("a database that is not jixiao's", () => {
     other.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users(name) VALUES ('a');");
     other.close();
     const before = readFileSync(file);
-    for (const args of [["import", SEEDS, "--db", file, "--no-progress"], ["reextract", "--db", file], ["list", "--db", file]]) {
+    for (const args of [
+      ["import", SEEDS, "--db", file, "--no-progress"],
+      ["reextract", "--db", file],
+      ["list", "--db", file],
+    ]) {
       const r = jixiao(args);
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr).toContain("not a jixiao database (it holds other tables: users); nothing was changed");

@@ -2,7 +2,7 @@
  * The CSV jixiao writes is read back as Excel, pandas and R read it: a line break outside quotes
  * ends a row, whatever the record delimiter. Every bundled report and some hostile file names.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -29,7 +29,12 @@ beforeAll(() => {
   // distinct contents: a hostile name on each of seven different reports
   const sources = readdirSync(join(FIXTURES, "reports", "variants", "txt")).slice(0, NAMES.length);
   // (a line of their own makes them new documents, not copies of the bundled ones)
-  NAMES.forEach((n, i) => writeFileSync(join(odd, n), Buffer.concat([readFileSync(join(FIXTURES, "reports", "variants", "txt", sources[i])), Buffer.from(`\n${"#".repeat(i + 1)}\n`)])));
+  NAMES.forEach((n, i) =>
+    writeFileSync(
+      join(odd, n),
+      Buffer.concat([readFileSync(join(FIXTURES, "reports", "variants", "txt", sources[i])), Buffer.from(`\n${"#".repeat(i + 1)}\n`)]),
+    ),
+  );
   const r = jixiao(["import", join(FIXTURES, "reports"), odd, "--db", db, "--no-progress"]);
   expect(r.code).toBe(0);
   docs = Number(/(\d+) documents in/.exec(jixiao(["list", "--db", db]).stdout)![1]);

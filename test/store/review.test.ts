@@ -49,7 +49,19 @@ describe("jixiao review", () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-review-"));
     const db = join(dir, "r.db");
     expect(jixiao(["import", SEEDS, "--db", db, "--no-progress"]).code).toBe(0);
-    const set = jixiao(["review", A, "income_budget", "--set", "1,956.59万元", "--note", "the table says .59", "--reviewer", "analyst", "--db", db]);
+    const set = jixiao([
+      "review",
+      A,
+      "income_budget",
+      "--set",
+      "1,956.59万元",
+      "--note",
+      "the table says .59",
+      "--reviewer",
+      "analyst",
+      "--db",
+      db,
+    ]);
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout.trim()).toBe(`corrected ${A} income_budget: 19565800 → 19565900`);
     expect(jixiao(["review", A, "grade", "--reject", "--db", db]).stdout.trim()).toBe(`rejected  ${A} grade: 优 → —`);
@@ -58,7 +70,10 @@ describe("jixiao review", () => {
     expect(jixiao(["review", B, "fiscal_year", "--undo", "--db", db]).stdout.trim()).toBe(`undone    ${B} fiscal_year: 2023 → 2024`);
     // a bad value or verdict is a usage error, nothing written
     const bad = jixiao(["review", A, "income_budget", "--set", "about a million", "--db", db]);
-    expect([bad.code, bad.stderr.trim()]).toEqual([2, 'jixiao: income_budget: "about a million" is not an amount (1,956.58万元, 19565800元)']);
+    expect([bad.code, bad.stderr.trim()]).toEqual([
+      2,
+      'jixiao: income_budget: "about a million" is not an amount (1,956.58万元, 19565800元)',
+    ]);
     expect(jixiao(["review", A, "income_budget", "--accept", "--reject", "--db", db]).code).toBe(2);
 
     const check = () => {
@@ -79,14 +94,27 @@ describe("jixiao review", () => {
       expect(jixiao(["query", "--db", db, "--grade", "优", "--format", "jsonl"]).stdout).not.toContain(A);
       // the records view: one row per document, integers as integers, corrections applied
       const d = new Database(db, { readonly: true });
-      const rec = d.prepare("SELECT fiscal_year, typeof(fiscal_year) AS ty, income_budget_yuan, typeof(income_budget_yuan) AS tm, grade, corrected_fields FROM records WHERE file = ?").get(A);
-      expect(rec).toEqual({ fiscal_year: 2024, ty: "integer", income_budget_yuan: 19565900, tm: "integer", grade: null, corrected_fields: "grade;income_budget" });
+      const rec = d
+        .prepare(
+          "SELECT fiscal_year, typeof(fiscal_year) AS ty, income_budget_yuan, typeof(income_budget_yuan) AS tm, grade, corrected_fields FROM records WHERE file = ?",
+        )
+        .get(A);
+      expect(rec).toEqual({
+        fiscal_year: 2024,
+        ty: "integer",
+        income_budget_yuan: 19565900,
+        tm: "integer",
+        grade: null,
+        corrected_fields: "grade;income_budget",
+      });
       expect((d.prepare("SELECT count(*) AS n FROM records").get() as { n: number }).n).toBe(5);
       // every column once, named as in the CSV (no "document_kind:1" twin)
       const cols = (d.prepare("PRAGMA table_info(records)").all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols.filter((c) => c.includes(":"))).toEqual([]);
       expect(cols.slice(0, 7)).toEqual(["id", "file", "path", "sha256", "format", "document_kind", "unit_name"]);
-      expect(d.prepare("SELECT unit_name, fiscal_year, level1 FROM score_rows WHERE file = '003_cfc37400837c5c83.txt' LIMIT 1").get()).toEqual({ unit_name: "合水县吉岷镇人民政府", fiscal_year: 2024, level1: "部门管理" });
+      expect(
+        d.prepare("SELECT unit_name, fiscal_year, level1 FROM score_rows WHERE file = '003_cfc37400837c5c83.txt' LIMIT 1").get(),
+      ).toEqual({ unit_name: "合水县吉岷镇人民政府", fiscal_year: 2024, level1: "部门管理" });
       d.close();
     };
     check();
@@ -99,12 +127,22 @@ describe("jixiao review", () => {
     // reviews as gold for the shared scorer: the extraction disagrees with the reviewer on income_budget and grade
     const gold = join(dir, "gold.jsonl");
     expect(jixiao(["review", "--export-gold", gold, "--db", db]).code).toBe(0);
-    expect(readFileSync(gold, "utf8").trim().split("\n").map((l) => JSON.parse(l))).toEqual(
-      expect.arrayContaining([{ file: A, grade: null, income_budget: 19565900 }, { file: B, self_score: 96 }]),
+    expect(
+      readFileSync(gold, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual(
+      expect.arrayContaining([
+        { file: A, grade: null, income_budget: 19565900 },
+        { file: B, self_score: 96 },
+      ]),
     );
     const out = join(dir, "out.jsonl");
     writeFileSync(out, jixiao(["extract", "--jsonl", join(SEEDS, A), join(SEEDS, B)]).stdout);
     const s = spawnSync(process.execPath, [shared("eval", "score.mjs"), gold, out], { encoding: "utf8" });
-    expect(s.stdout.trim().split("\n").pop()).toBe("documents=2 unmatched=0 correct=1 wrong=1 missing=0 spurious=1 precision=0.333 recall=0.500 f1=0.400");
+    expect(s.stdout.trim().split("\n").pop()).toBe(
+      "documents=2 unmatched=0 correct=1 wrong=1 missing=0 spurious=1 precision=0.333 recall=0.500 f1=0.400",
+    );
   });
 });

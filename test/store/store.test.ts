@@ -29,15 +29,25 @@ describe("import into SQLite", () => {
     expect(first.stdout).toContain("5 files: 5 imported, 0 unchanged, 0 failed");
     const second = jixiao(["import", SEEDS, "--db", db, "--json"]);
     expect(second.code).toBe(0);
-    const lines = second.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = second.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.status)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged", "unchanged"]);
     expect(rows(db, "SELECT count(*) n FROM documents")).toEqual([{ n: 5 }]);
     expect(rows(db, "PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
     // every stored value keeps its evidence
-    const ev = rows(db, "SELECT count(*) n FROM field_values WHERE raw IS NULL OR ev_text IS NULL OR ev_start IS NULL") as Array<{ n: number }>;
+    const ev = rows(db, "SELECT count(*) n FROM field_values WHERE raw IS NULL OR ev_text IS NULL OR ev_start IS NULL") as Array<{
+      n: number;
+    }>;
     expect(ev[0].n).toBe(0);
-    const v = rows(db, "SELECT f.value_num, f.exact, f.raw, f.ev_section FROM field_values f JOIN documents d ON d.id = f.document_id WHERE d.file_name LIKE '000_%' AND f.field = 'income_budget'");
-    expect(v).toEqual([{ value_num: 19565800, exact: "19565800", raw: "1,956.58万元", ev_section: "一、单位基本情况 > （四）部门整体支出情况" }]);
+    const v = rows(
+      db,
+      "SELECT f.value_num, f.exact, f.raw, f.ev_section FROM field_values f JOIN documents d ON d.id = f.document_id WHERE d.file_name LIKE '000_%' AND f.field = 'income_budget'",
+    );
+    expect(v).toEqual([
+      { value_num: 19565800, exact: "19565800", raw: "1,956.58万元", ev_section: "一、单位基本情况 > （四）部门整体支出情况" },
+    ]);
   });
 
   it("the same bytes under another name are one document; changed bytes at a path replace the old record", () => {
@@ -64,12 +74,19 @@ describe("import into SQLite", () => {
     mkdirSync(bad);
     writeFileSync(join(bad, "empty.pdf"), "");
     writeFileSync(join(bad, "random.docx"), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
-    writeFileSync(join(bad, "truncated.pdf"), readFileSync(join(FIXTURES, "reports", "seeds-as", "pdf", "001_7677739c59076178.pdf")).subarray(0, 2000));
+    writeFileSync(
+      join(bad, "truncated.pdf"),
+      readFileSync(join(FIXTURES, "reports", "seeds-as", "pdf", "001_7677739c59076178.pdf")).subarray(0, 2000),
+    );
     copyFileSync(join(FIXTURES, "reports", "variants", "txt", "v04_weijian_cover.txt"), join(bad, "good.txt"));
     const r = jixiao(["import", bad, join(dir, "missing.pdf"), "--db", db, "--json"]);
     expect(r.code).toBe(1);
     const byFile: Record<string, { status: string; error?: string }> = Object.fromEntries(
-      r.stdout.trim().split("\n").map((l) => JSON.parse(l)).map((o) => [o.file.split("/").pop(), o]),
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+        .map((o) => [o.file.split("/").pop(), o]),
     );
     expect(byFile["good.txt"].status).toBe("imported");
     expect(byFile["empty.pdf"]).toMatchObject({ status: "failed", error: "empty file" });
@@ -77,7 +94,12 @@ describe("import into SQLite", () => {
     expect(byFile["truncated.pdf"].status).toBe("failed");
     expect(byFile["missing.pdf"]).toMatchObject({ status: "failed", error: "no such file or directory" });
     for (const f of Object.values(byFile)) if (f.status === "failed") expect(f.error).not.toMatch(/\n/);
-    expect(rows(db, "SELECT * FROM field_values WHERE document_id IN (SELECT id FROM documents WHERE file_name NOT LIKE 'good%') ORDER BY document_id, field")).toEqual(before);
+    expect(
+      rows(
+        db,
+        "SELECT * FROM field_values WHERE document_id IN (SELECT id FROM documents WHERE file_name NOT LIKE 'good%') ORDER BY document_id, field",
+      ),
+    ).toEqual(before);
   });
 });
 
@@ -96,11 +118,28 @@ describe("CSV export", () => {
     const header = Object.keys(table[0]);
     // the columns the README's field table documents, in its order, between the file's and the record's
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    const documented = readme.slice(readme.indexOf("## Field catalog"), readme.indexOf("### How a value is chosen")).split("\n").filter((l) => /^\| `\w+` \|/.test(l)).map((l) => [...l.matchAll(/`(\w+)`/g)].pop()![1]);
-    expect(header).toEqual(["file", "path", "sha256", "format", ...documented, "flags", "corrected_fields", "extractor_version", "imported_at"]);
+    const documented = readme
+      .slice(readme.indexOf("## Field catalog"), readme.indexOf("### How a value is chosen"))
+      .split("\n")
+      .filter((l) => /^\| `\w+` \|/.test(l))
+      .map((l) => [...l.matchAll(/`(\w+)`/g)].pop()![1]);
+    expect(header).toEqual([
+      "file",
+      "path",
+      "sha256",
+      "format",
+      ...documented,
+      "flags",
+      "corrected_fields",
+      "extractor_version",
+      "imported_at",
+    ]);
     expect(header).toContain("income_budget_yuan");
     expect(header).toContain("satisfaction_ratio");
-    const gold = readFileSync(shared("gold", "seeds.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const gold = readFileSync(shared("gold", "seeds.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     const r000 = table.find((r) => r.file.startsWith("000_"))!;
     expect(r000.unit_name).toBe(gold[0].unit_name);
     expect(r000.income_budget_yuan).toBe("19565800");
@@ -109,7 +148,7 @@ describe("CSV export", () => {
     expect(r003.satisfaction_ratio).toBe("0.98");
   });
   it("neutralises formulas in text cells, not in numbers", () => {
-    expect(safeCell("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
+    expect(safeCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(safeCell("+1")).toBe("'+1");
     expect(safeCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(safeCell("-cmd")).toBe("'-cmd");
@@ -157,7 +196,10 @@ describe("CLI", () => {
   it("extract exits 1 when a file fails, and still prints the others", () => {
     const r = jixiao(["extract", "--jsonl", join(SEEDS, "001_7677739c59076178.txt"), "/nonexistent/x.pdf"]);
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0].fields.unit_name.value).toBe("沅陵县明溪口镇人民政府");
     expect(lines[1]).toMatchObject({ file: "/nonexistent/x.pdf", error: "no such file or directory" });
     expect(r.stderr.trim()).toBe("/nonexistent/x.pdf: failed: no such file or directory");

@@ -28,13 +28,22 @@ describe("records_cache", () => {
     try {
       expect(syncRecords(d)).toBe("records_cache");
       expect(rows(d, "records_cache")).toEqual(rows(d, "records"));
-      const first = d.prepare("SELECT id, sha256, file FROM records ORDER BY id LIMIT 1").get() as { id: number; sha256: string; file: string };
+      const first = d.prepare("SELECT id, sha256, file FROM records ORDER BY id LIMIT 1").get() as {
+        id: number;
+        sha256: string;
+        file: string;
+      };
       // a researcher's correction, written with SQL
-      d.prepare("INSERT INTO corrections (sha256, field, action, value_text, raw, at) VALUES (?, 'grade', 'set', '差', '差', '2026-01-01')").run(first.sha256);
+      d.prepare(
+        "INSERT INTO corrections (sha256, field, action, value_text, raw, at) VALUES (?, 'grade', 'set', '差', '差', '2026-01-01')",
+      ).run(first.sha256);
       expect(pending(d)).toBe(1);
       expect(syncRecords(d)).toBe("records_cache");
       expect(pending(d)).toBe(0);
-      expect(d.prepare("SELECT grade, corrected_fields FROM records_cache WHERE id = ?").get(first.id)).toEqual({ grade: "差", corrected_fields: "grade" });
+      expect(d.prepare("SELECT grade, corrected_fields FROM records_cache WHERE id = ?").get(first.id)).toEqual({
+        grade: "差",
+        corrected_fields: "grade",
+      });
       expect(rows(d, "records_cache")).toEqual(rows(d, "records"));
       // the review undone, a value changed in place, a document deleted
       d.prepare("UPDATE corrections SET undone = 1").run();
@@ -56,7 +65,9 @@ describe("records_cache", () => {
       expect(pending(e)).toBeGreaterThan(0);
       syncRecords(e);
       expect(rows(e, "records_cache")).toEqual(rows(e, "records"));
-      expect(e.prepare("SELECT self_score_points FROM records_cache WHERE file = '002_ead4207e0aef5641.txt'").get()).toEqual({ self_score_points: 88 });
+      expect(e.prepare("SELECT self_score_points FROM records_cache WHERE file = '002_ead4207e0aef5641.txt'").get()).toEqual({
+        self_score_points: 88,
+      });
     } finally {
       e.close();
     }
@@ -64,7 +75,9 @@ describe("records_cache", () => {
 
   it("a connection that cannot write reads the view while changes are pending", () => {
     const w = new Database(db);
-    w.prepare("UPDATE field_values SET value_num = 2020 WHERE field = 'fiscal_year' AND document_id = (SELECT min(id) FROM documents)").run();
+    w.prepare(
+      "UPDATE field_values SET value_num = 2020 WHERE field = 'fiscal_year' AND document_id = (SELECT min(id) FROM documents)",
+    ).run();
     w.close();
     const r = new Database(db, { readonly: true });
     try {
@@ -79,7 +92,9 @@ describe("records_cache", () => {
     const d = new Database(db);
     try {
       d.exec("ANALYZE");
-      const plan = (d.prepare("EXPLAIN QUERY PLAN SELECT * FROM records WHERE id = 1").all() as Array<{ detail: string }>).map((p) => p.detail).join("\n");
+      const plan = (d.prepare("EXPLAIN QUERY PLAN SELECT * FROM records WHERE id = 1").all() as Array<{ detail: string }>)
+        .map((p) => p.detail)
+        .join("\n");
       expect(plan).not.toMatch(/SCAN (v|cv|field_values|corrections|c)\b/);
       expect(plan).not.toContain("CO-ROUTINE current_values");
     } finally {

@@ -112,10 +112,28 @@ const letters = (n: number, base: string) => {
 
 function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
-  const table: Array<[number, string]> = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  const table: Array<[number, string]> = [
+    [1000, "m"],
+    [900, "cm"],
+    [500, "d"],
+    [400, "cd"],
+    [100, "c"],
+    [90, "xc"],
+    [50, "l"],
+    [40, "xl"],
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
+  ];
   let s = "";
   let k = n;
-  for (const [v, r] of table) while (k >= v) (s += r), (k -= v);
+  for (const [v, r] of table)
+    while (k >= v) {
+      s += r;
+      k -= v;
+    }
   return s;
 }
 

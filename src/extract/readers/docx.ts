@@ -4,16 +4,17 @@
  * something it does not expect. The output follows mammoth's HTML as read by htmlToBlocks (same
  * paragraphs, headings, tables, merged cells), which a test checks on every bundled .docx.
  */
-import { parseDocument } from "htmlparser2";
-import { capNesting, MAX_NESTING } from "./nesting.js";
-import type { ChildNode, Element } from "domhandler";
+
 import * as dingbatToUnicode from "dingbat-to-unicode";
+import type { ChildNode, Element } from "domhandler";
+import { parseDocument } from "htmlparser2";
 import { ReadError } from "../../errors.js";
+import { MAX_BYTES_PER_CHAR, MAX_TEXT_CHARS, formatMb as mb } from "../../limits.js";
 import type { Block, Cell, DocModel, Message } from "../../model.js";
-import { checkZip, zipEntryData, type ZipEntry } from "../zip.js";
-import { formatMb as mb, MAX_BYTES_PER_CHAR, MAX_TEXT_CHARS } from "../../limits.js";
+import { checkZip, type ZipEntry, zipEntryData } from "../zip.js";
+import { type Numbering, numbering } from "./docx-numbering.js";
 import { htmlToBlocks } from "./html.js";
-import { numbering, type Numbering } from "./docx-numbering.js";
+import { capNesting, MAX_NESTING } from "./nesting.js";
 
 export interface DocxOptions {
   /** force one engine (tests, debugging); default: jixiao's own reader, mammoth as fallback */
@@ -28,14 +29,22 @@ export async function readDocx(buf: Buffer, opts: DocxOptions = {}): Promise<Doc
   const limit = opts.maxTextChars ?? MAX_TEXT_CHARS;
   const xml = entries.filter((e) => e.name.endsWith(".xml")).reduce((n, e) => n + e.uncompressed, 0);
   const maxXml = limit * MAX_BYTES_PER_CHAR.docxXml;
-  if (xml > maxXml) throw new ReadError(`Word document with ${mb(xml)} of XML, more than ${mb(maxXml)}, the limit (${MAX_BYTES_PER_CHAR.docxXml} bytes per character of the ${limit}-character text limit)`, "too_long");
+  if (xml > maxXml)
+    throw new ReadError(
+      `Word document with ${mb(xml)} of XML, more than ${mb(maxXml)}, the limit (${MAX_BYTES_PER_CHAR.docxXml} bytes per character of the ${limit}-character text limit)`,
+      "too_long",
+    );
   if (opts.docxEngine !== "mammoth") {
     try {
       return readDocxXml(buf, entries);
     } catch (err) {
       if (err instanceof ReadError || opts.docxEngine === "xml") throw err;
       const doc = await readDocxMammoth(buf);
-      doc.messages.unshift({ level: "warning", code: "docx_fallback", message: `own .docx reader failed (${err instanceof Error ? err.message : String(err)}); read with mammoth` });
+      doc.messages.unshift({
+        level: "warning",
+        code: "docx_fallback",
+        message: `own .docx reader failed (${err instanceof Error ? err.message : String(err)}); read with mammoth`,
+      });
       return doc;
     }
   }
@@ -64,14 +73,43 @@ async function readDocxMammoth(buf: Buffer): Promise<DocModel> {
 
 const isEl = (n: ChildNode): n is Element => n.type === "tag";
 const children = (e: Element): Element[] => e.children.filter(isEl);
-const child = (e: Element | undefined, name: string): Element | undefined => e?.children.find((c): c is Element => isEl(c) && c.name === name);
+const child = (e: Element | undefined, name: string): Element | undefined =>
+  e?.children.find((c): c is Element => isEl(c) && c.name === name);
 
 /** Elements whose content is never text of the document. */
 const SKIP = new Set([
-  "w:pPr", "w:rPr", "w:tblPr", "w:tblGrid", "w:trPr", "w:tcPr", "w:sectPr", "w:sdtPr", "w:sdtEndPr", "w:del", "w:moveFrom", "w:delText",
-  "w:instrText", "w:delInstrText", "w:fldChar", "w:footnoteReference", "w:endnoteReference", "w:commentReference", "w:annotationRef",
-  "w:footnoteRef", "w:endnoteRef", "w:bookmarkStart", "w:bookmarkEnd", "w:proofErr", "w:lastRenderedPageBreak", "mc:Choice",
-  "w:commentRangeStart", "w:commentRangeEnd", "v:shapetype", "v:shadow", "v:imagedata", "w:altChunk",
+  "w:pPr",
+  "w:rPr",
+  "w:tblPr",
+  "w:tblGrid",
+  "w:trPr",
+  "w:tcPr",
+  "w:sectPr",
+  "w:sdtPr",
+  "w:sdtEndPr",
+  "w:del",
+  "w:moveFrom",
+  "w:delText",
+  "w:instrText",
+  "w:delInstrText",
+  "w:fldChar",
+  "w:footnoteReference",
+  "w:endnoteReference",
+  "w:commentReference",
+  "w:annotationRef",
+  "w:footnoteRef",
+  "w:endnoteRef",
+  "w:bookmarkStart",
+  "w:bookmarkEnd",
+  "w:proofErr",
+  "w:lastRenderedPageBreak",
+  "mc:Choice",
+  "w:commentRangeStart",
+  "w:commentRangeEnd",
+  "v:shapetype",
+  "v:shadow",
+  "v:imagedata",
+  "w:altChunk",
   "w:rt", // a ruby's phonetic guide (pinyin over the characters): the base text is read, not the guide
 ]);
 
@@ -80,7 +118,12 @@ function parseXml(data: Buffer, notes?: Message[]): Element[] {
   if (xml.charCodeAt(0) === 0xfeff) xml = xml.slice(1);
   // elements nested deeper than any document needs lose their tags: a walk of 100 000 levels overflows the stack
   const capped = capNesting(xml, false);
-  if (capped.dropped) notes?.push({ level: "warning", code: "deep_nesting", message: `${capped.dropped} tags nested deeper than ${MAX_NESTING} levels were dropped (their text kept)` });
+  if (capped.dropped)
+    notes?.push({
+      level: "warning",
+      code: "deep_nesting",
+      message: `${capped.dropped} tags nested deeper than ${MAX_NESTING} levels were dropped (their text kept)`,
+    });
   return children(parseDocument(capped.text, { xmlMode: true, decodeEntities: true }) as unknown as Element);
 }
 
@@ -90,7 +133,9 @@ function textOf(e: Element): string {
   return s;
 }
 
-type Item = { kind: "p"; text: string; heading?: number } | { kind: "table"; rows: Array<Array<{ items: Item[]; colspan: number; vmerge: boolean }>> };
+type Item =
+  | { kind: "p"; text: string; heading?: number }
+  | { kind: "table"; rows: Array<Array<{ items: Item[]; colspan: number; vmerge: boolean }>> };
 
 interface Ctx {
   styles: Map<string, ParagraphStyle>;
@@ -237,7 +282,11 @@ function readTable(tbl: Element, ctx: Ctx): Item {
               const span = Number.parseInt(child(pr, "w:gridSpan")?.attribs["w:val"] ?? "1", 10);
               const vm = child(pr, "w:vMerge");
               const v = vm?.attribs["w:val"];
-              cells.push({ items: readItems(c.children, ctx), colspan: Number.isFinite(span) && span > 1 ? span : 1, vmerge: !!vm && (v === undefined || v === "continue") });
+              cells.push({
+                items: readItems(c.children, ctx),
+                colspan: Number.isFinite(span) && span > 1 ? span : 1,
+                vmerge: !!vm && (v === undefined || v === "continue"),
+              });
             } else if (c.name === "w:sdt") cellsOf(child(c, "w:sdtContent")?.children ?? []);
             else if (c.name === "w:customXml") cellsOf(c.children);
           }
@@ -253,7 +302,11 @@ function readTable(tbl: Element, ctx: Ctx): Item {
 }
 
 /** Plain-text cleanup the HTML route applies (htmlToBlocks' clean). */
-const clean = (s: string) => s.replace(/[ \t\u00a0]+/g, " ").replace(/ *\n */g, "\n").trim();
+const clean = (s: string) =>
+  s
+    .replace(/[ \t\u00a0]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .trim();
 
 /** A cell's text: its paragraphs on lines, nested tables' text run together (as the HTML route reads them). */
 function cellText(items: Item[]): string {
@@ -304,7 +357,12 @@ function toBlocks(items: Item[], blocks: Block[] = []): Block[] {
     }
     if (rows.some((r) => r.some((c) => c.text))) blocks.push({ kind: "table", page: null, rows });
     // tables inside cells follow as tables of their own
-    for (const r of it.rows) for (const c of r) toBlocks(c.items.filter((x) => x.kind === "table"), blocks);
+    for (const r of it.rows)
+      for (const c of r)
+        toBlocks(
+          c.items.filter((x) => x.kind === "table"),
+          blocks,
+        );
   }
   return blocks;
 }
@@ -408,13 +466,17 @@ function readDocxXml(buf: Buffer, list: ZipEntry[]): DocModel {
   const findRefs = (nodes: ChildNode[]) => {
     for (const n of nodes) {
       if (!isEl(n)) continue;
-      if (n.name === "w:footnoteReference" || n.name === "w:endnoteReference") refs.add(`${n.name === "w:footnoteReference" ? "f" : "e"}${n.attribs["w:id"]}`);
+      if (n.name === "w:footnoteReference" || n.name === "w:endnoteReference")
+        refs.add(`${n.name === "w:footnoteReference" ? "f" : "e"}${n.attribs["w:id"]}`);
       else findRefs(n.children);
     }
   };
   findRefs(body.children);
   if (refs.size) {
-    for (const [type, el, tag] of [["footnotes", "w:footnotes", "w:footnote"], ["endnotes", "w:endnotes", "w:endnote"]] as const) {
+    for (const [type, el, tag] of [
+      ["footnotes", "w:footnotes", "w:footnote"],
+      ["endnotes", "w:endnotes", "w:endnote"],
+    ] as const) {
       const root = part(type, `${dir}${type}.xml`)?.find((e) => e.name === el);
       for (const note of root ? children(root) : []) {
         if (note.name === tag && refs.has(`${type[0]}${note.attribs["w:id"]}`)) readItems(note.children, ctx, items);

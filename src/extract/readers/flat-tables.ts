@@ -14,7 +14,11 @@ import { fold } from "../../normalize/text.js";
 const cell = (text: string): Cell => ({ text, colspan: 1, rowspan: 1 });
 
 const onlyBars = (s: string) => /^[|\s]+$/.test(s) && s.includes("|");
-const cellsOf = (s: string) => s.split("|").map((c) => c.trim()).filter(Boolean);
+const cellsOf = (s: string) =>
+  s
+    .split("|")
+    .map((c) => c.trim())
+    .filter(Boolean);
 
 /** A number as a table cell holds it: 42, 1,268.72, 96.8%, 23人, 4992万元. */
 const NUMERIC = /^[-+]?\d[\d,，]*(?:\.\d+)?\s*(?:%|％|人|名|个|万元|元|分)?$/;
@@ -105,7 +109,15 @@ function headerRun(texts: string[], i: number): { rows: string[][]; end: number 
   let j = i + 1;
   while (j < texts.length) {
     const vals = texts[j].trim().split(/\s+/);
-    if (vals.length !== head.length || !vals.every(isNumeric) || !arithmeticHolds(head.map((h) => fold(h).text), vals)) break;
+    if (
+      vals.length !== head.length ||
+      !vals.every(isNumeric) ||
+      !arithmeticHolds(
+        head.map((h) => fold(h).text),
+        vals,
+      )
+    )
+      break;
     rows.push(vals);
     j++;
   }
@@ -141,7 +153,12 @@ export function rebuildFlatTables(blocks: Block[]): Block[] {
     while (j < texts.length) {
       const found = texts[j].includes("|") ? pipeRun(texts, j) : (pairRun(texts, j) ?? headerRun(texts, j));
       if (found) {
-        out.push({ kind: "table", page: paras[j].page, rows: found.rows.map((r) => r.map(cell)), ...(paras[j].ocr ? { ocr: true as const } : {}) });
+        out.push({
+          kind: "table",
+          page: paras[j].page,
+          rows: found.rows.map((r) => r.map(cell)),
+          ...(paras[j].ocr ? { ocr: true as const } : {}),
+        });
         j = found.end;
       } else {
         out.push(paras[j]);

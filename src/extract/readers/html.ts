@@ -2,16 +2,49 @@
  * HTML → blocks: paragraphs, headings and tables (rows, cells, colspan, rowspan).
  * Used for .docx (mammoth's HTML keeps merged cells) and for saved web pages.
  */
-import { rebuildFlatTables } from "./flat-tables.js";
-import { capNesting, MAX_NESTING } from "./nesting.js";
-import { parseDocument } from "htmlparser2";
+
 import type { ChildNode, Element } from "domhandler";
+import { parseDocument } from "htmlparser2";
 import { ReadError } from "../../errors.js";
 import type { Block, Cell, DocModel, Message } from "../../model.js";
+import { rebuildFlatTables } from "./flat-tables.js";
+import { capNesting, MAX_NESTING } from "./nesting.js";
 import { decodeText } from "./text.js";
 
-const BLOCK_TAGS = new Set(["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "section", "article", "dd", "dt", "caption", "center"]);
-const SKIP_TAGS = new Set(["script", "style", "noscript", "nav", "header", "footer", "iframe", "button", "form", "select", "svg", "head", "template"]);
+const BLOCK_TAGS = new Set([
+  "p",
+  "div",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "pre",
+  "blockquote",
+  "section",
+  "article",
+  "dd",
+  "dt",
+  "caption",
+  "center",
+]);
+const SKIP_TAGS = new Set([
+  "script",
+  "style",
+  "noscript",
+  "nav",
+  "header",
+  "footer",
+  "iframe",
+  "button",
+  "form",
+  "select",
+  "svg",
+  "head",
+  "template",
+]);
 
 function isElement(n: ChildNode): n is Element {
   return n.type === "tag" || n.type === "script" || n.type === "style";
@@ -31,7 +64,11 @@ function inlineText(nodes: ChildNode[]): string {
   return s;
 }
 
-const clean = (s: string) => s.replace(/[ \t\u00a0]+/g, " ").replace(/ *\n */g, "\n").trim();
+const clean = (s: string) =>
+  s
+    .replace(/[ \t\u00a0]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .trim();
 
 function tableRows(table: Element): Cell[][] {
   const rows: Cell[][] = [];
@@ -78,7 +115,8 @@ function cellText(cell: Element): string {
 }
 
 /** class/id words of page furniture: navigation, breadcrumbs, share and print buttons, footers. */
-const NOISE = /(?:^|[\s_-])(?:nav|navbar|menu|header|head|top|footer|foot|bottom|share|bdshare|breadcrumb|crumbs?|position|location|dqwz|sidebar|side|left|right|banner|copyright|toolbar|print|close|related|xgxx|comment|login|search|logo|qrcode|ewm|fx)(?:[\s_-]|\d|$)/i;
+const NOISE =
+  /(?:^|[\s_-])(?:nav|navbar|menu|header|head|top|footer|foot|bottom|share|bdshare|breadcrumb|crumbs?|position|location|dqwz|sidebar|side|left|right|banner|copyright|toolbar|print|close|related|xgxx|comment|login|search|logo|qrcode|ewm|fx)(?:[\s_-]|\d|$)/i;
 
 function isNoise(el: Element): boolean {
   if (SKIP_TAGS.has(el.name)) return true;
@@ -120,7 +158,9 @@ function articleRoot(dom: ReturnType<typeof parseDocument>): { root: ChildNode[]
   for (;;) {
     const total = textWeight(cur, memo);
     if (total === 0) break;
-    const best = cur.children.filter(isElement).reduce<Element | undefined>((a, c) => (!a || textWeight(c, memo) > textWeight(a, memo) ? c : a), undefined);
+    const best = cur.children
+      .filter(isElement)
+      .reduce<Element | undefined>((a, c) => (!a || textWeight(c, memo) > textWeight(a, memo) ? c : a), undefined);
     if (!best || textWeight(best, memo) < 0.7 * total || best.name === "table" || best.name === "p") break;
     cur = best;
   }
@@ -196,7 +236,8 @@ export function htmlToBlocks(html: string, opts: { article?: boolean } = {}): Bl
     // the page's title heading, unless the article starts with the same words
     const first = blocks.find((b) => b.kind === "paragraph");
     const same = (a: string, b: string) => a.replace(/\s+/g, "") === b.replace(/\s+/g, "");
-    if (title && !(first && first.kind === "paragraph" && same(first.text, title))) blocks.unshift({ kind: "paragraph", page: null, text: title, headingLevel: 1 });
+    if (title && !(first && first.kind === "paragraph" && same(first.text, title)))
+      blocks.unshift({ kind: "paragraph", page: null, text: title, headingLevel: 1 });
   } else walk(dom.children);
   flush();
   return blocks;
@@ -227,7 +268,18 @@ function dataUris(s: string): Array<[number, number]> {
     for (;;) {
       const c = s.charCodeAt(j);
       // base64 and percent-encoded payloads, with the white space pages wrap them in
-      const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2b || c === 0x2f || c === 0x3d || c === 0x25 || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+      const ok =
+        (c >= 0x30 && c <= 0x39) ||
+        (c >= 0x41 && c <= 0x5a) ||
+        (c >= 0x61 && c <= 0x7a) ||
+        c === 0x2b ||
+        c === 0x2f ||
+        c === 0x3d ||
+        c === 0x25 ||
+        c === 0x20 ||
+        c === 0x0a ||
+        c === 0x0d ||
+        c === 0x09;
       if (!ok) break;
       j++;
     }
@@ -260,7 +312,15 @@ export function readHtml(buf: Buffer): DocModel {
   // embedded images are not text: their payloads are dropped before parsing; so are the tags of
   // elements nested deeper than any page needs (their walk is quadratic and overflows the stack)
   const capped = capNesting(withoutData(text), true);
-  const messages: Message[] = capped.dropped ? [{ level: "warning", code: "deep_nesting", message: `${capped.dropped} tags nested deeper than ${MAX_NESTING} levels were dropped (their text kept)` }] : [];
+  const messages: Message[] = capped.dropped
+    ? [
+        {
+          level: "warning",
+          code: "deep_nesting",
+          message: `${capped.dropped} tags nested deeper than ${MAX_NESTING} levels were dropped (their text kept)`,
+        },
+      ]
+    : [];
   const blocks = rebuildFlatTables(htmlToBlocks(capped.text, { article: true }));
   if (blocks.length === 0) throw new ReadError("HTML page has no text", "empty");
   return { format: "html", pages: null, blocks, engine: `htmlparser2/${encoding}`, messages };

@@ -8,9 +8,44 @@
 /** Deeper than this, tags are dropped. Real pages and Word documents stay far below it. */
 export const MAX_NESTING = 256;
 
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "basefont", "frame", "keygen"]);
+const VOID = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+  "basefont",
+  "frame",
+  "keygen",
+]);
 /** HTML elements whose end tag may be left out: they do not nest when unclosed. */
-const IMPLIED_END = new Set(["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rt", "rp", "caption"]);
+const IMPLIED_END = new Set([
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "tr",
+  "td",
+  "th",
+  "option",
+  "optgroup",
+  "thead",
+  "tbody",
+  "tfoot",
+  "colgroup",
+  "rt",
+  "rp",
+  "caption",
+]);
 const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp"]);
 
 interface Tag {

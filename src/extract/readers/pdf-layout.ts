@@ -56,7 +56,8 @@ export function isPageNumber(text: string): boolean {
 }
 
 /** [0-9.,%(（-] */
-const NUMERIC_LEFT = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x25 || c === 0x28 || c === 0xff08 || c === 0x2d;
+const NUMERIC_LEFT = (c: number) =>
+  (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x25 || c === 0x28 || c === 0xff08 || c === 0x2d;
 /** [0-9.,%)）] */
 const NUMERIC_RIGHT = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x25 || c === 0x29 || c === 0xff09;
 
@@ -118,7 +119,7 @@ function rowsOfPage(p: PageLines, page: number): Row[] {
         cur = trimStart(text);
         tabular = true;
       } else if (prevX1 > -Infinity && gap > 0.45 * size && !isCjk(cur[cur.length - 1]) && !isCjk(text[0])) {
-        cur += " " + trimStart(text);
+        cur += ` ${trimStart(text)}`;
       } else cur = joinPieces(cur, prevX1 > -Infinity ? trimStart(text) : text.trim());
       prevX1 = Math.max(prevX1, s.x1);
     }
@@ -176,7 +177,8 @@ function stripRunning(pages: Row[][], heights: number[]): { pages: Row[][]; remo
       const key = edgeKey(r);
       const nearTop = r.y1 < h * 0.12 || k === 0;
       const nearBottom = r.y0 > h * 0.88 || k === rows.length - 1;
-      const repeated = (m: Map<string, number>) => Math.max(m.get(key) ?? 0, m.get(shiftKey(key, -1)) ?? 0, m.get(shiftKey(key, 1)) ?? 0) >= minRepeats;
+      const repeated = (m: Map<string, number>) =>
+        Math.max(m.get(key) ?? 0, m.get(shiftKey(key, -1)) ?? 0, m.get(shiftKey(key, 1)) ?? 0) >= minRepeats;
       const drop =
         ((nearTop || nearBottom) && isPageNumber(t)) ||
         (n >= 2 && nearTop && r.y1 < h * 0.15 && repeated(top)) ||
@@ -189,7 +191,8 @@ function stripRunning(pages: Row[][], heights: number[]): { pages: Row[][]; remo
 }
 
 const SENTENCE_END = /[。！？!?；;：:」』”"）)]$/;
-const STARTS_LIKE_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\D|第[一二三四五六七八九十\d]+[部章节]|附件|附表)/;
+const STARTS_LIKE_HEADING =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\D|第[一二三四五六七八九十\d]+[部章节]|附件|附表)/;
 
 /** Lays out pages of positioned lines into blocks. */
 export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: number } {
@@ -201,20 +204,31 @@ export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: n
   const all = pages.flat();
   // text column edges, from body rows
   const body = all.filter((r) => !r.tabular && rowText(r).length >= 8);
-  const left = body.length ? percentile(body.map((r) => r.x0), 0.1) : 0;
-  const right = body.length ? percentile(body.map((r) => r.x1), 0.9) : Infinity;
+  const left = body.length
+    ? percentile(
+        body.map((r) => r.x0),
+        0.1,
+      )
+    : 0;
+  const right = body.length
+    ? percentile(
+        body.map((r) => r.x1),
+        0.9,
+      )
+    : Infinity;
   const bodySize = body.length ? median(body.map((r) => r.size)) : 0;
 
   const blocks: Block[] = [];
   let para: { text: string; page: number; last: Row } | null = null;
   let table: { rows: string[][]; page: number } | null = null;
   const flushPara = () => {
-    if (para && para.text.trim()) blocks.push({ kind: "paragraph", page: para.page, text: para.text.trim() });
+    if (para?.text.trim()) blocks.push({ kind: "paragraph", page: para.page, text: para.text.trim() });
     para = null;
   };
   const flushTable = () => {
     if (table) {
-      if (table.rows.length >= 2) blocks.push({ kind: "table", page: table.page, rows: table.rows.map((r) => r.map((c) => ({ text: c, colspan: 1, rowspan: 1 }))) });
+      if (table.rows.length >= 2)
+        blocks.push({ kind: "table", page: table.page, rows: table.rows.map((r) => r.map((c) => ({ text: c, colspan: 1, rowspan: 1 }))) });
       else for (const r of table.rows) blocks.push({ kind: "paragraph", page: table.page, text: r.join("\t") });
     }
     table = null;
@@ -249,10 +263,21 @@ export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: n
       const gap = samePage ? r.y0 - prev.y1 : 0;
       const bigGap = samePage && gap > 1.6 * Math.max(prev.size, r.size);
       const continues =
-        prevRunsToMargin && !indented && !bigGap && !STARTS_LIKE_HEADING.test(text) && Math.abs(prev.size - r.size) < 1.5 && !(SENTENCE_END.test(para.text) && prev.x1 < right - 0.5 * prev.size);
+        prevRunsToMargin &&
+        !indented &&
+        !bigGap &&
+        !STARTS_LIKE_HEADING.test(text) &&
+        Math.abs(prev.size - r.size) < 1.5 &&
+        !(SENTENCE_END.test(para.text) && prev.x1 < right - 0.5 * prev.size);
       // a title set in a large font over several centred lines ("上海市普陀区规划和自然" / "资源局")
       const titleLines =
-        samePage && bodySize > 0 && prev.size >= 1.2 * bodySize && Math.abs(prev.size - r.size) < 0.5 && gap < 1.2 * r.size && !STARTS_LIKE_HEADING.test(text) && !SENTENCE_END.test(para.text);
+        samePage &&
+        bodySize > 0 &&
+        prev.size >= 1.2 * bodySize &&
+        Math.abs(prev.size - r.size) < 0.5 &&
+        gap < 1.2 * r.size &&
+        !STARTS_LIKE_HEADING.test(text) &&
+        !SENTENCE_END.test(para.text);
       if (continues || titleLines) {
         para.text = joinPieces(para.text, text);
         para.last = r;

@@ -7,12 +7,12 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { ReadError } from "../../errors.js";
 import type { Block, DocModel, Message } from "../../model.js";
+import { isRegexSpace } from "../../normalize/text.js";
+import { attachGlyphs, GlyphCollector, type PageGlyphs } from "../geometry.js";
 import { ocrAvailable, ocrPages } from "../ocr.js";
 import { isPageNumber, layoutPages, type PageLines, type Segment } from "./pdf-layout.js";
 import { findTables, type Rule } from "./pdf-tables.js";
-import { attachGlyphs, GlyphCollector, type PageGlyphs } from "../geometry.js";
 import { textToBlocks } from "./text.js";
-import { isRegexSpace } from "../../normalize/text.js";
 
 export interface PdfOptions {
   /** false: never OCR scanned pages (they are reported instead) */
@@ -70,9 +70,19 @@ interface StextLib {
   _wasm_stext_char_get_quad(c: number): number;
 }
 const STEXT_FUNCTIONS = [
-  "_wasm_stext_page_get_first_block", "_wasm_stext_block_get_next", "_wasm_stext_block_get_type", "_wasm_stext_block_get_bbox",
-  "_wasm_stext_block_get_v_flags", "_wasm_stext_block_get_first_line", "_wasm_stext_line_get_next", "_wasm_stext_line_get_first_char",
-  "_wasm_stext_char_get_next", "_wasm_stext_char_get_c", "_wasm_stext_char_get_origin", "_wasm_stext_char_get_size", "_wasm_stext_char_get_quad",
+  "_wasm_stext_page_get_first_block",
+  "_wasm_stext_block_get_next",
+  "_wasm_stext_block_get_type",
+  "_wasm_stext_block_get_bbox",
+  "_wasm_stext_block_get_v_flags",
+  "_wasm_stext_block_get_first_line",
+  "_wasm_stext_line_get_next",
+  "_wasm_stext_line_get_first_char",
+  "_wasm_stext_char_get_next",
+  "_wasm_stext_char_get_c",
+  "_wasm_stext_char_get_origin",
+  "_wasm_stext_char_get_size",
+  "_wasm_stext_char_get_quad",
 ] as const;
 let stextLib: StextLib | undefined;
 
@@ -86,7 +96,8 @@ export function loadMupdf(): Promise<MuPDF> {
     const g = globalThis as { $libmupdf_wasm_Module?: Record<string, unknown> };
     const lib = (g.$libmupdf_wasm_Module ??= {});
     const m = await import("mupdf");
-    if (STEXT_FUNCTIONS.every((f) => typeof lib[f] === "function") && lib.HEAPF32 instanceof Float32Array) stextLib = lib as unknown as StextLib;
+    if (STEXT_FUNCTIONS.every((f) => typeof lib[f] === "function") && lib.HEAPF32 instanceof Float32Array)
+      stextLib = lib as unknown as StextLib;
     return m;
   })().then((m) => {
     // MuPDF prints font warnings (FT_Load_Glyph …) to the console; they are not the user's business
@@ -154,7 +165,16 @@ export function walkStext(st: import("mupdf").StructuredText, w: StextWalker, di
           const q = lib._wasm_stext_char_get_quad(ch) >> 2;
           const h = f32();
           // quad: ul, ur, ll, lr corners
-          w.onChar(c, ox, oy, size, Math.min(h[q], h[q + 4]), Math.min(h[q + 1], h[q + 3]), Math.max(h[q + 2], h[q + 6]), Math.max(h[q + 5], h[q + 7]));
+          w.onChar(
+            c,
+            ox,
+            oy,
+            size,
+            Math.min(h[q], h[q + 4]),
+            Math.min(h[q + 1], h[q + 3]),
+            Math.max(h[q + 2], h[q + 6]),
+            Math.max(h[q + 5], h[q + 7]),
+          );
         }
       }
     } else if (type === 1 || type === 3) {
@@ -167,7 +187,13 @@ export function walkStext(st: import("mupdf").StructuredText, w: StextWalker, di
 }
 
 /** `renderScans` is asked only when a page needs OCR (checking for tesseract runs a process). */
-async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, renderScans: () => boolean, ruleSource: "vectors" | "device" = "vectors"): Promise<MupdfResult> {
+async function readWithMupdf(
+  buf: Buffer,
+  maxPages: number,
+  maxChars: number,
+  renderScans: () => boolean,
+  ruleSource: "vectors" | "device" = "vectors",
+): Promise<MupdfResult> {
   const mupdf = await loadMupdf();
   let doc;
   try {
@@ -191,7 +217,9 @@ async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, re
       const page = doc.loadPage(i);
       try {
         const [x0, y0, x1, y1] = page.getBounds();
-        const st = page.toStructuredText(ruleSource === "vectors" ? "preserve-whitespace,preserve-images,vectors" : "preserve-whitespace,preserve-images");
+        const st = page.toStructuredText(
+          ruleSource === "vectors" ? "preserve-whitespace,preserve-images,vectors" : "preserve-whitespace,preserve-images",
+        );
         try {
           // character by character: fonts that draw quote marks apart from the Chinese run around
           // them overlap in line boxes, so only glyph positions give the reading order
@@ -200,31 +228,28 @@ async function readWithMupdf(buf: Buffer, maxPages: number, maxChars: number, re
           let imageArea = 0;
           // rules from the vector blocks' boxes; null when a path is neither a line nor a rectangle
           let rules: Rule[] | null = ruleSource === "vectors" ? [] : null;
-          walkStext(
-            st,
-            {
-              onImage(bbox) {
-                imageArea += Math.max(0, bbox[2] - bbox[0]) * Math.max(0, bbox[3] - bbox[1]);
-              },
-              onVector(b, isRectangle) {
-                if (!rules) return;
-                const [bx0, by0, bx1, by1] = [b[0] - x0, b[1] - y0, b[2] - x0, b[3] - y0];
-                const w = bx1 - bx0;
-                const h = by1 - by0;
-                if (h < THIN && w >= h) rules.push({ x0: bx0, y0: (by0 + by1) / 2, x1: bx1, y1: (by0 + by1) / 2 });
-                else if (w < THIN) rules.push({ x0: (bx0 + bx1) / 2, y0: by0, x1: (bx0 + bx1) / 2, y1: by1 });
-                else if (isRectangle) {
-                  rules.push({ x0: bx0, y0: by0, x1: bx1, y1: by0 }, { x0: bx1, y0: by0, x1: bx1, y1: by1 });
-                  rules.push({ x0: bx0, y0: by1, x1: bx1, y1: by1 }, { x0: bx0, y0: by0, x1: bx0, y1: by1 });
-                } else rules = null;
-              },
-              onChar(c, _ox, oy, size, gx0, gy0, gx1, gy1) {
-                chars++;
-                segments.push({ x0: gx0 - x0, x1: gx1 - x0, y0: gy0 - y0, y1: gy1 - y0, text: c, size, base: oy - y0 });
-                pageGlyphs.add(c, gx0 - x0, gy0 - y0, gx1 - x0, gy1 - y0);
-              },
+          walkStext(st, {
+            onImage(bbox) {
+              imageArea += Math.max(0, bbox[2] - bbox[0]) * Math.max(0, bbox[3] - bbox[1]);
             },
-          );
+            onVector(b, isRectangle) {
+              if (!rules) return;
+              const [bx0, by0, bx1, by1] = [b[0] - x0, b[1] - y0, b[2] - x0, b[3] - y0];
+              const w = bx1 - bx0;
+              const h = by1 - by0;
+              if (h < THIN && w >= h) rules.push({ x0: bx0, y0: (by0 + by1) / 2, x1: bx1, y1: (by0 + by1) / 2 });
+              else if (w < THIN) rules.push({ x0: (bx0 + bx1) / 2, y0: by0, x1: (bx0 + bx1) / 2, y1: by1 });
+              else if (isRectangle) {
+                rules.push({ x0: bx0, y0: by0, x1: bx1, y1: by0 }, { x0: bx1, y0: by0, x1: bx1, y1: by1 });
+                rules.push({ x0: bx0, y0: by1, x1: bx1, y1: by1 }, { x0: bx0, y0: by0, x1: bx0, y1: by1 });
+              } else rules = null;
+            },
+            onChar(c, _ox, oy, size, gx0, gy0, gx1, gy1) {
+              chars++;
+              segments.push({ x0: gx0 - x0, x1: gx1 - x0, y0: gy0 - y0, y1: gy1 - y0, text: c, size, base: oy - y0 });
+              pageGlyphs.add(c, gx0 - x0, gy0 - y0, gx1 - x0, gy1 - y0);
+            },
+          });
           const { tables, rest } = findTables(rules ?? drawnLines(mupdf, page, x0, y0), segments);
           const pl: PageLines = { width: x1 - x0, height: y1 - y0, segments: rest, tables };
           pages.push(pl);
@@ -317,7 +342,7 @@ function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
   const root = dirname(require.resolve("pdfjs-dist/package.json"));
   // pdf.js in Node wants filesystem paths ending in "/"; without the CMaps, CID fonts such as
   // STSong-Light (UniGB-UCS2-H) come back as empty text without any error.
-  return { cMapUrl: join(root, "cmaps") + "/", standardFontDataUrl: join(root, "standard_fonts") + "/" };
+  return { cMapUrl: `${join(root, "cmaps")}/`, standardFontDataUrl: `${join(root, "standard_fonts")}/` };
 }
 
 interface PdfjsTextItem {
@@ -456,7 +481,11 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
     } catch (err) {
       if (err instanceof ReadError && err.code !== "corrupt") throw err;
       if (opts.engine === "mupdf") throw err;
-      messages.push({ level: "warning", code: "pdf_mupdf_failed", message: `MuPDF failed (${err instanceof Error ? err.message : String(err)}); trying pdf.js` });
+      messages.push({
+        level: "warning",
+        code: "pdf_mupdf_failed",
+        message: `MuPDF failed (${err instanceof Error ? err.message : String(err)}); trying pdf.js`,
+      });
     }
   }
   if (!pages) {
@@ -469,20 +498,34 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
   const unreadable = garbled.filter((p) => !scans.has(p));
   if (ocrable.length) {
     scanPages = [...scanPages, ...ocrable].sort((a, b) => a - b);
-    messages.push({ level: "warning", code: "text_layer_garbled", message: `page${ocrable.length > 1 ? "s" : ""} ${ocrable.join(", ")}: the text layer is garbled (fonts without a Unicode map); read by OCR instead` });
+    messages.push({
+      level: "warning",
+      code: "text_layer_garbled",
+      message: `page${ocrable.length > 1 ? "s" : ""} ${ocrable.join(", ")}: the text layer is garbled (fonts without a Unicode map); read by OCR instead`,
+    });
   }
   if (unreadable.length) {
     const why = opts.ocr === false || !ocrCheck().ok ? `OCR is not available (${ocrCheck().reason})` : "no rendering of the page";
-    messages.push({ level: "warning", code: "text_layer_garbled", message: `page${unreadable.length > 1 ? "s" : ""} ${unreadable.join(", ")}: the text layer is garbled (fonts without a Unicode map) and ${why}: its text is not reliable` });
+    messages.push({
+      level: "warning",
+      code: "text_layer_garbled",
+      message: `page${unreadable.length > 1 ? "s" : ""} ${unreadable.join(", ")}: the text layer is garbled (fonts without a Unicode map) and ${why}: its text is not reliable`,
+    });
   }
   const { blocks, removed } = layoutPages(pages);
-  if (removed) messages.push({ level: "info", code: "pdf_running_text", message: `removed ${removed} page numbers and running header/footer lines` });
+  if (removed)
+    messages.push({ level: "info", code: "pdf_running_text", message: `removed ${removed} page numbers and running header/footer lines` });
   let ocrPagesRead: number[] = [];
   if (scanPages.length) {
     const ocr = ocrCheck();
     if (!ocr.ok) {
-      if (scanPages.length === pages.length && !garbled.length) throw new ReadError(`scanned PDF without a text layer: ${ocr.reason}`, "needs_ocr");
-      messages.push({ level: "warning", code: "ocr_unavailable", message: `pages ${scanPages.join(", ")} have no text layer and were not read: ${ocr.reason}` });
+      if (scanPages.length === pages.length && !garbled.length)
+        throw new ReadError(`scanned PDF without a text layer: ${ocr.reason}`, "needs_ocr");
+      messages.push({
+        level: "warning",
+        code: "ocr_unavailable",
+        message: `pages ${scanPages.join(", ")} have no text layer and were not read: ${ocr.reason}`,
+      });
     } else {
       const texts = stripOcrRunningText(await ocrPages([...scans.entries()].map(([page, png]) => ({ page, png: () => png }))));
       // what the text layer had on those pages (nothing, or garbage) gives way to the OCR text
@@ -491,15 +534,20 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
         const ob = textToBlocks(text).blocks.map((b) => ({ ...b, page, ocr: true as const }));
         // after the last block of an earlier page
         let at = blocks.length;
-        for (let k = 0; k < blocks.length; k++) if ((blocks[k].page ?? 0) > page) {
-          at = k;
-          break;
-        }
+        for (let k = 0; k < blocks.length; k++)
+          if ((blocks[k].page ?? 0) > page) {
+            at = k;
+            break;
+          }
         blocks.splice(at, 0, ...ob);
       }
       ocrPagesRead = [...texts.keys()].sort((a, b) => a - b);
       engine = `${engine}+tesseract`;
-      messages.push({ level: "info", code: "ocr", message: `${ocrPagesRead.length} scanned pages read with tesseract (OCR: numbers are less certain)` });
+      messages.push({
+        level: "info",
+        code: "ocr",
+        message: `${ocrPagesRead.length} scanned pages read with tesseract (OCR: numbers are less certain)`,
+      });
     }
   }
   const text = blocks.map(blockText).join("");
@@ -516,7 +564,10 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
     for (const s of p.segments) g.addRun(s.text, s.x0, s.y0, s.x1, s.y1);
     return g.done(i + 1, p.width, p.height);
   });
-  attachGlyphs(doc, glyphs.filter((g) => !scanPages.includes(g.page) && !garbled.includes(g.page)));
+  attachGlyphs(
+    doc,
+    glyphs.filter((g) => !scanPages.includes(g.page) && !garbled.includes(g.page)),
+  );
   return doc;
 }
 

@@ -1,9 +1,10 @@
 /** Plain text: UTF-8, UTF-16 with a BOM, or GBK/GB18030 (detected with chardet, decoded with iconv-lite). */
-import { rebuildFlatTables } from "./flat-tables.js";
+
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import { ReadError } from "../../errors.js";
 import type { Block, DocModel, Message } from "../../model.js";
+import { rebuildFlatTables } from "./flat-tables.js";
 
 export interface Decoded {
   text: string;
@@ -72,7 +73,8 @@ export function readText(buf: Buffer): DocModel {
   const { text, encoding } = decodeText(buf);
   const messages: Message[] = [];
   const bad = (text.match(/\ufffd/g) ?? []).length;
-  if (bad > 20 && bad / text.length > 0.01) throw new ReadError(`text could not be decoded (${encoding}: ${bad} undecodable characters)`, "bad_encoding");
+  if (bad > 20 && bad / text.length > 0.01)
+    throw new ReadError(`text could not be decoded (${encoding}: ${bad} undecodable characters)`, "bad_encoding");
   if (encoding !== "UTF-8") messages.push({ level: "info", code: "encoding", message: `decoded as ${encoding}` });
   const { blocks, pages } = textToBlocks(text);
   return { format: "txt", pages, blocks, engine: `text/${encoding}`, messages };

@@ -60,7 +60,22 @@ const ECONOMIC_CLASS_SECTION = /基本支出|项目支出|项目(?!.*整体)|存
 const BUDGET_WORDS = /预算|控制数|计划|安排/;
 /** A clause about a part of spending, not the total. */
 const PART_WORDS = /三公|经费|接待|公务|项目|基本支出|人员|公用|工资|其中|资本性|商品和服务|对个人/;
+/** The unit's budget in a sentence: not a breakdown, a project's or a part's (三公, a 经费 line). */
+const UNIT_BUDGET_SENTENCE = {
+  notInBreakdown: true,
+  confidence: 0.9,
+  notInSection: PROJECT_SECTION,
+  notInClause: PART_WORDS,
+  notInSentence: /三公|经费/,
+};
 
+const persons = (name: string, label: string, rules: Rule[]): FieldDef => ({
+  name,
+  label,
+  kind: "persons",
+  column: `${name}_persons`,
+  rules,
+});
 const money = (name: string, label: string, rules: Rule[]): FieldDef => ({ name, label, kind: "money", column: `${name}_yuan`, rules });
 /** A money field read from sentences only, by its lexicon entry, with these guards. */
 const figure = (name: keyof typeof LEXICON, label: string, guards: SentenceOptions): FieldDef =>
@@ -193,23 +208,11 @@ export const CATALOG: FieldDef[] = [
   ]),
   money("budget_initial", "年初预算数", [
     tableRule("budget_initial", "money", { ...SELF_EVAL_BUDGET, column: [/^年初预算/], row: TOTAL_ROW }),
-    sentenceRule("budget_initial", "money", LEXICON.budget_initial, {
-      notInBreakdown: true,
-      confidence: 0.9,
-      notInSection: PROJECT_SECTION,
-      notInClause: PART_WORDS,
-      notInSentence: /三公|经费/,
-    }),
+    sentenceRule("budget_initial", "money", LEXICON.budget_initial, UNIT_BUDGET_SENTENCE),
   ]),
   money("budget_adjusted", "调整预算数", [
     tableRule("budget_adjusted", "money", { ...SELF_EVAL_BUDGET, column: [/^(?:全年预算|调整(?:后)?预算|预算调整数)/], row: TOTAL_ROW }),
-    sentenceRule("budget_adjusted", "money", LEXICON.budget_adjusted, {
-      notInBreakdown: true,
-      confidence: 0.9,
-      notInSection: PROJECT_SECTION,
-      notInClause: PART_WORDS,
-      notInSentence: /三公|经费/,
-    }),
+    sentenceRule("budget_adjusted", "money", LEXICON.budget_adjusted, UNIT_BUDGET_SENTENCE),
   ]),
   money("basic_expenditure", "基本支出", [
     tableRule("basic_expenditure", "money", { cell: /^基本支出$/, column: [/^基本支出$/] }),
@@ -281,27 +284,15 @@ export const CATALOG: FieldDef[] = [
       notInBudgetContext: true,
     },
   ]),
-  {
-    name: "staff_authorized",
-    label: "编制人数",
-    kind: "persons",
-    column: "staff_authorized_persons",
-    rules: [
-      tableRule("staff_authorized", "persons", { ...STAFF_TABLE, column: [STAFF_AUTHORIZED_COLUMN] }),
-      ...personsRules("staff_authorized", LEXICON.staff_authorized),
-      staffPartsRule,
-    ],
-  },
-  {
-    name: "staff_actual",
-    label: "实有人数",
-    kind: "persons",
-    column: "staff_actual_persons",
-    rules: [
-      tableRule("staff_actual", "persons", { ...STAFF_TABLE, column: [STAFF_ACTUAL_COLUMN] }),
-      ...personsRules("staff_actual", LEXICON.staff_actual),
-    ],
-  },
+  persons("staff_authorized", "编制人数", [
+    tableRule("staff_authorized", "persons", { ...STAFF_TABLE, column: [STAFF_AUTHORIZED_COLUMN] }),
+    ...personsRules("staff_authorized", LEXICON.staff_authorized),
+    staffPartsRule,
+  ]),
+  persons("staff_actual", "实有人数", [
+    tableRule("staff_actual", "persons", { ...STAFF_TABLE, column: [STAFF_ACTUAL_COLUMN] }),
+    ...personsRules("staff_actual", LEXICON.staff_actual),
+  ]),
   {
     name: "satisfaction",
     label: "满意度",

@@ -60,7 +60,7 @@ export function normalizeTyped(kind: ValueKindName, input: string): TypedValue {
       return { value: y, unit: "year", raw };
     }
     case "date": {
-      const d = /^\d{4}-\d{2}-\d{2}$/.test(t) ? parseDate(t) : parseDate(t);
+      const d = parseDate(t);
       if (!d) throw fail("a full date (2024-03-01, 2024年3月1日)");
       return { value: d, unit: "date", raw };
     }

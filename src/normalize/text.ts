@@ -24,45 +24,13 @@ export interface Folded {
 
 /** Chinese characters, CJK punctuation and full-width forms: spaces next to them are noise. */
 export function isCjk(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.codePointAt(0)!;
-  return (
-    (c >= 0x3000 && c <= 0x303f) || // CJK punctuation 、。〔〕「」
-    (c >= 0x3400 && c <= 0x9fff) || // CJK ideographs (+ ext A)
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xffef) ||
-    (c >= 0x2e80 && c <= 0x2fdf) || // radicals
-    (c >= 0x20000 && c <= 0x2fa1f) ||
-    c === 0x201c ||
-    c === 0x201d || // “ ”
-    c === 0x2018 ||
-    c === 0x2019 ||
-    c === 0x2014 ||
-    c === 0x2026 // — …
-  );
+  // an astral character is judged by its high surrogate (isCjkUnit knows those of U+20000–U+2FA1F)
+  return !!ch && isCjkUnit(ch.charCodeAt(0));
 }
 
 /** Half-width form of one character (full-width ASCII, ideographic space, a few look-alikes), simplified when traditional. */
 export function foldChar(ch: string): string {
-  const c = ch.codePointAt(0)!;
-  if (c >= 0xff01 && c <= 0xff5e) return String.fromCodePoint(c - 0xfee0);
-  if (c >= 0x3400 && c <= 0xfaff) return String.fromCharCode(toSimplifiedUnit(c));
-  switch (ch) {
-    case "\u3000":
-      return " ";
-    case "﹪":
-      return "%";
-    case "\u2212": // minus sign
-    case "\u2013": // en dash used as minus/range
-      return "-";
-    case "\u00b7":
-      return "·";
-    case "\r":
-      return "\n";
-    default:
-      return ch;
-  }
+  return ch.length === 1 ? String.fromCharCode(foldUnit(ch.charCodeAt(0))) : ch;
 }
 
 /** Whitespace as the regular expression \s defines it, on one UTF-16 code unit. */

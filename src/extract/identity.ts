@@ -3,7 +3,7 @@
  * cover and signature lines, titles, and the body's own wording.
  */
 import { parseDate, parseYear } from "../normalize/date.js";
-import { type MoneyUnit, toYuan } from "../normalize/money.js";
+import { type MoneyUnit, toYuan, YUAN_UNITS } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { percentToRatio } from "../normalize/ratio.js";
 import { unfoldRange } from "../normalize/text.js";
@@ -261,7 +261,7 @@ export function regionRule(part: "province" | "city" | "county" | "township" | "
 export function yoyRule(what: "income" | "expenditure", part: "amount" | "rate") {
   const subject = what === "income" ? "收入" : "支出";
   const re = new RegExp(
-    `${subject}(?:预算|总额|合计|总计)?(?:[^。;；,，]|(?<=\\d),(?=\\d)){0,24}?[,，]?\\s*(?:比|较)(?:上年|去年|上一年度?|(?:19|20)\\d{2}年度?)(?:同期)?(?<dir>增加|增长|减少|下降|减少了|增加了)(?<amt>\\d[\\d,]*(?:\\.\\d+)?)(?<u>亿元|万元|元)(?:[,，]\\s*(?<dir2>增长|下降|增加|减少)(?<pct>\\d+(?:\\.\\d+)?)%)?`,
+    `${subject}(?:预算|总额|合计|总计)?(?:[^。;；,，]|(?<=\\d),(?=\\d)){0,24}?[,，]?\\s*(?:比|较)(?:上年|去年|上一年度?|(?:19|20)\\d{2}年度?)(?:同期)?(?<dir>增加|增长|减少|下降|减少了|增加了)(?<amt>\\d[\\d,]*(?:\\.\\d+)?)(?<u>${YUAN_UNITS})(?:[,，]\\s*(?<dir2>增长|下降|增加|减少)(?<pct>\\d+(?:\\.\\d+)?)%)?`,
     "g",
   );
   return (ctx: Context): Candidate[] => {

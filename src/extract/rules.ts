@@ -6,7 +6,7 @@
 import type { DocModel, Evidence, FieldValue, Flag } from "../model.js";
 import { Dec } from "../normalize/decimal.js";
 import { normalizeGrade } from "../normalize/grade.js";
-import { isMoneyUnit, toYuan } from "../normalize/money.js";
+import { isMoneyUnit, toYuan, YUAN_UNITS } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { percentToRatio } from "../normalize/ratio.js";
 import { asWritten, type Folded, unfoldRange } from "../normalize/text.js";
@@ -103,7 +103,7 @@ export const Q = "[\"“”'‘’「」]*";
 export const CONN = String.raw`(?:(?:为|是|达到|达|共计|共|计|约|合计|总计|仅|:)\s*){0,2}`;
 
 export const VALUE: Record<Exclude<ValueKind, "year" | "date" | "text" | "count">, string> = {
-  money: String.raw`(?<v>${NUM}|${CN_NUM})\s*(?<u>亿元|万元|千元|元|万(?![\u4e00-\u9fa5]))`,
+  money: String.raw`(?<v>${NUM}|${CN_NUM})\s*(?<u>${YUAN_UNITS}|万(?![\u4e00-\u9fa5]))`,
   ratio: String.raw`(?<v>${NUM})\s*%(?<q>或以上|及以上|以上|以下|左右)?`,
   // "96分", "九十六分", and a bare number right after a label ("自评得分：95。")
   // ("80分以上的12个" is a threshold, not a score)

@@ -6,6 +6,7 @@
  * year than the report's are skipped.
  */
 import type { Table } from "../model.js";
+import { YUAN_UNITS } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { percentToRatio } from "../normalize/ratio.js";
 import { foldedOffset, squash } from "../normalize/text.js";
@@ -70,12 +71,16 @@ export function isForeign(ctx: Context, v: TableView): boolean {
   return foreignTo(asScore, (ctx.identity?.unitName as string) ?? null, (ctx.identity?.year as number) ?? null) !== null;
 }
 
+const STATED_UNIT = new RegExp(`(?:金额)?单位[:：]\\s*(${YUAN_UNITS})`);
+const HEADER_UNIT = new RegExp(`[（(](${YUAN_UNITS})[）)]`);
+const JOINED_UNIT = new RegExp(`(?:金额)?单位:(${YUAN_UNITS})`);
+
 /** The money unit a table states (单位：万元, 金额单位：元, a header "（万元）"), or null. */
 export function tableUnit(v: TableView): string | null {
-  const m = /(?:金额)?单位[:：]\s*(亿元|万元|千元|元)/.exec(`${v.heading}\n${v.grid.flat().join("\n")}`.normalize("NFKC"));
+  const m = STATED_UNIT.exec(`${v.heading}\n${v.grid.flat().join("\n")}`.normalize("NFKC"));
   if (m) return m[1];
   const head = v.grid.slice(0, 6).flat().join(" ");
-  const h = /[（(](亿元|万元|千元|元)[）)]/.exec(head);
+  const h = HEADER_UNIT.exec(head);
   if (h) return h[1];
   // "单位：万" and "元" in two cells of the title rows (a PDF that split the words): read them run together
   const joined = v.table.rows
@@ -84,7 +89,7 @@ export function tableUnit(v: TableView): string | null {
     .join("")
     .replace(/\s+/g, "")
     .normalize("NFKC");
-  const j = /(?:金额)?单位:(亿元|万元|千元|元)/.exec(joined);
+  const j = JOINED_UNIT.exec(joined);
   return j ? j[1] : null;
 }
 

@@ -16,6 +16,15 @@ export const MONEY_UNITS = {
 } as const;
 export type MoneyUnit = keyof typeof MONEY_UNITS;
 
+/**
+ * The units that end in 元, as a regular-expression alternation, longest first (百万元 before 万元,
+ * 万元 before 元): the one list the readers of tables, sentences and typed values match units with.
+ */
+export const YUAN_UNITS = (Object.keys(MONEY_UNITS) as MoneyUnit[])
+  .filter((u) => u.endsWith("元"))
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+
 export function isMoneyUnit(u: string): u is MoneyUnit {
   return Object.hasOwn(MONEY_UNITS, u);
 }
@@ -25,11 +34,13 @@ export function toYuan(amount: Dec, unit: MoneyUnit): Dec {
   return amount.shift(MONEY_UNITS[unit]);
 }
 
+const AMOUNT = new RegExp(`^(.*?)(${YUAN_UNITS}|万|亿)$`);
+
 /** Parses "1,956.58万元", "0.9亿元", "39622.04元", "两千万元", "一亿零五百万元" into 元; null when not money. */
 export function parseMoney(text: string): { yuan: Dec; unit: MoneyUnit; amount: Dec } | null {
   const s = text.replace(/\s+/g, "");
   // the unit as written (for display); the number keeps its own 万/亿 ("一亿零五百万" + "元")
-  const m = /^(.*?)(百万元|千元|万元|亿元|元|万|亿)$/.exec(s);
+  const m = AMOUNT.exec(s);
   if (!m) return null;
   const unit = m[2] as MoneyUnit;
   if (/^[\d.,，．\-０-９]+$/.test(m[1])) {

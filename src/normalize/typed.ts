@@ -5,10 +5,12 @@
  */
 import { parseDate, parseYear } from "./date.js";
 import { normalizeGrade } from "./grade.js";
-import { isMoneyUnit, toYuan } from "./money.js";
+import { isMoneyUnit, toYuan, YUAN_UNITS } from "./money.js";
 import { parseNumber } from "./number.js";
 import { percentToRatio } from "./ratio.js";
 import { fold } from "./text.js";
+
+const TYPED_AMOUNT = new RegExp(`^(.+?)(${YUAN_UNITS}|万)?$`);
 
 export type ValueKindName = "money" | "ratio" | "score" | "persons" | "count" | "year" | "date" | "grade" | "text";
 
@@ -29,7 +31,7 @@ export function normalizeTyped(kind: ValueKindName, input: string): TypedValue {
   const fail = (what: string) => new TypedValueError(`${JSON.stringify(raw)} is not ${what}`);
   switch (kind) {
     case "money": {
-      const m = /^(.+?)(亿元|万元|千元|元|万)?$/.exec(t);
+      const m = TYPED_AMOUNT.exec(t);
       const n = m ? parseNumber(m[1]) : null;
       const unit = m?.[2] ?? "元";
       if (!n || !isMoneyUnit(unit)) throw fail("an amount (1,956.58万元, 19565800元)");

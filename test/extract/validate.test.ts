@@ -62,6 +62,9 @@ describe("a table's money unit", () => {
     for (const f of ["budget_initial", "budget_adjusted", "expenditure_total"]) expect(r.fields[f] ?? null, f).toBeNull();
     const yuan = await recordOf(edited("金额单位：万元", "金额单位：元"));
     expect(yuan.fields.budget_initial?.value).toBe(3218.4);
+    // every unit of the one list (normalize/money.ts), 百万元 too
+    const millions = await recordOf(edited("金额单位：万元", "金额单位：百万元"));
+    expect(millions.fields.budget_initial).toMatchObject({ value: 3218400000, exact: "3218400000" });
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { parseDate, parseYear } from "../normalize/date.js";
 import { type MoneyUnit, toYuan, YUAN_UNITS } from "../normalize/money.js";
-import { parseNumber } from "../normalize/number.js";
+import { cellNumber, parseNumber } from "../normalize/number.js";
 import { percentToRatio } from "../normalize/ratio.js";
 import { unfoldRange } from "../normalize/text.js";
 import { resolveRegion } from "./region.js";
@@ -273,7 +273,7 @@ export function yoyRule(what: "income" | "expenditure", part: "amount" | "rate")
       if (/三公|经费|项目|接待|公务/.test(before.split(/[。;；\n]/).pop() ?? "")) continue;
       const neg = /减少|下降/.test(part === "rate" ? (g.dir2 ?? "") : g.dir);
       if (part === "amount") {
-        const n = parseNumber(g.amt.replace(/,/g, ""));
+        const n = cellNumber(g.amt);
         if (!n) continue;
         const yuan = toYuan(n, g.u as MoneyUnit);
         const v = neg ? yuan.neg() : yuan;

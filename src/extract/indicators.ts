@@ -5,7 +5,7 @@
  * The 总分 row gives a score candidate; a table headed with another unit or year is flagged.
  */
 import type { Block, Cell, Indicator, Table } from "../model.js";
-import { parseNumber } from "../normalize/number.js";
+import { firstNumber } from "../normalize/number.js";
 import { squash } from "../normalize/text.js";
 
 const COLUMNS: Array<[keyof Indicator, RegExp]> = [
@@ -39,15 +39,7 @@ export function gridOf(t: Table): string[][] {
   return grid.map((g) => Array.from({ length: width }, (_, i) => g[i] ?? ""));
 }
 
-const num = (s: string | undefined): number | null => {
-  if (!s) return null;
-  const m = /-?\d+(?:\.\d+)?/.exec(s.replace(/[,，]/g, ""));
-  if (!m) {
-    const v = parseNumber(s.replace(/分$/, ""));
-    return v ? v.toNumber() : null;
-  }
-  return Number(m[0]);
-};
+const num = firstNumber;
 
 export interface ScoreTable {
   table: Table;

@@ -10,7 +10,7 @@
  * (`TableSpec`); this module only walks tables.
  */
 import { isMoneyUnit, type MoneyUnit, toYuan } from "../normalize/money.js";
-import { parseNumber } from "../normalize/number.js";
+import { cellNumber } from "../normalize/number.js";
 import { squash } from "../normalize/text.js";
 import type { Candidate, Context } from "./rules.js";
 import { cellCandidate, isForeign, type TableView, tablesOf, tableUnit } from "./tables.js";
@@ -126,7 +126,7 @@ function valueCandidate(
     return m ? cellCandidate(ctx, v, r, raw, { value: Number(m[1]), unit: "人", confidence: 0.85, rule }) : null;
   }
   if (!unit || !isAmount(raw)) return null;
-  const n = parseNumber(raw.replace(/,/g, ""));
+  const n = cellNumber(raw);
   if (!n) return null;
   const yuan = toYuan(n, unit);
   return cellCandidate(ctx, v, r, raw, {
@@ -225,7 +225,7 @@ export function sangongArithmeticRule(field: string, caption: RegExp) {
       const found = solve(figs.map((f) => f.n));
       if (found === null) continue;
       const f = figs[found];
-      const n = parseNumber(f.raw.replace(/,/g, ""));
+      const n = cellNumber(f.raw);
       if (!n) continue;
       const yuan = toYuan(n, unit);
       const c = cellCandidate(ctx, v, f.r, f.raw, {

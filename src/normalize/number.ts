@@ -241,3 +241,16 @@ export function parsePercent(input: string): Dec | null {
   }
   return null;
 }
+
+/** A number as a table cell or a report writes it with separators anywhere ("1,23,456.7"): commas dropped, then parsed. */
+export function cellNumber(cell: string): Dec | null {
+  return parseNumber(cell.replace(/,/g, ""));
+}
+
+/** The first figure in a cell of words ("≥95%" → 95, "20分" → 20, "-3.5" → -3.5), else the cell as a number ("二十分" → 20). */
+export function firstNumber(cell: string | undefined): number | null {
+  if (!cell) return null;
+  const m = /-?\d+(?:\.\d+)?/.exec(cell.replace(/[,，]/g, ""));
+  if (m) return Number(m[0]);
+  return parseNumber(cell.replace(/分$/, ""))?.toNumber() ?? null;
+}

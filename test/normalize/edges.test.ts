@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseDate, parseYear } from "../../src/normalize/date.js";
 import { normalizeGrade } from "../../src/normalize/grade.js";
 import { parseMoney } from "../../src/normalize/money.js";
-import { parseNumber } from "../../src/normalize/number.js";
+import { cellNumber, firstNumber, parseNumber } from "../../src/normalize/number.js";
 import { normalizeTyped, TypedValueError } from "../../src/normalize/typed.js";
 
 const num = (s: string) => parseNumber(s)?.toString() ?? null;
@@ -39,6 +39,24 @@ describe("parseNumber", () => {
     ["一二三四五", "12345"],
   ])("%s → %s", (s, v) => expect(num(s)).toBe(v));
   it.each(["1,23", "1234,567", "12x", "x12", "5.", "", ".", "1.2.3", "1,2345"])("%j is no number", (s) => expect(num(s)).toBeNull());
+});
+
+describe("numbers in table cells", () => {
+  it("cellNumber: separators anywhere dropped", () => {
+    expect(cellNumber("1,23,456.7")?.toString()).toBe("123456.7");
+    expect(cellNumber("3,218.40")?.toString()).toBe("3218.4");
+    expect(cellNumber("—")).toBeNull();
+  });
+  it("firstNumber: the first figure among words, else the cell as a numeral", () => {
+    expect(firstNumber("≥95%")).toBe(95);
+    expect(firstNumber("20分")).toBe(20);
+    expect(firstNumber("-3.5")).toBe(-3.5);
+    expect(firstNumber("1，500亩")).toBe(1500);
+    expect(firstNumber("二十分")).toBe(20);
+    expect(firstNumber("较好")).toBeNull();
+    expect(firstNumber("")).toBeNull();
+    expect(firstNumber(undefined)).toBeNull();
+  });
 });
 
 describe("parseDate", () => {

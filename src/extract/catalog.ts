@@ -13,12 +13,11 @@ import {
   publisherRule,
   regionRule,
   reportDateRule,
-  sectionTextRule,
   unitKindRule,
-  yoyRule,
 } from "./identity.js";
 import { personsRules, type SentenceOptions, sentenceRule, staffPartsRule } from "./labels.js";
 import { LEXICON, type Lexicon } from "./lexicon.js";
+import { sectionTextRule, yoyRule } from "./narrative.js";
 import { CONN, kw, Q, type Rule, VALUE, type ValueKind } from "./rules.js";
 import { sangongArithmeticRule, type TableSpec, tableRule } from "./table-fields.js";
 import { satisfactionTableRule } from "./tables.js";

@@ -7,7 +7,7 @@
 import type { Cell } from "../../model.js";
 import { joinPieces, type Segment } from "./pdf-layout.js";
 
-export interface Rule {
+export interface Ruling {
   x0: number;
   y0: number;
   x1: number;
@@ -25,9 +25,9 @@ export interface PdfTable {
 const TOL = 2;
 
 /** Splits drawn segments into merged horizontal and vertical rules. */
-export function toRules(segs: Rule[]): { h: Rule[]; v: Rule[] } {
-  const h: Rule[] = [];
-  const v: Rule[] = [];
+export function toRules(segs: Ruling[]): { h: Ruling[]; v: Ruling[] } {
+  const h: Ruling[] = [];
+  const v: Ruling[] = [];
   for (const s of segs) {
     const x0 = Math.min(s.x0, s.x1);
     const x1 = Math.max(s.x0, s.x1);
@@ -39,12 +39,12 @@ export function toRules(segs: Rule[]): { h: Rule[]; v: Rule[] } {
   return { h: mergeCollinear(h, "h"), v: mergeCollinear(v, "v") };
 }
 
-function mergeCollinear(rules: Rule[], dir: "h" | "v"): Rule[] {
-  const pos = (r: Rule) => (dir === "h" ? r.y0 : r.x0);
-  const lo = (r: Rule) => (dir === "h" ? r.x0 : r.y0);
-  const hi = (r: Rule) => (dir === "h" ? r.x1 : r.y1);
+function mergeCollinear(rules: Ruling[], dir: "h" | "v"): Ruling[] {
+  const pos = (r: Ruling) => (dir === "h" ? r.y0 : r.x0);
+  const lo = (r: Ruling) => (dir === "h" ? r.x0 : r.y0);
+  const hi = (r: Ruling) => (dir === "h" ? r.x1 : r.y1);
   const sorted = [...rules].sort((a, b) => pos(a) - pos(b) || lo(a) - lo(b));
-  const out: Rule[] = [];
+  const out: Ruling[] = [];
   for (const r of sorted) {
     const last = out.findLast((o) => Math.abs(pos(o) - pos(r)) <= TOL && lo(r) <= hi(o) + TOL);
     if (last) {
@@ -77,7 +77,7 @@ class UnionFind {
 }
 
 /** Groups rules that touch into tables and builds each table's grid and cells. */
-export function findTables(segs: Rule[], chars: Segment[]): { tables: PdfTable[]; rest: Segment[] } {
+export function findTables(segs: Ruling[], chars: Segment[]): { tables: PdfTable[]; rest: Segment[] } {
   const { h, v } = toRules(segs);
   if (h.length < 2 || v.length < 2) return { tables: [], rest: chars };
   const all = [...h, ...v];
@@ -89,7 +89,7 @@ export function findTables(segs: Rule[], chars: Segment[]): { tables: PdfTable[]
       if (b.x0 >= a.x0 - TOL && b.x0 <= a.x1 + TOL && a.y0 >= b.y0 - TOL && a.y0 <= b.y1 + TOL) uf.union(i, h.length + j);
     }
   }
-  const groups = new Map<number, { h: Rule[]; v: Rule[] }>();
+  const groups = new Map<number, { h: Ruling[]; v: Ruling[] }>();
   all.forEach((r, i) => {
     const g = groups.get(uf.find(i)) ?? { h: [], v: [] };
     (i < h.length ? g.h : g.v).push(r);
@@ -105,7 +105,7 @@ export function findTables(segs: Rule[], chars: Segment[]): { tables: PdfTable[]
   return { tables: tables.sort((a, b) => a.y0 - b.y0), rest: chars.filter((c) => !used.has(c)) };
 }
 
-function buildTable(h: Rule[], v: Rule[], chars: Segment[], used: Set<Segment>): PdfTable | null {
+function buildTable(h: Ruling[], v: Ruling[], chars: Segment[], used: Set<Segment>): PdfTable | null {
   const xs = cluster(v.map((r) => r.x0));
   const ys = cluster(h.map((r) => r.y0));
   const R = ys.length - 1;

@@ -11,7 +11,7 @@ import { isRegexSpace } from "../../normalize/text.js";
 import { attachGlyphs, GlyphCollector, type PageGlyphs } from "../geometry.js";
 import { ocrAvailable, ocrPages } from "../ocr.js";
 import { isPageNumber, layoutPages, type PageLines, type Segment } from "./pdf-layout.js";
-import { findTables, type Rule } from "./pdf-tables.js";
+import { findTables, type Ruling } from "./pdf-tables.js";
 import { textToBlocks } from "./text.js";
 
 export interface PdfOptions {
@@ -227,7 +227,7 @@ async function readWithMupdf(
           const pageGlyphs = new GlyphCollector();
           let imageArea = 0;
           // rules from the vector blocks' boxes; null when a path is neither a line nor a rectangle
-          let rules: Rule[] | null = ruleSource === "vectors" ? [] : null;
+          let rules: Ruling[] | null = ruleSource === "vectors" ? [] : null;
           walkStext(st, {
             onImage(bbox) {
               imageArea += Math.max(0, bbox[2] - bbox[0]) * Math.max(0, bbox[3] - bbox[1]);
@@ -296,8 +296,8 @@ function tooMuchText(pages: number, max: number): ReadError {
 }
 
 /** The straight lines a page draws (table rules), in page coordinates. */
-function drawnLines(mupdf: MuPDF, page: import("mupdf").Page, ox: number, oy: number): Rule[] {
-  const out: Rule[] = [];
+function drawnLines(mupdf: MuPDF, page: import("mupdf").Page, ox: number, oy: number): Ruling[] {
+  const out: Ruling[] = [];
   const tf = (m: number[], x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4] - ox, m[1] * x + m[3] * y + m[5] - oy];
   const collect = (path: import("mupdf").Path, ctm: number[]) => {
     let cur: [number, number] | null = null;

@@ -12,7 +12,7 @@ import { KIND_FIELDS } from "./identity.js";
 import { foreignTo, gridOf, scoreTables } from "./indicators.js";
 import { type Candidate, type Context, choose, type Rejection, runPattern, toFieldValue } from "./rules.js";
 import { buildSections } from "./sections.js";
-import { correctUnits, validate } from "./validate.js";
+import { correctUnits, scoreTableSum, validate } from "./validate.js";
 
 export function buildContext(doc: DocModel): Context {
   const clean: TextDoc = renderText(doc);
@@ -134,20 +134,8 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): 
   const indicators: Indicator[] = [];
   for (const t of scoreTables(doc.blocks)) {
     indicators.push(...t.indicators);
-    if (t.total) {
-      const sum = t.indicators.reduce((a, i) => a + (i.score ?? 0), 0);
-      // a 自评表 often scores budget execution in its upper part: a 得分 there explains the difference
-      const explained = otherScores(doc, t.blockIndex).some((x) => Math.abs(sum + x - t.total!.score) <= 0.5);
-      if (t.indicators.every((i) => i.score !== null) && Math.abs(sum - t.total.score) > 0.5 && !explained) {
-        flags.push({
-          code: "parts_do_not_add_up",
-          fields: ["score_table", "self_score"],
-          message: `the score table's rows add up to ${Math.round(sum * 100) / 100}, its 总分 row says ${t.total.score}`,
-          total: t.total.score,
-          sum: Math.round(sum * 100) / 100,
-        });
-      }
-    }
+    const sumFlag = scoreTableSum(t, () => otherScores(doc, t.blockIndex));
+    if (sumFlag) flags.push(sumFlag);
     const foreign = foreignTo(t, (fields.unit_name?.value as string) ?? null, (fields.fiscal_year?.value as number) ?? null);
     if (foreign) {
       flags.push({ code: "foreign_table", fields: ["self_score"], message: `score table ignored for the unit's own figures: ${foreign}` });

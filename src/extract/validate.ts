@@ -2,9 +2,11 @@
  * Cross-checks on the chosen values: units that contradict the document's own arithmetic,
  * parts that do not add up to their total, a score that contradicts its grade.
  */
+
 import type { FieldValue, Flag } from "../model.js";
 import { Dec } from "../normalize/decimal.js";
 import { gradeForScore } from "../normalize/grade.js";
+import type { ScoreTable } from "./indicators.js";
 import type { Candidate, Context } from "./rules.js";
 
 type Fields = Record<string, FieldValue | null>;
@@ -87,4 +89,23 @@ export function validate(fields: Fields): Flag[] {
     }
   }
   return flags;
+}
+
+/**
+ * A score table whose rows do not add up to its 总分 row (by more than 0.5), unless a 得分 of the
+ * 自评表's budget part (`otherScores`, asked only when needed) makes up the difference exactly.
+ */
+export function scoreTableSum(t: ScoreTable, otherScores: () => number[]): Flag | null {
+  if (!t.total || !t.indicators.every((i) => i.score !== null)) return null;
+  const sum = t.indicators.reduce((a, i) => a + (i.score ?? 0), 0);
+  if (Math.abs(sum - t.total.score) <= 0.5) return null;
+  if (otherScores().some((x) => Math.abs(sum + x - t.total!.score) <= 0.5)) return null;
+  const rounded = Math.round(sum * 100) / 100;
+  return {
+    code: "parts_do_not_add_up",
+    fields: ["score_table", "self_score"],
+    message: `the score table's rows add up to ${rounded}, its 总分 row says ${t.total.score}`,
+    total: t.total.score,
+    sum: rounded,
+  };
 }

@@ -1,6 +1,6 @@
 /** jixiao extract, jixiao text: one file at a time, nothing stored. */
 import { oneLine } from "../errors.js";
-import { err, fmtValue, out, shownPath, visible, write } from "./output.js";
+import { err, fieldLines, out, shownPath, visible, write } from "./output.js";
 
 export async function cmdExtract(files: string[], opts: { jsonl?: boolean; explain?: string | boolean }): Promise<number> {
   const [{ readFileChecked, readBuffer, recordOf }, { CATALOG }, { DocumentRecord }] = await Promise.all([
@@ -30,9 +30,7 @@ export async function cmdExtract(files: string[], opts: { jsonl?: boolean; expla
         out(`== ${shownPath(file)} (${rec.format}, ${rec.engine}, ${rec.document_kind}) ==`);
         for (const def of CATALOG) {
           const f = rec.fields[def.name];
-          if (!f) continue;
-          const where = [f.evidence.page ? `p.${f.evidence.page}` : "", f.evidence.section].filter(Boolean).join(" ");
-          out(`  ${def.name.padEnd(20)} ${visible(fmtValue(f.value)).padEnd(14)} ${visible(f.raw)}${where ? `  [${visible(where)}]` : ""}`);
+          if (f) for (const l of fieldLines(def.name, f)) out(l);
         }
         for (const fl of rec.flags) out(`  ! ${fl.code}: ${fl.message}`);
       }

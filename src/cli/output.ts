@@ -43,3 +43,19 @@ export function printTable(cols: string[], rows: string[][]): void {
   out(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) out(r.map((c, i) => pad(visible(c ?? ""), widths[i])).join("  "));
 }
+
+/** What a field printer needs of a value (a DocumentRecord's or a stored one's). */
+interface PrintedValue {
+  value: unknown;
+  raw: string;
+  evidence: { page: number | null; section: string; text: string };
+}
+
+/** One field as `extract` and `show` print it: name, value, "raw", page and section; with `sentence`, the sentence under it. */
+export function fieldLines(name: string, f: PrintedValue | null, opts: { sentence?: boolean } = {}): string[] {
+  if (!f) return [`  ${name.padEnd(20)} —`];
+  const where = `${f.evidence.page ? ` p.${f.evidence.page}` : ""}${f.evidence.section ? ` [${visible(f.evidence.section)}]` : ""}`;
+  const lines = [`  ${name.padEnd(20)} ${visible(fmtValue(f.value))}    ${JSON.stringify(f.raw)}${where}`];
+  if (opts.sentence) lines.push(`  ${" ".repeat(20)} “${visible(f.evidence.text.replace(/\s+/g, " ").slice(0, 160))}”`);
+  return lines;
+}

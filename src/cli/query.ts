@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { EXTRACTOR_VERSION } from "../version.js";
 import { ensureViews, intOption, numOption, withDb, writeAtomically } from "./common.js";
-import { err, fmtValue, out, printTable, shownPath, visible } from "./output.js";
+import { err, fieldLines, fmtValue, out, printTable, shownPath, visible } from "./output.js";
 
 export async function cmdExport(opts: {
   db: string;
@@ -109,21 +109,7 @@ export async function cmdShow(ref: string, o: { db: string; json?: boolean }): P
     }
     out(`${shownPath(d.path)}  (${d.format}, ${d.pages ?? "?"} pages, ${d.document_kind}, sha256 ${d.sha256.slice(0, 12)}…)`);
     for (const u of d.source_urls.length ? d.source_urls : d.source_url ? [d.source_url] : []) out(`source: ${u}`);
-    for (const def of CATALOG) {
-      const f = d.fields[def.name] as {
-        value: unknown;
-        raw: string;
-        evidence: { page: number | null; section: string; text: string };
-      } | null;
-      if (!f) {
-        out(`  ${def.name.padEnd(20)} —`);
-        continue;
-      }
-      out(
-        `  ${def.name.padEnd(20)} ${fmtValue(f.value)}    ${JSON.stringify(f.raw)}${f.evidence.page ? ` p.${f.evidence.page}` : ""}${f.evidence.section ? ` [${f.evidence.section}]` : ""}`,
-      );
-      out(`  ${" ".repeat(20)} “${f.evidence.text.replace(/\s+/g, " ").slice(0, 160)}”`);
-    }
+    for (const def of CATALOG) for (const l of fieldLines(def.name, d.fields[def.name] ?? null, { sentence: true })) out(l);
     for (const fl of d.flags) out(`  ! ${fl.code}: ${fl.message}`);
     if (d.indicators.length) out(`  score table: ${d.indicators.length} rows (jixiao export --indicators)`);
     return 0;

@@ -10,6 +10,7 @@ import { asReadError, oneLine } from "./errors.js";
 import { statChecked } from "./files.js";
 import { sha256 } from "./hash.js";
 import { DEFAULT_MAX_BYTES } from "./limits.js";
+import { FileRecord } from "./model.js";
 import { type PoolOptions, ReadPool } from "./pool.js";
 import { BatchWriter } from "./store/batch.js";
 import { addSources, type DB, findByPathStat, findBySha, saveFailure, saveRecord } from "./store/db.js";
@@ -149,8 +150,15 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
       );
       return { status: "failed", written: written.then(() => report({ file, status: "failed", error: r.error, bytes: size })) };
     }
+    // what a worker sent is checked against the record's schema before it is stored (≈ 0.1 ms a record)
+    const checked = FileRecord.safeParse(r.record);
+    if (!checked.success) {
+      const error = `internal error: the record does not match its schema (${oneLine(checked.error.issues[0]?.path.join(".") ?? "")}: ${checked.error.issues[0]?.message})`;
+      const written = writer.add(() => saveFailure(db, { path: file, sha256: sha, size, error, extractor_version: EXTRACTOR_VERSION }));
+      return { status: "failed", written: written.then(() => report({ file, status: "failed", error, bytes: size })) };
+    }
     const written = writer.add(() =>
-      saveRecord(db, r.record, { mtimeMs, modelGz: r.modelGz, sourceUrls: opts.sourceUrls?.get(file), words: r.words }),
+      saveRecord(db, checked.data, { mtimeMs, modelGz: r.modelGz, sourceUrls: opts.sourceUrls?.get(file), words: r.words }),
     );
     const u = r.record.fields.unit_name?.value ?? "?";
     const y = r.record.fields.fiscal_year?.value ?? "?";

@@ -134,6 +134,10 @@ export const DocumentRecord = z.object({
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
+/** A record as extraction hands it over (the worker to the writer): with the clean text its offsets point into. */
+export const FileRecord = DocumentRecord.extend({ text: z.string() });
+export type FileRecord = z.infer<typeof FileRecord>;
+
 /** A reviewer's verdict in force on a field: what the extractor said, who reviewed it, when. */
 export const Review = z.object({
   action: z.enum(["accept", "set", "reject"]),

@@ -11,9 +11,9 @@ import { asReadError, oneLine, ReadError } from "./errors.js";
 import { toRecord } from "./extract/extract.js";
 import { type ReadOptions, readDocument } from "./extract/read.js";
 import { statChecked } from "./files.js";
-import type { DocModel, DocumentRecord } from "./model.js";
+import type { DocModel, FileRecord } from "./model.js";
 
-export type FileRecord = DocumentRecord & { text: string };
+export type { FileRecord } from "./model.js";
 
 export async function readFileChecked(path: string, maxBytes?: number): Promise<Buffer> {
   statChecked(path, maxBytes);

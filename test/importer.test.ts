@@ -8,6 +8,16 @@ import { ocrAvailable } from "../src/extract/ocr.js";
 import { FIXTURES } from "./helpers.js";
 import { CLI, jixiao } from "./run.js";
 
+/** `import --json` lines by the file's name. */
+const byName = (stdout: string) =>
+  Object.fromEntries(
+    stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .map((o) => [basename(o.file), o]),
+  );
+
 /** A corpus of `n` distinct files made from the fixtures (bytes appended after the content make each unique). */
 function corpus(n: number, tag = "a"): string {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-corpus-"));
@@ -131,13 +141,7 @@ describe("bulk import", () => {
     copyFileSync(join(FIXTURES, "scanned", "001_7677739c59076178.pdf"), join(dir, "in", "scan.pdf"));
     copyFileSync(join(FIXTURES, "reports", "seeds", "001_7677739c59076178.txt"), join(dir, "in", "report.txt"));
     const r = jixiao(["import", join(dir, "in"), "--db", join(dir, "t.db"), "--json", "--timeout", "1"]);
-    const by = Object.fromEntries(
-      r.stdout
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l))
-        .map((o) => [basename(o.file), o]),
-    );
+    const by = byName(r.stdout);
     expect(by["report.txt"].status).toBe("imported");
     expect(by["scan.pdf"].status).toBe("failed");
     // OCR of four pages takes several seconds: the limit stops it; without tesseract the scan fails at once
@@ -228,13 +232,7 @@ describe("bulk import", () => {
     writeFileSync(join(dir, "in", "b-longer.txt"), line.repeat(Math.floor(2_100_000 / line.length)));
     copyFileSync(join(FIXTURES, "reports", "seeds", "001_7677739c59076178.txt"), join(dir, "in", "c-report.txt"));
     const r = jixiao(["import", join(dir, "in"), "--db", join(dir, "m.db"), "--json", "--workers", "1", "--max-heap-mb", "64"]);
-    const by = Object.fromEntries(
-      r.stdout
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l))
-        .map((o) => [basename(o.file), o]),
-    );
+    const by = byName(r.stdout);
     expect(by["a-long.txt"]).toMatchObject({ status: "failed", error: "out of memory while reading (worker heap limit reached)" });
     expect(by["b-longer.txt"].status).toBe("failed");
     expect(by["b-longer.txt"].error).toMatch(/^\d{7} characters of text, more than the limit of 2000000$/);

@@ -8,6 +8,8 @@ import { parseDate, parseYear } from "../../src/normalize/date.js";
 import { normalizeGrade } from "../../src/normalize/grade.js";
 import { parseMoney } from "../../src/normalize/money.js";
 import { cellNumber, firstNumber, parseNumber } from "../../src/normalize/number.js";
+import { asWritten, fold, isCjk } from "../../src/normalize/text.js";
+import { toSimplifiedUnit } from "../../src/normalize/traditional.js";
 import { normalizeTyped, TypedValueError } from "../../src/normalize/typed.js";
 
 const num = (s: string) => parseNumber(s)?.toString() ?? null;
@@ -198,5 +200,51 @@ describe("normalizeTyped: a reviewer's value, normalised like an extracted one",
   ] as const)("%s %j is refused: not %s", (kind, input, what) => {
     expect(() => normalizeTyped(kind, input)).toThrow(TypedValueError);
     expect(() => normalizeTyped(kind, input)).toThrow(`${JSON.stringify(input.trim())} is not ${what}`);
+  });
+});
+
+describe("isCjk, at the edges of its ranges", () => {
+  it.each([
+    ["、", true], // U+3001
+    ["〔", true], // U+3014
+    ["〿", true], // U+303F, the last of CJK punctuation
+    ["㐀", true], // U+3400, extension A
+    ["鿿", true], // U+9FFF
+    ["豈", true], // U+F900, compatibility ideographs
+    ["︰", true], // U+FE30, vertical forms
+    ["﹏", true], // U+FE4F
+    ["０", true], // U+FF10, full-width
+    ["￯", true], // U+FFEF
+    ["⺀", true], // U+2E80, radicals
+    ["⿟", true], // U+2FDF
+    ["𠀀", true], // U+20000, extension B (astral)
+    ["“", true],
+    ["—", true],
+    ["…", true],
+    ["a", false],
+    ["1", false],
+    [" ", false],
+    ["⿠", false], // U+2FE0, after the radicals
+    ["\u3040", false], // before hiragana's letters, after CJK punctuation
+    ["\ufe50", false], // after the vertical forms
+    ["😀", false], // astral, not an ideograph
+    ["", false],
+  ])("%j → %s", (ch, cjk) => expect(isCjk(ch)).toBe(cjk));
+});
+
+describe("traditional characters", () => {
+  it("fold simplifies them one for one and asWritten gives them back", () => {
+    const src = "績效評價報告：財政撥款預算執行率為98%";
+    const f = fold(src);
+    expect(f.text).toBe("绩效评价报告:财政拨款预算执行率为98%");
+    expect(f.text.length).toBe(src.length);
+    expect(asWritten(f, 0, 6)).toBe("績效評價報告");
+    // characters that are simplified already, and full-width forms, are not "given back"
+    expect(asWritten(fold("绩效：ＡＢ"), 0, 5)).toBe("绩效:AB");
+  });
+  it("toSimplifiedUnit leaves what has no simplified form", () => {
+    for (const c of ["中", "国", "a", "０", "〇"]) expect(String.fromCharCode(toSimplifiedUnit(c.charCodeAt(0)))).toBe(c);
+    expect(String.fromCharCode(toSimplifiedUnit("國".charCodeAt(0)))).toBe("国");
+    expect(String.fromCharCode(toSimplifiedUnit("於".charCodeAt(0)))).toBe("于");
   });
 });

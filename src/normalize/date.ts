@@ -13,7 +13,7 @@ function valid(y: number, m: number, d: number): boolean {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 export function parseDate(text: string): string | null {
-  const s = text.replace(/\s+/g, "");
+  const s = text.replace(/\s/g, "");
   let m = /^(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})日?$/.exec(s);
   if (!m) m = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]$/.exec(s);
   let y: number, mo: number, d: number;
@@ -33,7 +33,6 @@ export function parseDate(text: string): string | null {
 
 /** A four-digit year 2000–2100 from "2024", "二〇二四", "20 24"; null otherwise. */
 export function parseYear(text: string): number | null {
-  const s = text.replace(/\s+/g, "");
-  const v = /^\d{4}$/.test(s) ? Number(s) : parseNumber(s)?.toNumber();
-  return v !== undefined && Number.isInteger(v) && v >= 2000 && v <= 2100 ? v : null;
+  const v = parseNumber(text)?.toNumber() ?? Number.NaN;
+  return Number.isInteger(v) && v >= 2000 && v <= 2100 ? v : null;
 }

@@ -21,7 +21,7 @@ export class Dec {
     const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
     if (!m || (m[2] === "" && (m[3] ?? "") === "")) throw new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
     const frac = m[3] ?? "";
-    const mant = BigInt((m[2] || "0") + frac);
+    const mant = BigInt(m[2] + frac); // BigInt("") is 0n
     return Dec.of(m[1] === "-" ? -mant : mant, frac.length);
   }
 
@@ -35,7 +35,7 @@ export class Dec {
       mantissa /= 10n;
       scale--;
     }
-    return scale === this.scale ? this : new Dec(mantissa, scale);
+    return new Dec(mantissa, scale);
   }
 
   /** this × 10^k, exactly. */
@@ -52,14 +52,6 @@ export class Dec {
     return this.add(o.neg());
   }
 
-  mulInt(n: bigint): Dec {
-    return Dec.of(this.mantissa * n, this.scale);
-  }
-
-  mul(o: Dec): Dec {
-    return Dec.of(this.mantissa * o.mantissa, this.scale + o.scale);
-  }
-
   neg(): Dec {
     return Dec.of(-this.mantissa, this.scale);
   }
@@ -68,17 +60,9 @@ export class Dec {
     return this.mantissa < 0n ? this.neg() : this;
   }
 
-  isZero(): boolean {
-    return this.mantissa === 0n;
-  }
-
   cmp(o: Dec): number {
     const d = this.sub(o).mantissa;
     return d === 0n ? 0 : d < 0n ? -1 : 1;
-  }
-
-  eq(o: Dec): boolean {
-    return this.cmp(o) === 0;
   }
 
   /** Plain decimal string: no exponent, no thousands separators, no trailing fractional zeros. */

@@ -38,7 +38,7 @@ const AMOUNT = new RegExp(`^(.*?)(${YUAN_UNITS}|万|亿)$`);
 
 /** Parses "1,956.58万元", "0.9亿元", "39622.04元", "两千万元", "一亿零五百万元" into 元; null when not money. */
 export function parseMoney(text: string): { yuan: Dec; unit: MoneyUnit; amount: Dec } | null {
-  const s = text.replace(/\s+/g, "");
+  const s = text.replace(/\s/g, "");
   // the unit as written (for display); the number keeps its own 万/亿 ("一亿零五百万" + "元")
   const m = AMOUNT.exec(s);
   if (!m) return null;

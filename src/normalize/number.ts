@@ -41,29 +41,17 @@ const DIGIT: Record<string, number> = {
 const SMALL_UNIT: Record<string, number> = { 十: 1, 拾: 1, 百: 2, 佰: 2, 千: 3, 仟: 3 };
 const BIG_UNIT: Record<string, number> = { 万: 4, 萬: 4, 亿: 8, 億: 8 };
 
-/** Characters that can be part of a Chinese-numeral number (for regexes). */
-export const CN_NUMERAL_CHARS = "零〇一壹二贰貳两兩俩倆三叁參叄四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億点點";
-
 /** Folds full-width characters and removes whitespace; "．" becomes ".", "，" becomes ",". */
 function prepare(input: string): string {
   let s = "";
   for (const ch of input) s += foldChar(ch);
-  return s.replace(/\s+/g, "");
-}
-
-/**
- * Parses an Arabic number: "1,050,000,000", "10,000.233", ".5", "-.5", "４，５６５", "２．２".
- * Commas must group thousands. Returns null when the text is not such a number.
- */
-export function parseArabic(input: string): Dec | null {
-  const s = prepare(input);
-  const m = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?$/.exec(s);
-  if (!m || (m[2] === "" && m[3] === undefined)) return null;
-  const text = `${m[1]}${m[2].replace(/,/g, "") || "0"}${m[3] !== undefined ? `.${m[3]}` : ""}`;
-  return Dec.parse(text);
+  return s.replace(/\s/g, "");
 }
 
 type Token = { kind: "num"; value: Dec; zero: boolean } | { kind: "small"; pow: number } | { kind: "big"; pow: number };
+
+/** An Arabic figure at the start: "1,050,000", "10,000.233", "12", ".5" (commas must group thousands). */
+const ARABIC = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?/;
 
 function tokenize(s: string): Token[] | null {
   const tokens: Token[] = [];
@@ -71,8 +59,8 @@ function tokenize(s: string): Token[] | null {
   while (i < s.length) {
     const ch = s[i];
     if (/[0-9.]/.test(ch)) {
-      const m = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?/.exec(s.slice(i));
-      if (!m || m[0] === "" || m[0] === ".") return null;
+      const m = ARABIC.exec(s.slice(i))!;
+      if (m[0] === "") return null; // a point without digits after it
       tokens.push({ kind: "num", value: Dec.parse(m[0].replace(/,/g, "")), zero: false });
       i += m[0].length;
       continue;
@@ -99,78 +87,62 @@ function tokenize(s: string): Token[] | null {
 
 /** Integer part of a Chinese numeral (may contain Arabic pieces): see the module comment. */
 function parseIntegerPart(s: string): Dec | null {
-  if (s === "") return Dec.ZERO;
+  if (s === "") return Dec.ZERO; // "点五"
   const tokens = tokenize(s);
-  if (!tokens || tokens.length === 0) return null;
+  if (!tokens) return null;
   // a big unit alone (万, 亿) is a word, not a number
-  if (!tokens.some((t) => t.kind !== "big")) return null;
-  // digits only, no units: read as a digit string (二〇二三 → 2023)
+  if (tokens.every((t) => t.kind === "big")) return null;
+  // figures only, no units: one Arabic figure, or digits read one by one (二〇二三 → 2023)
   if (tokens.every((t) => t.kind === "num")) {
-    if (tokens.length === 1) return (tokens[0] as { value: Dec }).value;
+    if (tokens.length === 1) return tokens[0].value;
     let str = "";
-    for (const t of tokens) {
-      const v = (t as { value: Dec }).value;
-      if (v.scale !== 0 || v.mantissa > 9n || v.mantissa < 0n) return null;
-      str += v.toString();
+    for (const { value } of tokens) {
+      if (value.scale !== 0 || value.mantissa > 9n) return null;
+      str += value.toString();
     }
     return Dec.parse(str);
   }
   let total = Dec.ZERO; // everything already multiplied by 亿
-  let mid = Dec.ZERO; // pending value multiplied by 万
+  let mid = Dec.ZERO; // pending value multiplied by 万 (四万万: 万 again multiplies it)
   let section = Dec.ZERO; // below 万
   let current: Dec | null = null;
   let lastPow = 0; // the last unit's power, for abbreviations like 两千四百五 / 一万三
-  let prevWasUnit = false;
   let afterZero = false;
   for (const t of tokens) {
     if (t.kind === "num") {
-      if (current !== null && !t.zero) {
-        // 两个 digits in a row without a unit, e.g. "一二" inside a number: not a numeral
-        if (!current.isZero()) return null;
-      }
+      // two digits in a row without a unit between them ("一二十"): not a numeral
+      if (current !== null && !t.zero) return null;
       if (t.zero) {
         afterZero = true;
-        prevWasUnit = false;
         current = null;
-        continue;
-      }
-      current = t.value;
-      prevWasUnit = false;
+      } else current = t.value;
       continue;
     }
     if (t.kind === "small") {
       section = section.add((current ?? Dec.fromInt(1)).shift(t.pow));
-      current = null;
-      lastPow = t.pow;
-      prevWasUnit = true;
-      afterZero = false;
-      continue;
-    }
-    // big unit
-    const s2 = section.add(current ?? Dec.ZERO);
-    if (t.pow === 4) {
-      if (s2.isZero() && !mid.isZero())
-        mid = mid.shift(4); // 万万
-      else mid = mid.add(s2).shift(4);
+    } else if (t.pow === 4) {
+      mid = mid
+        .add(section)
+        .add(current ?? Dec.ZERO)
+        .shift(4);
     } else {
-      const s3 = s2.add(mid);
-      if (s3.isZero() && !total.isZero()) total = total.shift(8);
-      else total = total.add(s3).shift(8);
+      total = total
+        .add(mid)
+        .add(section)
+        .add(current ?? Dec.ZERO)
+        .shift(8);
       mid = Dec.ZERO;
     }
-    section = Dec.ZERO;
+    if (t.kind === "big") section = Dec.ZERO;
     current = null;
     lastPow = t.pow;
-    prevWasUnit = true;
     afterZero = false;
   }
   if (current !== null) {
-    // trailing digit right after a unit (no 零 between): 两千四百五 → 2450, 一万三 → 13000, 百三 → 130
-    if (!afterZero && lastPow > 0 && !prevWasUnit && current.scale === 0 && current.mantissa < 10n) {
-      section = section.add(current.shift(lastPow - 1));
-    } else {
-      section = section.add(current);
-    }
+    // a single digit right after a unit (no 零 between) counts in the next unit down:
+    // 两千四百五 → 2450, 一万三 → 13000, 百三 → 130
+    const abbreviated = !afterZero && current.scale === 0 && current.mantissa < 10n;
+    section = section.add(abbreviated ? current.shift(lastPow - 1) : current);
   }
   return total.add(mid).add(section);
 }
@@ -179,7 +151,7 @@ function parseIntegerPart(s: string): Dec | null {
 function parseFractionDigits(s: string): string | null {
   let out = "";
   for (const ch of s) {
-    if (/[0-9]/.test(ch)) out += ch;
+    if (ch >= "0" && ch <= "9") out += ch;
     else if (ch in DIGIT) out += String(DIGIT[ch]);
     else return null;
   }
@@ -187,36 +159,29 @@ function parseFractionDigits(s: string): string | null {
 }
 
 /**
- * Parses any number: Arabic, Chinese or mixed, with an optional leading minus (负, -, －).
+ * Parses any number: Arabic ("1,050,000,000", "10,000.233", ".5", "４，５６５", "２．２"; commas must
+ * group thousands), Chinese or mixed, with an optional leading sign (负, -, －, +).
  * Trailing 万/亿 multiply: "2.3万" → 23000. Returns null when the text is not a number.
  */
 export function parseNumber(input: string): Dec | null {
   let s = prepare(input);
+  const neg = /^[-负負]/.test(s);
+  if (neg || s.startsWith("+")) s = s.slice(1);
   if (s === "") return null;
-  let neg = false;
-  if (/^[-负負]/.test(s)) {
-    neg = true;
-    s = s.slice(1);
-  } else if (s.startsWith("+")) s = s.slice(1);
-  if (s === "") return null;
-  const arabic = parseArabic(s);
-  if (arabic) return neg ? arabic.neg() : arabic;
   // Chinese decimal point 点/點 (an Arabic "." inside a numeral like 十.5 is rare; handled by tokenize)
   const p = s.search(/[点點]/);
   let value: Dec | null;
   if (p >= 0) {
-    const intPart = s.slice(0, p);
+    // a big unit after the fraction applies to the whole: "一点五亿"
     let rest = s.slice(p + 1);
-    // a big unit after the fraction applies to the whole: 两千万点五五四四 has none; "一点五亿" does
     let pow = 0;
-    const unit = /([万萬亿億]+)$/.exec(rest);
-    if (unit) {
-      for (const u of unit[1]) pow += BIG_UNIT[u];
-      rest = rest.slice(0, -unit[1].length);
+    while (rest !== "" && rest[rest.length - 1] in BIG_UNIT) {
+      pow += BIG_UNIT[rest[rest.length - 1]];
+      rest = rest.slice(0, -1);
     }
-    const ip = parseIntegerPart(intPart);
+    const ip = parseIntegerPart(s.slice(0, p));
     const fd = parseFractionDigits(rest);
-    if (!ip || fd === null || fd === "") return null;
+    if (!ip || !fd) return null;
     value = ip.add(Dec.parse(`0.${fd}`)).shift(pow);
   } else {
     value = parseIntegerPart(s);
@@ -225,21 +190,13 @@ export function parseNumber(input: string): Dec | null {
   return neg ? value.neg() : value;
 }
 
-/**
- * Parses a percentage: "25%", "－1２２％", "百分之２．４", "百分之一百二十点五".
- * Returns the number of percent (95% → 95), or null.
- */
 export function parsePercent(input: string): Dec | null {
   const s = prepare(input);
-  let m = /^(.+)%$/.exec(s);
-  if (m) return parseNumber(m[1]);
-  m = /^([-负]?)百分之(.+)$/.exec(s);
-  if (m) {
-    const body = m[2] === "百" ? "一百" : m[2];
-    const v = parseNumber(body);
-    return v && m[1] ? v.neg() : v;
-  }
-  return null;
+  if (s.endsWith("%")) return parseNumber(s.slice(0, -1));
+  const m = /^([-负]?)百分之(.+)/.exec(s);
+  if (!m) return null;
+  const v = parseNumber(m[2]);
+  return v && m[1] ? v.neg() : v;
 }
 
 /** A number as a table cell or a report writes it with separators anywhere ("1,23,456.7"): commas dropped, then parsed. */

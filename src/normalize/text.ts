@@ -57,7 +57,6 @@ const isSpace = (c: number) =>
 /** foldChar on one UTF-16 code unit (folding never changes a character's length). */
 function foldUnit(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
-  if (c >= 0x3400 && c <= 0xfaff) return toSimplifiedUnit(c);
   switch (c) {
     case 0x3000:
       return 0x20;
@@ -69,7 +68,7 @@ function foldUnit(c: number): number {
     case 0x0d:
       return 0x0a;
     default:
-      return c;
+      return toSimplifiedUnit(c);
   }
 }
 
@@ -199,7 +198,7 @@ export function unfoldRange(f: Folded, start: number, end: number): [number, num
 
 /** Collapses all whitespace: for comparing names and short labels. */
 export function squash(s: string): string {
-  return fold(s).text.replace(/\s+/g, "");
+  return fold(s).text.replace(/\s/g, "");
 }
 
 /**
@@ -212,7 +211,7 @@ export function asWritten(f: Folded, start: number, end: number): string {
   for (let i = start; i < end; i++) {
     const folded = f.text.charCodeAt(i);
     const orig = f.src.charCodeAt(f.map[i]);
-    s += orig !== folded && orig >= 0x3400 && orig <= 0xfaff && toSimplifiedUnit(orig) === folded ? String.fromCharCode(orig) : f.text[i];
+    s += orig !== folded && toSimplifiedUnit(orig) === folded ? String.fromCharCode(orig) : f.text[i];
   }
   return s;
 }

@@ -8,20 +8,25 @@ import TS from "opencc-js/dict/TSCharacters";
 
 let table: Uint16Array | null = null;
 
-/** code unit → simplified code unit (0 where the character is not traditional) */
-export function simplifiedTable(): Uint16Array {
-  if (table) return table;
+/**
+ * The table of an OpenCC dictionary ("們 们|乾 干 乾|…"): code unit → simplified code unit, 0 where the
+ * character is not traditional. Only one-unit traditional characters with a one-unit first simplified form.
+ */
+export function tableFrom(dict: string): Uint16Array {
   const t = new Uint16Array(0x10000);
-  for (const pair of (TS as string).split("|")) {
-    const sp = pair.indexOf(" ");
-    if (sp !== 1) continue; // the traditional side is one BMP unit
-    const simp = pair.charCodeAt(sp + 1);
+  for (const pair of dict.split("|")) {
+    if (pair[1] !== " ") continue; // the traditional side is one BMP unit
+    const simp = pair.charCodeAt(2);
     if (simp >= 0xd800 && simp <= 0xdfff) continue; // an astral simplified form would change the length
     t[pair.charCodeAt(0)] = simp;
   }
-  // characters OpenCC leaves alone that reports use in both scripts with one meaning
-  table = t;
   return t;
+}
+
+/** OpenCC's TSCharacters as a table (built once). */
+function simplifiedTable(): Uint16Array {
+  table ??= tableFrom(TS as string);
+  return table;
 }
 
 /** The simplified form of one code unit, or the unit itself. */

@@ -27,7 +27,7 @@ export class TypedValueError extends Error {}
 /** Normalises `input` as a value of `kind`; throws TypedValueError with the reason when it is not one. */
 export function normalizeTyped(kind: ValueKindName, input: string): TypedValue {
   const raw = input.trim();
-  const t = fold(raw).text.replace(/\s+/g, "");
+  const t = fold(raw).text.replace(/\s/g, "");
   const fail = (what: string) => new TypedValueError(`${JSON.stringify(raw)} is not ${what}`);
   switch (kind) {
     case "money": {

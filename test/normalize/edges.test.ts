@@ -6,10 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { parseDate, parseYear } from "../../src/normalize/date.js";
 import { normalizeGrade } from "../../src/normalize/grade.js";
-import { parseMoney } from "../../src/normalize/money.js";
-import { cellNumber, firstNumber, parseNumber } from "../../src/normalize/number.js";
+import { parseMoney, YUAN_UNITS } from "../../src/normalize/money.js";
+import { cellNumber, firstNumber, parseNumber, parsePercent } from "../../src/normalize/number.js";
 import { asWritten, fold, isCjk } from "../../src/normalize/text.js";
-import { toSimplifiedUnit } from "../../src/normalize/traditional.js";
+import { tableFrom, toSimplifiedUnit } from "../../src/normalize/traditional.js";
 import { normalizeTyped, TypedValueError } from "../../src/normalize/typed.js";
 
 const num = (s: string) => parseNumber(s)?.toString() ?? null;
@@ -228,6 +228,23 @@ describe("isCjk, at the edges of its ranges", () => {
     ["\u3040", false], // before hiragana's letters, after CJK punctuation
     ["\ufe50", false], // after the vertical forms
     ["😀", false], // astral, not an ideograph
+    ["\u3000", true], // ideographic space, the first of CJK punctuation
+    ["\u2fff", false],
+    ["\u33ff", false],
+    ["\ua000", false], // Yi, after the unified ideographs
+    ["\uf8ff", false],
+    ["\ufb00", false],
+    ["\ufe2f", false],
+    ["\uff00", true],
+    ["\ufff0", false],
+    ["\u2e7f", false],
+    ["\ud87e\udc00", true], // U+2F800, compatibility ideographs supplement
+    ["\ud87f\udc00", false],
+    ["\ud83f\udc00", false],
+    ["”", true],
+    ["‘", true],
+    ["’", true],
+    ["\u2015", false],
     ["", false],
   ])("%j → %s", (ch, cjk) => expect(isCjk(ch)).toBe(cjk));
 });
@@ -247,4 +264,159 @@ describe("traditional characters", () => {
     expect(String.fromCharCode(toSimplifiedUnit("國".charCodeAt(0)))).toBe("国");
     expect(String.fromCharCode(toSimplifiedUnit("於".charCodeAt(0)))).toBe("于");
   });
+});
+
+describe("parseNumber, figure by figure", () => {
+  it.each([
+    // Arabic: commas group thousands, a point needs digits after it
+    ["12,345", "12345"],
+    ["123,456,789", "123456789"],
+    ["1234", "1234"],
+    ["1.25", "1.25"],
+    ["-.5", "-0.5"],
+    ["－１２", "-12"],
+    // mixed: an Arabic figure before 万/亿
+    [".5万", "5000"],
+    ["12,345万", "123450000"],
+    ["1,234,567亿", "123456700000000"],
+    // digits read one by one: single digits only
+    ["九九", "99"],
+    ["二〇〇九", "2009"],
+    // a sign before Chinese numerals
+    ["+五", "5"],
+    ["负五", "-5"],
+    ["負十二", "-12"],
+    // the Chinese decimal point
+    ["点五", "0.5"],
+    ["12点5", "12.5"],
+    ["三点14", "3.14"],
+    ["一点五亿", "150000000"],
+    ["一点五万万", "150000000"],
+    ["二点五万", "25000"],
+    // abbreviations: a last single digit counts in the unit below; a figure or a 零 stops that
+    ["一万三", "13000"],
+    ["百三", "130"],
+    ["一百10", "110"],
+    ["一百2.5", "102.5"],
+    ["一千零五", "1005"],
+    ["三万零五", "30005"],
+    // 万 after 万, 亿 after 亿
+    ["四万万", "400000000"],
+    ["一万二千万", "120000000"],
+    ["二亿亿", "20000000000000000"],
+    ["三亿五千万", "350000000"],
+    ["一亿二千三百四十五万六千七百八十九", "123456789"],
+  ])("%s → %s", (s, v) => expect(num(s)).toBe(v));
+  it.each([
+    ["1,2"], // commas that group no thousands
+    ["1,2345"],
+    ["1,2万"],
+    ["5-3"], // a minus only at the start
+    ["五+"],
+    ["-"],
+    ["负"],
+    ["+"],
+    ["负x"],
+    ["一二十"], // two digits without a unit between them
+    ["1.5二"], // a decimal among digits read one by one
+    ["九10"],
+    ["十."], // a point without digits
+    ["三点"],
+    ["三点x"],
+    ["x点五"],
+    ["一点五亿五"],
+    ["亿万"],
+  ])("%j is no number", (s) => expect(num(s)).toBeNull());
+});
+
+describe("parsePercent", () => {
+  const pct = (s: string) => parsePercent(s)?.toString() ?? null;
+  it.each([
+    ["95%", "95"],
+    ["-1.5%", "-1.5"],
+    ["百分之百", "100"],
+    ["负百分之五", "-5"],
+    ["-百分之二点五", "-2.5"],
+    ["百分之九十五", "95"],
+  ])("%s → %s", (s, v) => expect(pct(s)).toBe(v));
+  it.each(["5%x", "%", "x百分之五", "百分之", "abc", "95"])("%j is no percentage", (s) => expect(pct(s)).toBeNull());
+});
+
+describe("firstNumber drops only a trailing 分", () => {
+  it.each([
+    ["九十五分", 95],
+    ["分五", null],
+    ["五分五", null],
+  ])("%s → %s", (s, v) => expect(firstNumber(s)).toBe(v));
+});
+
+describe("tableFrom: an OpenCC dictionary as a one-for-one table", () => {
+  const t = tableFrom("們 们|乾 干 乾|𠁞 x|x𠀀 y|鐘 𠀀|ab c|衛 卫");
+  const simplified = (ch: string) => String.fromCharCode(t[ch.charCodeAt(0)]);
+  it("maps a one-unit traditional character to its first simplified form", () => {
+    expect(simplified("們")).toBe("们");
+    expect(simplified("乾")).toBe("干");
+    expect(simplified("衛")).toBe("卫");
+  });
+  it("skips astral traditional characters, several-character entries and astral simplified forms", () => {
+    expect(t["𠁞".charCodeAt(0)]).toBe(0);
+    expect(t["x".charCodeAt(0)]).toBe(0);
+    expect(t["鐘".charCodeAt(0)]).toBe(0);
+    expect(t["a".charCodeAt(0)]).toBe(0);
+    expect(t.filter((v) => v !== 0).length).toBe(3);
+  });
+  it("a simplified form at the edge of the surrogates is kept", () => {
+    const edge = tableFrom("甲 \ud7ff|乙 \ue000");
+    expect(edge["甲".charCodeAt(0)]).toBe(0xd7ff);
+    expect(edge["乙".charCodeAt(0)]).toBe(0xe000);
+    expect(tableFrom("甲 \udfff|乙 \ud800").filter((v) => v !== 0).length).toBe(0);
+  });
+});
+
+describe("YUAN_UNITS", () => {
+  const units = YUAN_UNITS.split("|");
+  it("lists every unit that ends in 元, and only those", () => {
+    expect([...units].sort()).toEqual(["万元", "亿元", "元", "千元", "百万元"].sort());
+  });
+  it("a longer unit comes before the unit it ends with, so a regex takes the whole unit", () => {
+    for (const [i, a] of units.entries()) for (const b of units.slice(i + 1)) expect(b.endsWith(a)).toBe(false);
+    expect(new RegExp(`(?:${YUAN_UNITS})$`).exec("12百万元")?.[0]).toBe("百万元");
+    expect(new RegExp(`(?:${YUAN_UNITS})$`).exec("12万元")?.[0]).toBe("万元");
+  });
+});
+
+describe("dates, years and grades: whole text only", () => {
+  it.each([
+    ["二〇二五年十二月五日", "2025-12-05"],
+    ["二〇二五年十月三十一日", "2025-10-31"],
+    ["x二〇二五年六月五日", null],
+    ["二〇二五年六月五日x", null],
+    ["二〇二五年一二十月五日", null],
+    ["二〇二五年六月一二十日", null],
+  ])("parseDate(%j) → %s", (s, v) => expect(parseDate(s)).toBe(v));
+  it.each([
+    ["2024", 2024],
+    ["二〇二四", 2024],
+    ["20245", null],
+    ["2024.5", null],
+    ["x2024", null],
+    ["", null],
+  ])("parseYear(%j) → %s", (s, v) => expect(parseYear(s)).toBe(v));
+  it.each([
+    ["较差", "差"],
+    ["非差", null],
+    ["不良", null],
+    ["ABC", null],
+    ["优秀等级", "优"],
+  ])("normalizeGrade(%j) → %s", (s, v) => expect(normalizeGrade(s)).toBe(v));
+});
+
+describe("typed values: units only at the end, spaces inside figures dropped", () => {
+  it("an amount written with spaces", () => expect(normalizeTyped("money", "1 234 元").value).toBe(1234));
+  it.each([
+    ["score", "分5"],
+    ["persons", "人5"],
+    ["count", "个5"],
+    ["year", "年2024"],
+  ] as const)("%s %j is refused", (kind, input) => expect(() => normalizeTyped(kind, input)).toThrow(TypedValueError));
 });

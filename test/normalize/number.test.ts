@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseArabic, parseNumber, parsePercent } from "../../src/normalize/number.js";
+import { parseNumber, parsePercent } from "../../src/normalize/number.js";
 import { shared } from "../helpers.js";
 
 const cases = readFileSync(shared("conformance", "numbers.jsonl"), "utf8")
@@ -28,5 +28,4 @@ describe("parseNumber: forms seen in reports", () => {
     ["1，956．58", "1956.58"],
   ])("%s → %s", (input, want) => expect(parseNumber(input)?.toString()).toBe(want));
   it.each(["", "abc", "1,95", "万", "一二三四五六七八九十百千 x"])("rejects %j", (input) => expect(parseNumber(input)).toBeNull());
-  it("parseArabic rejects Chinese numerals", () => expect(parseArabic("十二")).toBeNull());
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDate, parseYear } from "../../src/normalize/date.js";
 import { gradeForScore, normalizeGrade } from "../../src/normalize/grade.js";
-import { asWritten, fold, foldChar, foldedOffset, isCjk, squash, unfoldRange } from "../../src/normalize/text.js";
+import { asWritten, fold, foldChar, foldedOffset, isCjk, isRegexSpace, squash, unfoldRange } from "../../src/normalize/text.js";
 
 /** The first, character-by-character fold (regexes, code points): the reference the fast one must match. */
 function referenceFold(src: string): { text: string; map: number[] } {
@@ -187,4 +187,102 @@ describe("fold: traditional script and injected pinyin", () => {
     expect(fold(src).text).toBe(src.replace("，", ","));
     expect(asWritten(fold(src), 0, 6)).toBe("我局2023");
   });
+});
+
+describe("fold, code unit by code unit (against Unicode's own classes)", () => {
+  const units = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c));
+  const zeroWidth = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xad]);
+  it("isRegexSpace is \\s", () => {
+    const wrong = units.filter((ch) => isRegexSpace(ch.charCodeAt(0)) !== /\s/.test(ch));
+    expect(wrong).toEqual([]);
+  });
+  it("a space separator (Zs) between letters is one space, between Chinese characters none; zero-width characters go", () => {
+    const wrong: string[] = [];
+    for (const ch of units) {
+      const c = ch.charCodeAt(0);
+      const latin = fold(`a${ch}b`).text;
+      const cjk = fold(`中${ch}文`).text;
+      if (/\p{Zs}/u.test(ch)) {
+        if (latin !== "a b" || cjk !== "中文") wrong.push(c.toString(16));
+      } else if (zeroWidth.has(c)) {
+        if (latin !== "ab" || cjk !== "中文") wrong.push(c.toString(16));
+      } else if (latin.length !== 3) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+  it("full-width ASCII is folded as NFKC folds it, and nothing beside it", () => {
+    for (let c = 0xff01; c <= 0xff5e; c++) expect(foldChar(String.fromCharCode(c))).toBe(String.fromCharCode(c).normalize("NFKC"));
+    expect(foldChar("\uff00")).toBe("\uff00");
+    expect(foldChar("\uff5f")).toBe("\uff5f");
+  });
+  it.each([
+    ["\u3000", " "],
+    ["﹪", "%"],
+    ["\u2212", "-"],
+    ["\u2013", "-"],
+    ["\r", "\n"],
+    ["\u2014", "\u2014"],
+    ["A", "A"],
+  ])("foldChar(%j) → %j", (ch, want) => expect(foldChar(ch)).toBe(want));
+  it("a lone \\r is a line end, \\r\\n one line end", () => {
+    expect(fold("a\rb").text).toBe("a\nb");
+    expect(fold("a\r\nb").text).toBe("a\nb");
+  });
+});
+
+describe("fold: spaces beside astral and compatibility ideographs", () => {
+  it.each([
+    ["𠀀 a", "𠀀a"], // U+20000: its low surrogate is U+DC00, the edge of the range
+    ["a 𠀀", "a𠀀"],
+    ["a豈 b", `a${foldChar("豈")}b`], // U+F900 is Chinese even though it sits above the surrogates
+    ["a\ufb00 b", "a\ufb00 b"],
+    ["😀 a", "😀 a"],
+  ])("%j → %j", (src, want) => expect(fold(src).text).toBe(want));
+});
+
+describe("fold: pinyin glosses only after an ideograph", () => {
+  it.each([
+    ["㐀(biān)制", "㐀制"], // U+3400
+    ["鿿(biān)制", "鿿制"], // U+9FFF
+    ["豈(biān)制", `${foldChar("豈")}制`], // U+F900
+    ["\ufaff(biān)制", "\ufaff制"],
+    ["编（biān）制", "编制"],
+    ["阿(ā)", "阿"],
+    ["乡(xiāng cūn)村", "乡村"],
+    ["ꀀ(biān)", "ꀀ(biān)"], // U+A000, after the ideographs
+    ["\u33ff(biān)", "\u33ff(biān)"],
+    ["\uf8ff(biān)", "\uf8ff(biān)"],
+    ["\ufb00(biān)", "\ufb00(biān)"],
+    ["(biān)制", "(biān)制"],
+    ["编(bian)制", "编(bian)制"], // no tone mark: a word in brackets, not a gloss
+  ])("%j → %j", (src, want) => expect(fold(src).text).toBe(want));
+});
+
+describe("fold: letter-spaced figures", () => {
+  it.each([
+    ["2 0 2 4年", "2024年"],
+    ["得分9 5 . 5分", "得分95.5分"],
+    ["x 1 . 5 y", "x 1.5 y"],
+    ["1 2 3 abc", "123 abc"],
+    ["x . . 5 y", "x .. 5 y"], // one digit: not a spaced figure
+    [". . .", "..."],
+    ["31 30 96.8", "31 30 96.8"],
+    ["1 2", "1 2"],
+  ])("%j → %j", (src, want) => expect(fold(src).text).toBe(want));
+});
+
+describe("unfoldRange", () => {
+  it("an empty range is a point", () => {
+    const f = fold("预算 数");
+    expect(unfoldRange(f, 2, 2)).toEqual([3, 3]);
+    expect(unfoldRange(f, 3, 2)).toEqual([4, 4]);
+  });
+  it("an astral character is two code units wide, U+FFFF one", () => {
+    expect(unfoldRange(fold("a𠀀"), 1, 3)).toEqual([1, 3]);
+    expect(unfoldRange(fold("a\uffff"), 1, 2)).toEqual([1, 2]);
+  });
+});
+
+describe("squash", () => {
+  it("drops every space", () => expect(squash(" 预 算\t数 a b\n")).toBe("预算数ab"));
 });

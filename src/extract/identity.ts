@@ -147,9 +147,9 @@ export const KIND_FIELDS: { [kind: string]: Set<string> | "all" } = {
 
 /** unit_kind from the unit's name: township (镇/乡), sub_district (街道), department (局, 委, 中心 …) or other. */
 export function unitKindRule(ctx: Context): Candidate[] {
-  const name = ctx.identity?.unitName;
-  if (!name) return [];
-  const [s, e] = unitSpan(ctx, name);
+  const unit = ctx.chosen("unit_name");
+  if (!unit) return [];
+  const name = String(unit.value);
   const kind = /(?:镇|乡)(?:人民政府|党委)?$/.test(name)
     ? "township"
     : /街道(?:办事处)?$|街道党工委$/.test(name)
@@ -157,14 +157,8 @@ export function unitKindRule(ctx: Context): Candidate[] {
       : new RegExp(`(?:${UNIT_SUFFIX})$`).test(name)
         ? "department"
         : "other";
-  return [cand(kind, "text", 0.85, "unit_kind.from_name", s, e)];
-}
-
-/** Where the unit's name was read from (folded offsets): the evidence of what is inferred from it. */
-function unitSpan(ctx: Context, name: string): [number, number] {
-  if (ctx.identity?.unitSpan) return ctx.identity.unitSpan;
-  const at = ctx.folded.text.indexOf(name);
-  return at >= 0 ? [at, at + name.length] : [0, 0];
+  // the evidence is the unit's name where it was read from
+  return [cand(kind, "text", 0.85, "unit_kind.from_name", unit.start, unit.end)];
 }
 
 /** doc_number: the report's own document number (吉政函字〔2025〕31号) on a line of its own near the top. */
@@ -184,14 +178,12 @@ export function docNumberRule(ctx: Context): Candidate[] {
 /** province / city / county / township / region_code, from the unit's name (see region.ts). */
 export function regionRule(part: "province" | "city" | "county" | "township" | "code") {
   return (ctx: Context): Candidate[] => {
-    const name = ctx.identity?.unitName;
-    if (!name) return [];
-    const r = resolveRegion(name);
-    const v = r[part];
+    const unit = ctx.chosen("unit_name");
+    if (!unit) return [];
+    const v = resolveRegion(String(unit.value))[part];
     if (!v) return [];
     // the evidence is the unit's name where it was read from, not its first mention (a heading, say)
-    const [s, e] = unitSpan(ctx, name);
-    return [cand(v, "text", 0.8, `region.${part}`, s, e)];
+    return [cand(v, "text", 0.8, `region.${part}`, unit.start, unit.end)];
   };
 }
 

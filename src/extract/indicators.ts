@@ -6,7 +6,7 @@
  */
 import type { Block, Cell, Indicator, Table } from "../model.js";
 import { firstNumber } from "../normalize/number.js";
-import { squash } from "../normalize/text.js";
+import { foldChar, squash } from "../normalize/text.js";
 
 const COLUMNS: Array<[keyof Indicator, RegExp]> = [
   ["level1", /^一级指标/],
@@ -139,8 +139,9 @@ export function scoreTables(blocks: Block[]): ScoreTable[] {
 }
 
 /** A score table that names another unit or year than the report's own: the reason, or null. */
-export function foreignTo(t: ScoreTable, unitName: string | null, year: number | null): string | null {
-  const text = t.headingText.normalize("NFKC");
+export function foreignTo(heading: string, unitName: string | null, year: number | null): string | null {
+  // in the form the unit's name is matched in: half-width, simplified (績效 → 绩效)
+  const text = [...heading.normalize("NFKC")].map(foldChar).join("");
   const y = /((?:19|20)\d{2})\s*年度?/.exec(text);
   if (y && year !== null && Number(y[1]) !== year) return `the table is headed with year ${y[1]}, the report is for ${year}`;
   if (unitName) {

@@ -20,12 +20,12 @@ export type ValueKind = "money" | "ratio" | "score" | "persons" | "count" | "yea
 /** Everything a rule can look at. */
 export interface Context {
   doc: DocModel;
-  /** the report's own unit and year, once chosen (rules that check tables against them) */
-  identity?: {
-    unitName: string | null;
-    year: number | null /** folded span of the mention the unit's name was read from */;
-    unitSpan?: [number, number] | null;
-  };
+  /**
+   * The candidate chosen for another field (its value as rules match it, folded, and its span), or null
+   * when none was: only for a field the current one lists in its `needs` (catalog.ts), which the engine
+   * chooses first. Asking for any other field throws.
+   */
+  chosen: (field: string) => Candidate | null;
   folded: Folded;
   clean: TextDoc;
   sections: SectionTree;

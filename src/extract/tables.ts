@@ -10,7 +10,7 @@ import { YUAN_UNITS } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { percentToRatio } from "../normalize/ratio.js";
 import { foldedOffset, squash } from "../normalize/text.js";
-import { foreignTo, gridOf, type ScoreTable } from "./indicators.js";
+import { foreignTo, gridOf, type ScoreTable, scoreTables } from "./indicators.js";
 import type { Candidate, Context } from "./rules.js";
 
 export interface TableView {
@@ -66,9 +66,48 @@ export function cellCandidate(ctx: Context, v: TableView, r: number, value: stri
   return { ...c, start: foldedAt(ctx, s), end: foldedAt(ctx, s + value.length) };
 }
 
+/** Why a table headed with another unit or year than the report's is not the report's own, or null. */
+export function foreignHeading(ctx: Context, heading: string): string | null {
+  const unit = ctx.chosen("unit_name");
+  const year = ctx.chosen("fiscal_year");
+  return foreignTo(heading, unit ? String(unit.value) : null, year ? Number(year.value) : null);
+}
+
 export function isForeign(ctx: Context, v: TableView): boolean {
-  const asScore = { headingText: v.heading } as ScoreTable;
-  return foreignTo(asScore, (ctx.identity?.unitName as string) ?? null, (ctx.identity?.year as number) ?? null) !== null;
+  return foreignHeading(ctx, v.heading) !== null;
+}
+
+const scoreTableCache = new WeakMap<Context, ScoreTable[]>();
+
+/** The document's score tables (indicators.ts), read once per document. */
+export function scoreTablesOf(ctx: Context): ScoreTable[] {
+  let t = scoreTableCache.get(ctx);
+  if (!t) scoreTableCache.set(ctx, (t = scoreTables(ctx.doc.blocks)));
+  return t;
+}
+
+/** self_score from the 总分 row of a score table that is the report's own. */
+export function scoreTableTotalRule(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of scoreTablesOf(ctx)) {
+    if (!t.total || foreignHeading(ctx, t.headingText)) continue;
+    const span = ctx.clean.spans.find((sp) => sp.block === t.blockIndex);
+    if (!span) continue;
+    const lines = ctx.clean.text.slice(span.start, span.end).split("\n");
+    const line = lines.findIndex((l) => /^(?:总分|合计|总计|综合得分|自评总分)\t/.test(l.trim()));
+    const off = span.start + lines.slice(0, Math.max(0, line)).reduce((n, l) => n + l.length + 1, 0);
+    const start = foldedAt(ctx, off);
+    out.push({
+      value: t.total.score,
+      exact: String(t.total.score),
+      unit: "分",
+      confidence: 0.8,
+      rule: "self_score.score_table_total",
+      start,
+      end: start + Math.max(1, (lines[line] ?? "").length),
+    });
+  }
+  return out;
 }
 
 const STATED_UNIT = new RegExp(`(?:金额)?单位[:：]\\s*(${YUAN_UNITS})`);

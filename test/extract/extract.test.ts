@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractFields } from "../../src/extract/extract.js";
+import { CATALOG, type FieldDef } from "../../src/extract/catalog.js";
+import { extractFields, extractionOrder } from "../../src/extract/extract.js";
 import { readDocument } from "../../src/extract/read.js";
 import { textToBlocks } from "../../src/extract/readers/text.js";
 import type { DocModel } from "../../src/model.js";
@@ -340,5 +341,85 @@ describe("unit names as titles write them", () => {
     const r = fieldsOf(`${title}\n正文。`);
     expect(r.fields.unit_name?.value).toBe(unit);
     expect(r.fields.fiscal_year?.value).toBe(2023);
+  });
+});
+
+describe("fields that need other fields", () => {
+  const field = (name: string, rules: FieldDef["rules"], needs?: string[]): FieldDef => ({
+    name,
+    label: name,
+    kind: "text",
+    column: name,
+    rules,
+    needs,
+  });
+  const said =
+    (value: string): FieldDef["rules"][number] =>
+    (ctx) => {
+      const at = ctx.folded.text.indexOf(value);
+      return at < 0 ? [] : [{ value, unit: "", confidence: 0.9, rule: `said.${value}`, start: at, end: at + value.length }];
+    };
+  const doc = textToBlocks("甲乙丙");
+
+  it("the catalog's order, each field after those it needs", () => {
+    const order = extractionOrder(CATALOG).map((d) => d.name);
+    expect(order).toHaveLength(CATALOG.length);
+    for (const d of CATALOG)
+      for (const n of d.needs ?? []) expect(order.indexOf(n), `${d.name} after ${n}`).toBeLessThan(order.indexOf(d.name));
+    // fields that need nothing keep the catalog's order
+    const free = CATALOG.filter((d) => !d.needs?.length).map((d) => d.name);
+    expect(order.filter((n) => free.includes(n))).toEqual(free);
+    expect(order.indexOf("unit_kind")).toBeGreaterThan(order.indexOf("unit_name"));
+    expect(order.indexOf("self_score")).toBeGreaterThan(order.indexOf("fiscal_year"));
+  });
+  it("a field listed before the field it needs is extracted after it, and output in the catalog's order", () => {
+    const catalog = [
+      field("b", [(ctx) => [{ ...ctx.chosen("a")!, value: `after ${ctx.chosen("a")?.value}`, rule: "b.from_a" }]], ["a"]),
+      field("a", [said("乙")]),
+    ];
+    expect(extractionOrder(catalog).map((d) => d.name)).toEqual(["a", "b"]);
+    const r = extractFields(doc, { catalog });
+    expect(Object.keys(r.fields)).toEqual(["b", "a"]);
+    expect(r.fields.b?.value).toBe("after 乙");
+    expect(r.fields.b?.evidence.start).toBe(1);
+  });
+  it("a need that was not found reads as null", () => {
+    const catalog = [field("a", [said("丁")]), field("b", [(ctx) => (ctx.chosen("a") ? [] : said("甲")(ctx))], ["a"])];
+    expect(extractFields(doc, { catalog }).fields.b?.value).toBe("甲");
+  });
+  it("reading a field without declaring it throws, naming both", () => {
+    const catalog = [field("a", [said("乙")]), field("b", [(ctx) => (ctx.chosen("a") ? [] : [])])];
+    expect(() => extractFields(doc, { catalog })).toThrow("field b reads a without declaring it in its needs");
+  });
+  it("a need that is no field, and fields that need each other, are refused", () => {
+    expect(() => extractionOrder([field("a", [], ["zz"])])).toThrow("field a needs zz, which is no field of the catalog");
+    expect(() => extractionOrder([field("x", []), field("a", [], ["b"]), field("b", [], ["a"])])).toThrow(
+      "fields that need each other: a, b",
+    );
+  });
+});
+
+describe("tables of another unit, in traditional script", () => {
+  const budget = (heading: string) =>
+    fieldsOf(
+      `某縣文化和旅遊局2023年度部門整體支出績效自評報告\n评价单位：某縣文化和旅遊局\n${heading}\n单位：万元\n项目\t年初预算数\t全年预算数\t全年执行数\n年度资金总额\t100\t120\t110\n`,
+    );
+  it("a budget table headed with the report's own unit in traditional characters is its own", () => {
+    const r = budget("某縣文化和旅遊局2023年度部門整體支出績效自評表");
+    expect(r.fields.unit_name?.value).toBe("某縣文化和旅遊局");
+    expect(r.fields.budget_initial?.value).toBe(1000000);
+    expect(r.fields.expenditure_total?.value).toBe(1100000);
+  });
+  it("one headed with another unit is not", () => {
+    const r = budget("某縣教育局2023年度部門整體支出績效自評表");
+    expect(r.fields.unit_name?.value).toBe("某縣文化和旅遊局");
+    expect(r.fields.budget_initial).toBeNull();
+  });
+  it("a 自评表 headed with the report's own unit in traditional characters gives the score", () => {
+    const r = fieldsOf(
+      "某縣文化和旅遊局2023年度部門整體支出績效自評報告\n某縣文化和旅遊局2023年度績效自評表\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出\t数量\t完成率\t20\t18\n总分\t\t\t100\t88.5\n",
+    );
+    expect(r.flags.map((f) => f.code)).not.toContain("foreign_table");
+    expect(r.fields.self_score?.value).toBe(88.5);
   });
 });

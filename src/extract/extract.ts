@@ -9,11 +9,10 @@ import { findChrome } from "./chrome.js";
 import { renderText, spanAt, type TextDoc } from "./document.js";
 import { locateValues } from "./geometry.js";
 import { KIND_FIELDS } from "./identity.js";
-import { foreignTo, gridOf } from "./indicators.js";
 import { type Candidate, type Context, choose, type Rejection, runPattern, toFieldValue } from "./rules.js";
 import { buildSections } from "./sections.js";
-import { scoreTablesOf } from "./tables.js";
-import { correctUnits, scoreTableSum, validate } from "./validate.js";
+import { foreignTo, scoreTablesOf } from "./tables.js";
+import { correctUnits, otherScores, scoreTableSum, validate } from "./validate.js";
 
 export function buildContext(doc: DocModel): Context {
   const clean: TextDoc = renderText(doc);
@@ -159,7 +158,7 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean; catalog?
   const year = winners.get("fiscal_year");
   for (const t of scoreTablesOf(ctx)) {
     indicators.push(...t.indicators);
-    const sumFlag = scoreTableSum(t, () => otherScores(doc, t.blockIndex));
+    const sumFlag = scoreTableSum(t, () => otherScores(doc.blocks, t.blockIndex));
     if (sumFlag) flags.push(sumFlag);
     const foreign = foreignTo(t.headingText, unit ? String(unit.value) : null, year ? Number(year.value) : null);
     if (foreign)
@@ -181,24 +180,6 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean; catalog?
     context: ctx,
     document_kind: (fields.document_kind?.value as DocumentKind | undefined) ?? "其他",
   };
-}
-
-/** Numbers in the 得分 columns of the other tables near a score table (the budget part of a 自评表). */
-function otherScores(doc: DocModel, scoreBlock: number): number[] {
-  const out: number[] = [];
-  for (let k = Math.max(0, scoreBlock - 4); k < scoreBlock; k++) {
-    const b = doc.blocks[k];
-    if (b.kind !== "table") continue;
-    const grid = gridOf(b);
-    const h = grid.findIndex((row) => row.some((c) => /^得分/.test(c.replace(/\s+/g, ""))));
-    if (h < 0) continue;
-    const col = grid[h].findIndex((c) => /^得分/.test(c.replace(/\s+/g, "")));
-    for (const row of grid.slice(h + 1)) {
-      const v = Number((row[col] ?? "").trim());
-      if (row[col]?.trim() && Number.isFinite(v)) out.push(v);
-    }
-  }
-  return out;
 }
 
 /**

@@ -2,11 +2,12 @@
  * The score table (自评表 / 绩效评价指标体系): rows of 一级/二级/三级指标 with target, actual, unit,
  * weight (分值) and score (得分), read from any table block — docx, PDF or text with tab-separated
  * cells. Merged cells (rowspan, or empty cells under a label) carry their label down.
- * The 总分 row gives a score candidate; a table headed with another unit or year is flagged.
+ * Its 总分 row is read as the total (the self_score rule in tables.ts).
  */
-import type { Block, Cell, Indicator, Table } from "../model.js";
+import type { Block, Indicator, Table } from "../model.js";
 import { firstNumber } from "../normalize/number.js";
-import { foldChar, squash } from "../normalize/text.js";
+import { squash } from "../normalize/text.js";
+import { gridOf } from "./grid.js";
 
 const COLUMNS: Array<[keyof Indicator, RegExp]> = [
   ["level1", /^一级指标/],
@@ -19,25 +20,6 @@ const COLUMNS: Array<[keyof Indicator, RegExp]> = [
   ["score", /^得分|^自评得分|^评分|^实际得分/],
   ["reason", /原因|偏差|说明|备注/],
 ];
-
-/** Expands a table with spans into a full grid; a spanned cell repeats its text. */
-export function gridOf(t: Table): string[][] {
-  const grid: string[][] = [];
-  t.rows.forEach((row, r) => {
-    grid[r] ??= [];
-    let c = 0;
-    for (const cell of row) {
-      while (grid[r][c] !== undefined) c++;
-      for (let dr = 0; dr < cell.rowspan; dr++) {
-        grid[r + dr] ??= [];
-        for (let dc = 0; dc < cell.colspan; dc++) grid[r + dr][c + dc] = cell.text;
-      }
-      c += cell.colspan;
-    }
-  });
-  const width = Math.max(0, ...grid.map((g) => g.length));
-  return grid.map((g) => Array.from({ length: width }, (_, i) => g[i] ?? ""));
-}
 
 const num = firstNumber;
 
@@ -137,23 +119,3 @@ export function scoreTables(blocks: Block[]): ScoreTable[] {
   }
   return out;
 }
-
-/** A score table that names another unit or year than the report's own: the reason, or null. */
-export function foreignTo(heading: string, unitName: string | null, year: number | null): string | null {
-  // in the form the unit's name is matched in: half-width, simplified (績效 → 绩效)
-  const text = [...heading.normalize("NFKC")].map(foldChar).join("");
-  const y = /((?:19|20)\d{2})\s*年度?/.exec(text);
-  if (y && year !== null && Number(y[1]) !== year) return `the table is headed with year ${y[1]}, the report is for ${year}`;
-  if (unitName) {
-    const core = (n: string) => n.replace(/(?:人民政府|办事处)$/, "");
-    const ours = core(unitName);
-    for (const m of text.matchAll(/[\u4e00-\u9fa5]{2,20}?(?:人民政府|办事处|局|委员会)(?!制|印发)/g)) {
-      const theirs = core(m[0]);
-      if (!ours.includes(theirs) && !theirs.includes(ours))
-        return `the table is headed with another unit (${m[0]}), the report is by ${unitName}`;
-    }
-  }
-  return null;
-}
-
-export type { Cell };

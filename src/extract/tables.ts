@@ -9,8 +9,9 @@ import type { Table } from "../model.js";
 import { YUAN_UNITS } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { percentToRatio } from "../normalize/ratio.js";
-import { foldedOffset, squash } from "../normalize/text.js";
-import { foreignTo, gridOf, type ScoreTable, scoreTables } from "./indicators.js";
+import { foldChar, foldedOffset, squash } from "../normalize/text.js";
+import { gridOf } from "./grid.js";
+import { type ScoreTable, scoreTables } from "./indicators.js";
 import type { Candidate, Context } from "./rules.js";
 
 export interface TableView {
@@ -64,6 +65,24 @@ export function cellCandidate(ctx: Context, v: TableView, r: number, value: stri
   if (at === undefined || at < 0) return null;
   const s = v.rowStart[r] + at;
   return { ...c, start: foldedAt(ctx, s), end: foldedAt(ctx, s + value.length) };
+}
+
+/** A score table that names another unit or year than the report's own: the reason, or null. */
+export function foreignTo(heading: string, unitName: string | null, year: number | null): string | null {
+  // in the form the unit's name is matched in: half-width, simplified (績效 → 绩效)
+  const text = [...heading.normalize("NFKC")].map(foldChar).join("");
+  const y = /((?:19|20)\d{2})\s*年度?/.exec(text);
+  if (y && year !== null && Number(y[1]) !== year) return `the table is headed with year ${y[1]}, the report is for ${year}`;
+  if (unitName) {
+    const core = (n: string) => n.replace(/(?:人民政府|办事处)$/, "");
+    const ours = core(unitName);
+    for (const m of text.matchAll(/[\u4e00-\u9fa5]{2,20}?(?:人民政府|办事处|局|委员会)(?!制|印发)/g)) {
+      const theirs = core(m[0]);
+      if (!ours.includes(theirs) && !theirs.includes(ours))
+        return `the table is headed with another unit (${m[0]}), the report is by ${unitName}`;
+    }
+  }
+  return null;
 }
 
 /** Why a table headed with another unit or year than the report's is not the report's own, or null. */

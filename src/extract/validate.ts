@@ -3,9 +3,10 @@
  * parts that do not add up to their total, a score that contradicts its grade.
  */
 
-import type { FieldValue, Flag } from "../model.js";
+import type { Block, FieldValue, Flag } from "../model.js";
 import { Dec } from "../normalize/decimal.js";
 import { gradeForScore } from "../normalize/grade.js";
+import { gridOf } from "./grid.js";
 import type { ScoreTable } from "./indicators.js";
 import type { Candidate, Context } from "./rules.js";
 
@@ -108,4 +109,22 @@ export function scoreTableSum(t: ScoreTable, otherScores: () => number[]): Flag 
     total: t.total.score,
     sum: rounded,
   };
+}
+
+/** Numbers in the 得分 columns of the other tables near a score table (the budget part of a 自评表). */
+export function otherScores(blocks: Block[], scoreBlock: number): number[] {
+  const out: number[] = [];
+  for (let k = Math.max(0, scoreBlock - 4); k < scoreBlock; k++) {
+    const b = blocks[k];
+    if (b.kind !== "table") continue;
+    const grid = gridOf(b);
+    const h = grid.findIndex((row) => row.some((c) => /^得分/.test(c.replace(/\s+/g, ""))));
+    if (h < 0) continue;
+    const col = grid[h].findIndex((c) => /^得分/.test(c.replace(/\s+/g, "")));
+    for (const row of grid.slice(h + 1)) {
+      const v = Number((row[col] ?? "").trim());
+      if (row[col]?.trim() && Number.isFinite(v)) out.push(v);
+    }
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { CATALOG, type FieldDef } from "../../src/extract/catalog.js";
 import { extractFields, extractionOrder } from "../../src/extract/extract.js";
 import { readDocument } from "../../src/extract/read.js";
 import { textToBlocks } from "../../src/extract/readers/text.js";
+import type { FunctionRule } from "../../src/extract/rules.js";
 import type { DocModel } from "../../src/model.js";
 import { FIXTURES, ROOT, shared } from "../helpers.js";
 import { jixiao } from "../run.js";
@@ -354,12 +355,12 @@ describe("fields that need other fields", () => {
     needs,
   });
   const said =
-    (value: string): FieldDef["rules"][number] =>
+    (value: string): FunctionRule =>
     (ctx) => {
       const at = ctx.folded.text.indexOf(value);
       return at < 0 ? [] : [{ value, unit: "", confidence: 0.9, rule: `said.${value}`, start: at, end: at + value.length }];
     };
-  const doc = textToBlocks("甲乙丙");
+  const doc = docOf("甲乙丙");
 
   it("the catalog's order, each field after those it needs", () => {
     const order = extractionOrder(CATALOG).map((d) => d.name);

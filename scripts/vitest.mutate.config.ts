@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/normalize/**/*.test.ts", "test/extract/{extract,realtext,sections,region,validate,geometry}.test.ts"],
+    include: ["test/normalize/**/*.test.ts", "test/extract/{extract,gold,readers,realtext,sections,region,validate,geometry}.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",

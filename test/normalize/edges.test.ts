@@ -290,6 +290,7 @@ describe("parseNumber, figure by figure", () => {
     ["点五", "0.5"],
     ["12点5", "12.5"],
     ["三点14", "3.14"],
+    ["三点09", "3.09"],
     ["一点五亿", "150000000"],
     ["一点五万万", "150000000"],
     ["二点五万", "25000"],
@@ -298,6 +299,7 @@ describe("parseNumber, figure by figure", () => {
     ["百三", "130"],
     ["一百10", "110"],
     ["一百2.5", "102.5"],
+    ["一百0.5", "100.5"],
     ["一千零五", "1005"],
     ["三万零五", "30005"],
     // 万 after 万, 亿 after 亿
@@ -319,6 +321,7 @@ describe("parseNumber, figure by figure", () => {
     ["负x"],
     ["一二十"], // two digits without a unit between them
     ["1.5二"], // a decimal among digits read one by one
+    [".5二"],
     ["九10"],
     ["十."], // a point without digits
     ["三点"],

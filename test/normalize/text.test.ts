@@ -236,6 +236,7 @@ describe("fold: spaces beside astral and compatibility ideographs", () => {
     ["a 𠀀", "a𠀀"],
     ["a豈 b", `a${foldChar("豈")}b`], // U+F900 is Chinese even though it sits above the surrogates
     ["a\ufb00 b", "a\ufb00 b"],
+    ["a\ufa0e b", "a\ufa0eb"], // a compatibility-block ideograph that stays as it is
     ["😀 a", "😀 a"],
   ])("%j → %j", (src, want) => expect(fold(src).text).toBe(want));
 });
@@ -279,6 +280,7 @@ describe("unfoldRange", () => {
   });
   it("an astral character is two code units wide, U+FFFF one", () => {
     expect(unfoldRange(fold("a𠀀"), 1, 3)).toEqual([1, 3]);
+    expect(unfoldRange(fold("a𠀀"), 1, 2)).toEqual([1, 3]);
     expect(unfoldRange(fold("a\uffff"), 1, 2)).toEqual([1, 2]);
   });
 });

@@ -46,6 +46,14 @@ export interface ImportSummary {
   bytes: number;
 }
 
+/** A record as a worker sent it, parsed against its schema; an error naming the first field that does not match. */
+export function checkedRecord(raw: unknown): { record: FileRecord } | { error: string } {
+  const checked = FileRecord.safeParse(raw);
+  if (checked.success) return { record: checked.data };
+  const issue = checked.error.issues[0];
+  return { error: `internal error: the record does not match its schema (${oneLine(issue?.path.join(".") ?? "")}: ${issue?.message})` };
+}
+
 export async function importFiles(db: DB, files: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
   const pool = new ReadPool(opts);
   const summary: ImportSummary = { imported: 0, unchanged: 0, failed: 0, failures: [], pages: 0, bytes: 0 };
@@ -151,14 +159,14 @@ export async function importFiles(db: DB, files: string[], opts: ImportOptions =
       return { status: "failed", written: written.then(() => report({ file, status: "failed", error: r.error, bytes: size })) };
     }
     // what a worker sent is checked against the record's schema before it is stored (≈ 0.1 ms a record)
-    const checked = FileRecord.safeParse(r.record);
-    if (!checked.success) {
-      const error = `internal error: the record does not match its schema (${oneLine(checked.error.issues[0]?.path.join(".") ?? "")}: ${checked.error.issues[0]?.message})`;
+    const checked = checkedRecord(r.record);
+    if ("error" in checked) {
+      const { error } = checked;
       const written = writer.add(() => saveFailure(db, { path: file, sha256: sha, size, error, extractor_version: EXTRACTOR_VERSION }));
       return { status: "failed", written: written.then(() => report({ file, status: "failed", error, bytes: size })) };
     }
     const written = writer.add(() =>
-      saveRecord(db, checked.data, { mtimeMs, modelGz: r.modelGz, sourceUrls: opts.sourceUrls?.get(file), words: r.words }),
+      saveRecord(db, checked.record, { mtimeMs, modelGz: r.modelGz, sourceUrls: opts.sourceUrls?.get(file), words: r.words }),
     );
     const u = r.record.fields.unit_name?.value ?? "?";
     const y = r.record.fields.fiscal_year?.value ?? "?";

@@ -5,6 +5,8 @@ import { basename, join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { ocrAvailable } from "../src/extract/ocr.js";
+import { checkedRecord } from "../src/importer.js";
+import { processFile } from "../src/pipeline.js";
 import { FIXTURES } from "./helpers.js";
 import { CLI, jixiao } from "./run.js";
 
@@ -314,5 +316,23 @@ describe("small faults, each said as it is", () => {
     expect(jixiao(["search", "预算", "--db", file, "--limit", "2"]).stdout.trim().split("\n").pop()).toBe(
       `${all} documents match; the first 2 shown (--limit for more)`,
     );
+  });
+});
+
+describe("a worker's record is parsed before it is stored", () => {
+  const file = join(FIXTURES, "reports", "seeds", "003_cfc37400837c5c83.txt");
+  it("a record as the pipeline makes it passes, unchanged", async () => {
+    const record = await processFile(file);
+    expect(checkedRecord(record)).toEqual({ record });
+  });
+  it("one that does not match names the first field that does not, in one line", async () => {
+    const record = await processFile(file);
+    const bad = { ...record, fields: { ...record.fields, self_score: { ...record.fields.self_score!, confidence: "high" } } };
+    const r = checkedRecord(bad);
+    expect(r).toEqual({
+      error: expect.stringMatching(/^internal error: the record does not match its schema \(fields\.self_score\.confidence: .+\)$/),
+    });
+    expect(checkedRecord({ ...record, sha256: 5 })).toEqual({ error: expect.stringContaining("(sha256: ") });
+    expect(checkedRecord(null)).toEqual({ error: expect.stringContaining("internal error") });
   });
 });

@@ -95,6 +95,22 @@ const money = (name: string, label: string, rules: Rule[], needs?: readonly stri
 const figure = (name: keyof typeof LEXICON, label: string, guards: SentenceOptions): FieldDef =>
   money(name, label, [sentenceRule(name, "money", LEXICON[name], { confidence: 0.8, ...guards })]);
 
+/**
+ * 基本支出 / 项目支出: a column or cell of that name in a table, the row of that name in a 自评表's
+ * budget table (its actual column), or a sentence — not one about the initial budget (年初, 控制数).
+ */
+const spendingPart = (name: keyof typeof LEXICON, label: string): FieldDef =>
+  money(
+    name,
+    label,
+    [
+      tableRule(name, "money", { cell: new RegExp(`^${label}$`), column: [new RegExp(`^${label}$`)] }),
+      tableRule(name, "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: new RegExp(`^${label}`) }),
+      sentenceRule(name, "money", LEXICON[name], { notInClause: /年初|控制/ }),
+    ],
+    OWN_TABLES,
+  );
+
 export const CATALOG: FieldDef[] = [
   {
     name: "document_kind",
@@ -245,26 +261,8 @@ export const CATALOG: FieldDef[] = [
     ],
     OWN_TABLES,
   ),
-  money(
-    "basic_expenditure",
-    "基本支出",
-    [
-      tableRule("basic_expenditure", "money", { cell: /^基本支出$/, column: [/^基本支出$/] }),
-      tableRule("basic_expenditure", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: /^基本支出/ }),
-      sentenceRule("basic_expenditure", "money", LEXICON.basic_expenditure, { notInClause: /年初|控制/ }),
-    ],
-    OWN_TABLES,
-  ),
-  money(
-    "project_expenditure",
-    "项目支出",
-    [
-      tableRule("project_expenditure", "money", { cell: /^项目支出$/, column: [/^项目支出$/] }),
-      tableRule("project_expenditure", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: /^项目支出/ }),
-      sentenceRule("project_expenditure", "money", LEXICON.project_expenditure, { notInClause: /年初|控制/ }),
-    ],
-    OWN_TABLES,
-  ),
+  spendingPart("basic_expenditure", "基本支出"),
+  spendingPart("project_expenditure", "项目支出"),
   money("sangong_budget", "三公经费预算", [
     tableRule("sangong_budget", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /预算/ }),
     sangongArithmeticRule("sangong_budget", /预算/),

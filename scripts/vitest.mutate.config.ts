@@ -7,13 +7,11 @@ const readers = process.env.JIXIAO_MUTATION_READERS ? ["test/extract/readers.tes
 
 export default defineConfig({
   test: {
-    include: [
-      "test/normalize/**/*.test.ts",
-      "test/extract/{extract,gold,realtext,sections,region,validate,geometry}.test.ts",
-      ...readers,
-    ],
+    include: ["test/normalize/**/*.test.ts", "test/extract/{extract,gold,realtext,sections,region,validate,geometry}.test.ts", ...readers],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // tests that run the built CLI skip themselves (test/run.ts: describeCli, itCli)
+    env: { JIXIAO_MUTATION: "1" },
   },
 });

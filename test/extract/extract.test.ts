@@ -10,7 +10,7 @@ import { textToBlocks } from "../../src/extract/readers/text.js";
 import type { FunctionRule } from "../../src/extract/rules.js";
 import type { DocModel } from "../../src/model.js";
 import { FIXTURES, ROOT, shared } from "../helpers.js";
-import { jixiao } from "../run.js";
+import { describeCli, itCli, jixiao } from "../run.js";
 
 /** Extracts with the CLI and scores with the shared scorer; returns its last line. */
 function score(gold: string, files: string[], minP: number, minR: number): string {
@@ -29,7 +29,7 @@ function score(gold: string, files: string[], minP: number, minR: number): strin
 }
 const dir = (...p: string[]) => readdirSync(join(FIXTURES, ...p)).map((f) => join(FIXTURES, ...p, f));
 
-describe("end to end: the seed score", () => {
+describeCli("end to end: the seed score", () => {
   it("seeds as text: precision 1.0, recall ≥ 0.95", () => {
     const seeds = readdirSync(shared("seeds")).map((f) => shared("seeds", f));
     expect(score(shared("gold", "seeds.jsonl"), seeds, 1.0, 0.95)).toContain("precision=1.000");
@@ -58,7 +58,7 @@ const docOf = (text: string): DocModel => ({ format: "txt", engine: "test", mess
 const fieldsOf = (text: string) => extractFields(docOf(text));
 
 describe("document kind", () => {
-  it("every bundled report in every format gets its kind: self-evaluation, one project's, or a notice", () => {
+  itCli("every bundled report in every format gets its kind: self-evaluation, one project's, or a notice", () => {
     const gold = new Map(
       readFileSync(join(ROOT, "fixtures", "gold", "variants.jsonl"), "utf8")
         .trim()
@@ -87,7 +87,7 @@ describe("document kind", () => {
 });
 
 describe("evidence", () => {
-  it("points at the raw text, page and section of every value", async () => {
+  itCli("points at the raw text, page and section of every value", async () => {
     const file = join(FIXTURES, "reports", "seeds-as", "pdf", "002_ead4207e0aef5641.pdf");
     const r = jixiao(["extract", "--jsonl", file]);
     const rec = JSON.parse(r.stdout);
@@ -171,7 +171,7 @@ describe("rules: context decides", () => {
 });
 
 describe("score table (自评表)", () => {
-  it.each([
+  itCli.each([
     "seeds/003_cfc37400837c5c83.txt",
     "seeds-as/docx/003_cfc37400837c5c83.docx",
     "seeds-as/pdf/003_cfc37400837c5c83.pdf",

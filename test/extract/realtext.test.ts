@@ -17,7 +17,7 @@ import { textToBlocks } from "../../src/extract/readers/text.js";
 import { isAlias, isUnitName } from "../../src/extract/unit-name.js";
 import type { Block, DocModel } from "../../src/model.js";
 import { shared } from "../helpers.js";
-import { jixiao } from "../run.js";
+import { describeCli, jixiao } from "../run.js";
 
 const docOf = (text: string): DocModel => ({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
 const ex = (text: string) => extractFields(docOf(text));
@@ -402,7 +402,7 @@ describe("document kind from the report, not from the page", () => {
   });
 });
 
-describe("extract --explain", () => {
+describeCli("extract --explain", () => {
   it("lists every candidate with its source and score, marks the chosen one, and names the guard of each rejection", () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-explain-"));
     const f = join(dir, "r.txt");
@@ -423,7 +423,7 @@ describe("extract --explain", () => {
   });
 });
 
-describe("real reports nobody here wrote (../shared/real-dev)", () => {
+describeCli("real reports nobody here wrote (../shared/real-dev)", () => {
   function score(gold: string, files: string[], args: string[]): { p: number; r: number; line: string } {
     const out = join(mkdtempSync(join(tmpdir(), "jixiao-realdev-")), "out.jsonl");
     const r = jixiao(["extract", "--jsonl", ...files]);

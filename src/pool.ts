@@ -45,6 +45,7 @@ function tuneJit(): void {
 
 export class ReadPool {
   private pool: Piscina<WorkerTask, WorkerResult> | undefined;
+  private started: Promise<Piscina<WorkerTask, WorkerResult>> | undefined;
   private readonly timeoutMs: number;
   private readonly readOpts: ReadOptions;
   private readonly heapMb: number;
@@ -60,33 +61,46 @@ export class ReadPool {
     this.heapMb = opts.maxHeapMb ?? DEFAULT_HEAP_MB;
   }
 
-  /** The threads start with the first file to read: a run where every file is unchanged starts none. */
-  private async threads(): Promise<Piscina<WorkerTask, WorkerResult>> {
-    if (this.pool) return this.pool;
+  /**
+   * The threads start with the first file to read (a run where every file is unchanged starts none),
+   * each warmed up before any file's time limit starts counting (worker.ts: warm).
+   */
+  private threads(): Promise<Piscina<WorkerTask, WorkerResult>> {
+    this.started ??= this.start();
+    return this.started;
+  }
+
+  private async start(): Promise<Piscina<WorkerTask, WorkerResult>> {
     const { Piscina } = await import("piscina");
     tuneJit();
-    this.pool ??= new Piscina<WorkerTask, WorkerResult>({
+    const pool = new Piscina<WorkerTask, WorkerResult>({
       filename: fileURLToPath(new URL("./worker.js", import.meta.url)),
       minThreads: this.size,
       maxThreads: this.size,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 16 },
     });
-    return this.pool;
+    this.pool = pool;
+    // one warm-up per thread (each takes one task at a time); a failure here shows again on a real file
+    await Promise.allSettled(Array.from({ length: this.size }, () => pool.run(null as unknown as WorkerTask, { name: "warm" })));
+    return pool;
   }
 
   /** Reads one file's bytes in a worker; never rejects: failures come back as { ok: false }. */
   async read(file: string, data: Buffer): Promise<WorkerResult> {
     const ac = new AbortController();
-    const timer = setTimeout(() => ac.abort(), this.timeoutMs);
     // hand the bytes over without copying when they own their whole buffer
     const ab =
       data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
         ? (data.buffer as ArrayBuffer)
         : (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+    let timer: NodeJS.Timeout | undefined;
     let task: Promise<WorkerResult> | undefined;
     try {
-      task = (await this.threads()).run({ file, data: ab, opts: this.readOpts }, { signal: ac.signal, transferList: [ab] });
+      const pool = await this.threads();
+      // the limit counts from here: the threads' start and warm-up are not the file's
+      timer = setTimeout(() => ac.abort(), this.timeoutMs);
+      task = pool.run({ file, data: ab, opts: this.readOpts }, { signal: ac.signal, transferList: [ab] });
       this.running.add(task);
       return await task;
     } catch (err) {

@@ -19,6 +19,8 @@ const CHROMIUM = process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium";
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set JIXIAO_CHROMIUM)`);
 const SHOTS = join(ROOT, "docs", "screenshots");
+/** Polls wait this long: a page rendered by MuPDF on a loaded machine can take seconds (the default is one). */
+const SLOW = { timeout: 15_000 };
 
 const EVIL_NAME = `<img src=x onerror=alert(1)>" onmouseover="alert(2).txt`;
 const EVIL_TEXT =
@@ -91,13 +93,13 @@ describe.skipIf(!haveChromium)("the review pages in chromium", () => {
     const raw = await page.locator("#ev-expenditure_total").textContent();
     await link.click();
     const mark = page.locator("#ev-expenditure_total");
-    await expect.poll(() => mark.getAttribute("class")).toBe("active");
+    await expect.poll(() => mark.getAttribute("class"), SLOW).toBe("active");
     expect(await mark.evaluate((m) => getComputedStyle(m).backgroundColor)).toBe("rgb(255, 176, 32)");
     expect(await mark.isVisible()).toBe(true);
     const img = page.locator("#page-view img");
-    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => (i.complete ? i.naturalWidth : 0)), SLOW).toBeGreaterThan(0);
     const box = page.locator("#page-view .box");
-    await expect.poll(() => box.isVisible()).toBe(true);
+    await expect.poll(() => box.isVisible(), SLOW).toBe(true);
     const ib = (await img.boundingBox())!;
     const bb = (await box.boundingBox())!;
     // exactly where evidence.bbox puts it: points × (shown width / page width); the image has 2 pixels a point

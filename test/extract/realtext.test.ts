@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findChrome, isChromeLine } from "../../src/extract/chrome.js";
+import { explainLines } from "../../src/extract/explain.js";
 import { extractFields } from "../../src/extract/extract.js";
 import { compile, LEXICON } from "../../src/extract/lexicon.js";
 import { arithmeticHolds, rebuildFlatTables } from "../../src/extract/readers/flat-tables.js";
@@ -450,4 +451,53 @@ describeCli("real reports nobody here wrote (../shared/real-dev)", () => {
     expect(s.p, s.line).toBeGreaterThanOrEqual(0.97);
     expect(s.r, s.line).toBeGreaterThanOrEqual(0.85);
   }, 60_000);
+});
+
+describe("explainLines, in process", () => {
+  const doc = docOf(
+    "某县水利局2023年度部门整体支出绩效自评报告\n本年实有人数106人(其中:财政拨款在职人员104人)。\n人员编制\n110\n实有人数\n106\n综合评价为良好。自评得分92分。\n",
+  );
+  it("one field: its value, candidates best first with the chosen one marked, each rejection with its guard", () => {
+    const lines = explainLines(doc, "staff_actual");
+    expect(lines[0]).toBe("staff_actual → 106  (staff_actual.form_cell, 0.9)");
+    expect(lines[1]).toBe(
+      "  ✓ 106            0.90  staff_actual.form_cell             …人员编制 110 实有人数[106]综合评价为良好。自评得分9…",
+    );
+    expect(lines.slice(2, 4).map((l) => l.slice(0, 28))).toEqual(["    106            0.85  sta", "    106            0.85  sta"]);
+    expect(lines[4]).toBe(
+      "  ✗ staff_actual.sentence              in the breakdown of a total (其中, 含, an open parenthesis): …中:财政拨款[在职人员104人])。 人员编…",
+    );
+    // the score–grade flag is not this field's
+    expect(lines).toHaveLength(5);
+  });
+  it("every field with a value or a candidate, in the catalog's order, then the flags", () => {
+    const lines = explainLines(doc);
+    expect(lines.filter((l) => / → /.test(l)).map((l) => l.split(" ")[0])).toEqual([
+      "document_kind",
+      "unit_name",
+      "fiscal_year",
+      "self_score",
+      "grade",
+      "staff_authorized",
+      "staff_actual",
+      "unit_kind",
+    ]);
+    expect(lines).toContain("  ✓ 良              0.85  grade.rated_as                     …实有人数 106 综合评价为[良好]。自评得分92分。");
+    expect(lines).toContain(
+      "  ✓ 自评报告           0.90  document_kind.title                [某县水利局2023年度部门整体支出绩效自评报告]本年实有人数106人(其中…",
+    );
+    expect(lines.at(-1)).toBe("! score_grade_mismatch: score 92 falls in band 优, but the report gives grade 良");
+  });
+  it("a field asked for says why it is empty: no candidate, no single best one, or emptied for the document's kind", () => {
+    expect(explainLines(doc, "sangong_budget")).toEqual(["sangong_budget → — (no candidate)"]);
+    const tie = explainLines(
+      docOf("某县水利局2023年度部门整体支出绩效自评报告\n部门整体支出绩效自评得分92分。\n另，部门整体支出绩效自评得分85分。\n"),
+      "self_score",
+    );
+    expect(tie[0]).toBe("self_score → — (no single best candidate; see the flags)");
+    expect(tie.at(-1)).toBe("! conflicting_candidates: self_score: 2 equally supported values (92, 85); left empty");
+    const notice = explainLines(docOf("关于开展2023年度部门整体支出绩效自评工作的通知\n各单位：自评得分92分的单位……\n"), "self_score");
+    expect(notice[0]).toBe("self_score → — (emptied: the document's kind carries no such field)");
+    expect(notice[1]).toMatch(/^ {2}✓ 92 /);
+  });
 });

@@ -1,0 +1,65 @@
+/** Format by content, never by name: each signature, the zips that are not Word documents, text against binary. */
+import { describe, expect, it } from "vitest";
+import { detectFormat } from "../../src/extract/detect.js";
+import { zipOf } from "./zipfile.js";
+
+const refused = (buf: Buffer) => {
+  try {
+    return `${detectFormat(buf)} (not refused)`;
+  } catch (e) {
+    return `${(e as { code: string }).code}: ${(e as Error).message}`;
+  }
+};
+const utf16 = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, "utf16le")]);
+
+describe("detectFormat", () => {
+  it.each([
+    ["a PDF", Buffer.from("%PDF-1.7\n…"), "pdf"],
+    ["a PDF after junk bytes", Buffer.concat([Buffer.alloc(200, 0x20), Buffer.from("%PDF-1.4")]), "pdf"],
+    ["a Word zip", zipOf([{ name: "[Content_Types].xml" }, { name: "word/document.xml", data: "<w:document/>" }]), "docx"],
+    ["a Word zip with document2.xml", zipOf([{ name: "word/document2.xml" }]), "docx"],
+    ["an OLE2 compound file", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), "doc"],
+    ["HTML", Buffer.from("<!DOCTYPE html><html><body>报告</body></html>"), "html"],
+    ["HTML after a comment and spaces", Buffer.from("  <!-- saved -->\n<HTML lang=zh>"), "html"],
+    ["HTML starting at <meta>", Buffer.from("<meta charset=gbk><title>x</title>"), "html"],
+    ["HTML after a UTF-8 BOM", Buffer.from("\ufeff<html>", "utf8"), "html"],
+    ["HTML in UTF-16LE", utf16("<html><body>x</body></html>"), "html"],
+    ["text in UTF-16 (NUL bytes with a BOM)", utf16("某县2023年度绩效自评报告"), "txt"],
+    ["text", Buffer.from("某县2023年度部门整体支出绩效自评报告\r\n\t一、基本情况\f\x1b"), "txt"],
+    ["text that mentions <html> later", Buffer.from("报告 <html>"), "txt"],
+    ["text with one control character in a hundred and one", Buffer.concat([Buffer.from([0x01]), Buffer.alloc(100, 0x41)]), "txt"],
+  ])("%s → %s", (_what, buf, format) => expect(detectFormat(buf)).toBe(format));
+
+  it.each([
+    ["an empty file", Buffer.alloc(0), "empty: empty file"],
+    [
+      "an OpenDocument text",
+      zipOf([{ name: "mimetype" }, { name: "content.xml" }]),
+      "unsupported: OpenDocument (.odt) files are not supported",
+    ],
+    [
+      "content.xml without a mimetype",
+      zipOf([{ name: "content.xml" }]),
+      "not_word_zip: zip archive that is not a Word document (no word/document.xml)",
+    ],
+    ["an Excel workbook", zipOf([{ name: "xl/workbook.xml" }]), "not_word_zip: Excel workbook (.xlsx), not a Word document"],
+    [
+      "a zip of other things",
+      zipOf([{ name: "docs/word/document.xml" }, { name: "word/document.xml.bak" }]),
+      "not_word_zip: zip archive that is not a Word document (no word/document.xml)",
+    ],
+    ["an empty zip (PK\\5\\6)", zipOf([]), "not_word_zip: zip archive that is not a Word document (no word/document.xml)"],
+    ["a NUL byte", Buffer.from("abc\0def"), "unrecognised: unrecognised binary file (not PDF, Word, HTML or text)"],
+    [
+      "one control character in a hundred",
+      Buffer.concat([Buffer.from([0x01]), Buffer.alloc(99, 0x41)]),
+      "unrecognised: unrecognised binary file (not PDF, Word, HTML or text)",
+    ],
+  ])("%s is refused", (_what, buf, why) => expect(refused(buf)).toBe(why));
+
+  it("PK without a zip's third byte, or too short, is not read as a zip", () => {
+    expect(refused(Buffer.from("PK\x07\x08"))).toMatch(/^unrecognised: /);
+    expect(refused(Buffer.from("PK\x03"))).toMatch(/^unrecognised: /);
+    expect(refused(Buffer.from("PK\x05\x06"))).toMatch(/^corrupt: damaged zip archive/);
+  });
+});

@@ -12,7 +12,11 @@ export default defineConfig({
   test: {
     include: quick
       ? ["test/extract/gold.test.ts"]
-      : ["test/normalize/**/*.test.ts", "test/extract/{detect,extract,gold,ole,realtext,sections,region,validate,geometry,zip}.test.ts", ...readers],
+      : [
+          "test/normalize/**/*.test.ts",
+          "test/extract/{detect,extract,gold,ole,realtext,sections,region,validate,geometry,zip}.test.ts",
+          ...readers,
+        ],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -1,0 +1,101 @@
+/**
+ * Page chrome line by line: which lines are chrome, and the publisher and publication date read from
+ * them — each label form, the fallbacks, and what is refused — with the offsets of the values.
+ */
+import { describe, expect, it } from "vitest";
+import { CHROME_LABELS, findChrome, isChromeLine } from "../../src/extract/chrome.js";
+
+/** `findChrome` on lines given as text, their offsets counted as in a folded document (line + "\n"). */
+function chrome(...texts: string[]) {
+  let pos = 100;
+  const lines = texts.map((text) => {
+    const l = { start: pos, text };
+    pos += text.length + 1;
+    return l;
+  });
+  const c = findChrome(lines);
+  const joined = " ".repeat(100) + texts.join("\n");
+  const at = (v: { value: string; start: number; end: number } | null) => v && { value: v.value, text: joined.slice(v.start, v.end) };
+  return { lines: [...c.lines].sort(), publisher: at(c.publisher), published: at(c.published) };
+}
+
+describe("isChromeLine", () => {
+  it.each(CHROME_LABELS)("a line opening with %s: is chrome", (label) => {
+    expect(isChromeLine(`${label}：某某`)).toBe(true);
+    expect(isChromeLine(`【${label}】某某`)).toBe(true);
+    expect(isChromeLine(`[ ${label} ]`)).toBe(true);
+  });
+  it.each([
+    "某县人民政府门户网站",
+    "首页 > 政务公开 > 财政信息",
+    "政府信息公开 目录",
+    "本文档由会员分享，可在线阅读",
+    "绩效_自评_报告_下载",
+    "日期:2025-09-26 12:24",
+    "source: https://example.gov.cn/a.html",
+    "https://example.gov.cn/a.html",
+    "发布机构开远市教育体育局",
+    "某县人民政府 2024-05-30 信息来源:县教育体育局 浏览量:1",
+  ])("%j is chrome", (t) => expect(isChromeLine(t)).toBe(true));
+  it.each([
+    "",
+    "   ",
+    "报告日期:2025年9月26日",
+    "某县水利局2023年度部门整体支出绩效自评报告",
+    "一、部门基本情况",
+    "本单位2023年度预算收入1,234.56万元，来源于财政拨款。",
+    `${"某".repeat(41)}门户网站`,
+    `发布机构${"某".repeat(60)}`,
+  ])("%j is not chrome", (t) => expect(isChromeLine(t)).toBe(false));
+});
+
+describe("findChrome: publisher and published date", () => {
+  it.each([
+    ["发布机构：某县教育局", "某县教育局"],
+    ["[ 发布机构 ] 某县教育局", "某县教育局"],
+    ["【发布单位】某县财政局", "某县财政局"],
+    ["发文机关:某县人民政府", "某县人民政府"],
+    ["发布机构开远市教育体育局", "开远市教育体育局"],
+    ["索引号：123\t发布机构：某县审计局\t发布时间：2024-03-05", "某县审计局"],
+    ["索引号：123 | 发布机构 | 某县审计局 | 公开方式：主动公开", "某县审计局"],
+  ])("%j → publisher %s", (line, want) => expect(chrome(line).publisher).toEqual({ value: want, text: want }));
+  it("the first publisher wins; 来源 stands in only when there is none", () => {
+    expect(chrome("发布机构：某县教育局", "发布机构：某县财政局").publisher?.value).toBe("某县教育局");
+    expect(chrome("来源：某县财政局", "发布时间：2024-03-05").publisher).toEqual({ value: "某县财政局", text: "某县财政局" });
+    expect(chrome("信息来源：某县财政局", "发布机构：某县教育局").publisher?.value).toBe("某县教育局");
+    expect(chrome("来源：某县财政局", "来源：某县审计局").publisher?.value).toBe("某县财政局");
+  });
+  it.each([
+    ["发布机构：县局"], // too short to be a unit
+    [`发布机构：${"某".repeat(41)}`], // too long
+    ["来源：www.example.cn"],
+    ["来源：县局"],
+  ])("%j gives no publisher", (line) => expect(chrome(line).publisher).toBeNull());
+  it.each([
+    ["发布时间：2024-03-05", "2024-03-05", "2024-03-05"],
+    ["发布日期:2024年3月5日", "2024-03-05", "2024年3月5"],
+    ["更新时间 2024.3.5", "2024-03-05", "2024.3.5"],
+    ["【成文日期】2023/12/31", "2023-12-31", "2023/12/31"],
+    ["著录日期：2024-01-02 09:30", "2024-01-02", "2024-01-02"],
+    ["来源：某县财政局 2024-05-30 10:21", "2024-05-30", "2024-05-30"],
+    ["日期:2025-09-26 12:24", "2025-09-26", "2025-09-26"],
+  ])("%j → published %s", (line, value, text) => expect(chrome(line).published).toEqual({ value, text }));
+  it.each([
+    ["发布时间：2024-13-05"],
+    ["发布时间：2024-00-05"],
+    ["发布时间：2024-03-32"],
+    ["发布时间：2024-03-00"],
+    ["发布时间：约2024-03-05"],
+    ["发布时间："],
+  ])("%j gives no date", (line) => expect(chrome(line).published).toBeNull());
+  it("the first date wins, and only chrome lines count", () => {
+    const c = chrome(
+      "某县水利局2023年度部门整体支出绩效自评报告",
+      "发布时间：2024-03-05",
+      "发布时间：2024-04-06",
+      "报告日期：2024年5月1日",
+    );
+    expect(c.published?.value).toBe("2024-03-05");
+    expect(c.lines).toEqual([1, 2]);
+  });
+});

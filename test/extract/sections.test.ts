@@ -95,3 +95,60 @@ describe("numbered lists are not headings", () => {
     ]);
   });
 });
+
+describe("heading markers, every form with its style, number and the rest of the line", () => {
+  it.each([
+    ["第一部分 摘要", 0, "part", 1, "摘要"],
+    ["第十二章总则", 0, "part", 12, "总则"],
+    ["第3篇 附表", 0, "part", 3, "附表"],
+    ["一、基本情况", 1, "cn、", 1, "基本情况"],
+    ["二十、其他", 1, "cn、", 20, "其他"],
+    ["九十九、其他", 1, "cn、", 99, "其他"],
+    ["十五. 其他", 1, "cn.", 15, "其他"],
+    ["三，其他", 1, "cn.", 3, "其他"],
+    ["(十)预算执行", 2, "(cn)", 10, "预算执行"],
+    ["（二）、预算执行", 2, "(cn)", 2, "预算执行"],
+    ["(二十一) 其他", 2, "(cn)", 21, "其他"],
+    ["12、项目支出", 3, "num、", 12, "项目支出"],
+    ["3．效果性", 3, "num.", 3, "效果性"],
+    ["(1)、资金下达", 4, "(num)", 1, "资金下达"],
+    ["( 2 ) 资金", 4, "(num)", 2, "资金"],
+    ["⑳ 其他", 5, "circled", 20, "其他"],
+    ["  一、缩进的标题", 1, "cn、", 1, "缩进的标题"],
+  ])("%j → rank %i, %s %i, %j", (line, rank, style, number, rest) => {
+    expect(parseMarker(line)).toMatchObject({ rank, style, number, rest });
+  });
+  it.each(["", "1.5万元", "一是聚焦", "第一次会议", "(a)其他", "123、三位数", "abc"])("%j has no marker", (line) =>
+    expect(parseMarker(line)).toBeNull(),
+  );
+  it("Chinese numerals that are no number give a marker without one", () =>
+    expect(parseMarker("十一二、其他")).toMatchObject({ rank: 1, number: null }));
+  it("a marker keeps what it matched, spaces included", () => {
+    expect(parseMarker("（ 三 ） 预算")?.marker).toBe("（ 三 ） ");
+    expect(parseMarker("①数量")?.marker).toBe("①");
+  });
+});
+
+describe("headingTitle", () => {
+  it.each([
+    ["基本情况", "基本情况"],
+    ["基本情况。", "基本情况"],
+    ["基本情况：", "基本情况"],
+    ["资金下达合规性。我部门严格按照规定下达资金，未发现违规。", "资金下达合规性"],
+    [`${"长".repeat(40)}`, "长".repeat(40)],
+    ["基本情况。我部门", "基本情况"],
+    [`${"长".repeat(30)}：${"文".repeat(20)}`, "长".repeat(30)],
+  ])("%j → %j", (rest, want) => expect(headingTitle(rest)).toBe(want));
+  it.each([
+    [""],
+    ["a\tb"],
+    ["3.5%的增长"],
+    ["12万元"],
+    ["30人"],
+    ["5个"],
+    ["100元"],
+    [`${"长".repeat(41)}`],
+    [`${"长".repeat(31)}：${"文".repeat(20)}`],
+    [`${"长".repeat(30)}，${"文".repeat(20)}`],
+  ])("%j is no title", (rest) => expect(headingTitle(rest)).toBeNull());
+});

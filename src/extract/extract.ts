@@ -11,7 +11,7 @@ import { locateValues } from "./geometry.js";
 import { KIND_FIELDS } from "./identity.js";
 import { type Candidate, type Context, choose, type Rejection, runPattern, toFieldValue } from "./rules.js";
 import { buildSections } from "./sections.js";
-import { foreignTo, scoreTablesOf } from "./tables.js";
+import { foreignToChosen, scoreTablesOf } from "./tables.js";
 import { correctUnits, otherScores, scoreTableSum, validate } from "./validate.js";
 
 export function buildContext(doc: DocModel): Context {
@@ -160,7 +160,7 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean; catalog?
     indicators.push(...t.indicators);
     const sumFlag = scoreTableSum(t, () => otherScores(doc.blocks, t.blockIndex));
     if (sumFlag) flags.push(sumFlag);
-    const foreign = foreignTo(t.headingText, unit ? String(unit.value) : null, year ? Number(year.value) : null);
+    const foreign = foreignToChosen(t.headingText, unit ?? null, year ?? null);
     if (foreign)
       flags.push({ code: "foreign_table", fields: ["self_score"], message: `score table ignored for the unit's own figures: ${foreign}` });
   }

@@ -87,8 +87,11 @@ export function foreignTo(heading: string, unitName: string | null, year: number
 
 /** Why a table headed with another unit or year than the report's is not the report's own, or null. */
 export function foreignHeading(ctx: Context, heading: string): string | null {
-  const unit = ctx.chosen("unit_name");
-  const year = ctx.chosen("fiscal_year");
+  return foreignToChosen(heading, ctx.chosen("unit_name"), ctx.chosen("fiscal_year"));
+}
+
+/** foreignTo with the candidates chosen for unit_name and fiscal_year (or null where none was). */
+export function foreignToChosen(heading: string, unit: Candidate | null, year: Candidate | null): string | null {
   return foreignTo(heading, unit ? String(unit.value) : null, year ? Number(year.value) : null);
 }
 

@@ -85,12 +85,15 @@ export function scoreTables(blocks: Block[]): ScoreTable[] {
         break;
       }
       if (/^说明|^注[:：]|^备注/.test(first)) break;
+      // the header again, at the top of a page the table runs on to
+      if (row.every((c, i) => squash(c) === squash(grid[h][i] ?? ""))) continue;
       const l1: string | null = cell("level1") || last1;
       const l2: string | null = cell("level2") || (cell("level1") ? null : last2);
       const l3 = cell("level3") || null;
-      if (!l3 && !cell("score")) continue;
+      // a row of labels alone (产出指标) carries them down to the rows under it
       last1 = l1;
       last2 = l2;
+      if (!l3 && !cell("score")) continue;
       indicators.push({
         level1: l1,
         level2: l2,

@@ -31,7 +31,6 @@ export interface SectionTree {
 const CN_DIGITS = "零一二三四五六七八九";
 function cnToInt(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
-  if (s === "十") return 10;
   const m = /^([一二三四五六七八九]?)十([一二三四五六七八九]?)$/.exec(s);
   if (m) return (m[1] ? CN_DIGITS.indexOf(m[1]) : 1) * 10 + (m[2] ? CN_DIGITS.indexOf(m[2]) : 0);
   if (s.length === 1 && CN_DIGITS.includes(s)) return CN_DIGITS.indexOf(s);

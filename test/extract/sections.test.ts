@@ -152,3 +152,96 @@ describe("headingTitle", () => {
     [`${"长".repeat(30)}，${"文".repeat(20)}`],
   ])("%j is no title", (rest) => expect(headingTitle(rest)).toBeNull());
 });
+
+describe("Chinese and Arabic section numbers", () => {
+  it.each([
+    ["第12章 总则", 12],
+    ["第十章 总则", 10],
+    ["第十二章 总则", 12],
+    ["第二十章 总则", 20],
+    ["第二十三章 总则", 23],
+    ["第九章 总则", 9],
+    ["第一2章 总则", null],
+    ["一二、其他", null],
+    ["十十、其他", null],
+  ])("%j → number %s", (line, number) => expect(parseMarker(line)?.number).toBe(number));
+});
+
+describe("section tree: where a numbered heading goes", () => {
+  const pathOf = (text: string, title: string) =>
+    tree(text)
+      .headings.find((h) => h.title.startsWith(title))
+      ?.path.join(" > ");
+  it("the next number of the same style continues its sibling", () => expect(pathOf("一、A\n1.B\n2.C\n", "2.")).toBe("一、A > 2.C"));
+  it("a first item (1、) is never moved up", () => expect(pathOf("一、A\n（一）B\n1、C\n", "1、")).toBe("一、A > (一)B > 1、C"));
+  it("2、 without a 1、 before it stands for 二、 (Word's numbering exported)", () => {
+    expect(pathOf("一、A\n（一）B\n2、C\n", "2、")).toBe("2、C");
+    // a comma makes it a sentence of a list, not a heading to repair
+    expect(pathOf("一、A\n（一）B\n2、C，D\n", "2、")).toBe("一、A > (一)B > 2、C,D");
+  });
+  it("2、 after a 1. of another style is still the twin of 二、", () => expect(pathOf("一、A\n1.B\n2、C\n", "2、")).toBe("2、C"));
+  it("（2） without a （1） stands for （二）", () => expect(pathOf("一、A\n（一）B\n1.C\n（2）D\n", "(2)")).toBe("一、A > (2)D"));
+  it("2. whose 1. a sub-heading closed goes where its 1. was", () =>
+    expect(pathOf("一、A\n（一）B\n1.C\n（二）D\n2.E\n", "2.")).toBe("一、A > (二)D > 2.E"));
+  it("3、 after a 2、 that was moved up goes up with it", () => {
+    const text = "一、A\n2、B\n（一）C\n3、D\n";
+    expect(pathOf(text, "2、")).toBe("2、B");
+    expect(pathOf(text, "3、")).toBe("3、D");
+  });
+  it("a 2. found before the section it is in (a heading of its twin's level between) is no sibling", () =>
+    expect(pathOf("一、A\n（一）B\n1.C\n二、D\n（一）E\n2.F\n", "2.")).toBe("二、D > (一)E > 2.F"));
+  it("short items that continue a list of sentences are no headings; another style after them is", () => {
+    const long = "这是一个很长的句子，说明了很多很多的内容，远远超过四十个字符的长度限制，所以它是列表项而不是标题。";
+    expect(paths(`一、A\n1、${long}\n2、短\n3、也短\n（1）标题\n`)).toEqual(["一、A", "一、A > (1)标题"]);
+    // a list of sentences in one style does not make the next number of another style an item
+    expect(paths(`一、A\n（1）${long}\n2、短\n`)).toEqual(["一、A", "2、短"]);
+  });
+  it("the title shown is the marker and the title, from the display text, without spaces", () => {
+    const text = "  一、 基本情况。正文\n";
+    expect(buildSections(text, undefined, (s, e) => `[${s},${e}] `).headings[0].title).toBe("[2,9]");
+    expect(tree("（ 三 ） 预算执行。正文").headings[0].title).toBe("(三)预算执行");
+  });
+  it("before the first heading there is no section", () => {
+    const text = fold("前言\n一、A\n正文\n").text;
+    const t = buildSections(text);
+    expect(t.pathAt(0)).toEqual([]);
+    expect(t.pathAt(text.indexOf("正文"))).toEqual(["一、A"]);
+    expect(buildSections("正文").pathAt(0)).toEqual([]);
+  });
+});
+
+describe("section tree: headings styled by the source", () => {
+  const styledAt = (text: string, levels: { [line: string]: number }) =>
+    buildSections(text, (start) => {
+      const line = text.slice(start).split("\n")[0];
+      return levels[line];
+    });
+  it("nest by their level, clamped to 1–5, with the numbered headings", () => {
+    const text = "概况\n职责\n  缩进\n结论\n一、A\n深层\n";
+    const t = styledAt(text, { 概况: 1, 职责: 2, "  缩进": 3, 结论: 0, 深层: 9 });
+    expect(t.headings.map((h) => `${h.level} ${h.path.join(" > ")}`)).toEqual([
+      "1 概况",
+      "2 概况 > 职责",
+      "3 概况 > 职责 > 缩进",
+      "1 结论",
+      "1 一、A",
+      "5 一、A > 深层",
+    ]);
+    expect(t.headings[0]).toMatchObject({ style: "styled", number: null, start: 0 });
+  });
+  it("a styled line that is empty or longer than a title is no heading", () => {
+    const long = "长".repeat(41);
+    const text = `  \n${long}\n${"长".repeat(40)}\n`;
+    const t = styledAt(text, { "  ": 1, [long]: 1, ["长".repeat(40)]: 2 });
+    expect(t.headings.map((h) => h.title)).toEqual(["长".repeat(40)]);
+  });
+  it("the title is the display text of the line without its spaces around", () => {
+    const text = "  概况  \n";
+    const t = buildSections(
+      text,
+      (s) => (s === 0 ? 1 : undefined),
+      (s, e) => `[${s},${e}]`,
+    );
+    expect(t.headings[0].title).toBe("[2,4]");
+  });
+});

@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOG, type FieldDef } from "../../src/extract/catalog.js";
-import { extractFields, extractionOrder } from "../../src/extract/extract.js";
+import { buildContext, extractDocument, extractFields, extractionOrder } from "../../src/extract/extract.js";
 import { readDocument } from "../../src/extract/read.js";
 import { textToBlocks } from "../../src/extract/readers/text.js";
 import type { FunctionRule } from "../../src/extract/rules.js";
-import type { DocModel } from "../../src/model.js";
+import type { Block, DocModel } from "../../src/model.js";
 import { FIXTURES, ROOT, shared } from "../helpers.js";
 import { describeCli, itCli, jixiao } from "../run.js";
 
@@ -424,5 +424,176 @@ describe("tables of another unit, in traditional script", () => {
     );
     expect(r.flags.map((f) => f.code)).not.toContain("foreign_table");
     expect(r.fields.self_score?.value).toBe(88.5);
+  });
+});
+
+describe("the engine, on small catalogs", () => {
+  const field = (name: string, rules: FieldDef["rules"], more: Partial<FieldDef> = {}): FieldDef => ({
+    name,
+    label: name,
+    kind: "text",
+    column: name,
+    rules,
+    ...more,
+  });
+  /** a rule that finds `value` wherever the folded text has it */
+  const found =
+    (value: string, confidence = 0.9, as: number | string = value, extra: object = {}): FunctionRule =>
+    (ctx) =>
+      [...ctx.folded.text.matchAll(new RegExp(value, "g"))].map((m) => ({
+        value: as,
+        unit: "",
+        confidence,
+        rule: `found.${value}`,
+        start: m.index,
+        end: m.index + value.length,
+        ...extra,
+      }));
+  const CHROME = "发布机构：某县财政局\n发布时间：2024-03-05\n";
+
+  it("a candidate in the page's chrome is dropped (with its reason under explain), unless the field reads the chrome", () => {
+    const doc = docOf(`${CHROME}正文说某县财政局。`);
+    const catalog = [field("a", [found("某县财政局")]), field("b", [found("某县财政局", 0.9, "x")], { fromChrome: true })];
+    const r = extractFields(doc, { catalog, explain: true });
+    expect(r.fields.a?.evidence.text).toContain("正文说");
+    expect(r.fields.b?.evidence.text).toContain("发布机构");
+    const a = r.explain!.get("a")!;
+    expect(a.candidates).toHaveLength(1);
+    expect(a.rejected.map((x) => x.guard)).toEqual(["in the page's chrome (publication metadata, banner)"]);
+    expect(a.chosen?.start).toBe(r.context.folded.text.indexOf("正文说") + 3);
+    expect(r.explain!.get("b")!.rejected).toEqual([]);
+    // an empty span is never in the chrome
+    const empty = extractFields(docOf(`${CHROME}正文。`), {
+      catalog: [field("c", [(ctx) => [{ value: "v", unit: "", confidence: 1, rule: "r", start: 0, end: 0 }]])],
+    });
+    expect(empty.fields.c?.value).toBe("v");
+  });
+  it("no explain: no map, no trace", () => {
+    const r = extractFields(docOf("甲乙"), { catalog: [field("a", [found("甲")])] });
+    expect(r.explain).toBeUndefined();
+    expect(r.context.trace).toBeUndefined();
+  });
+  it("a money value written in 元 that the text gives in 万元 is corrected, flagged once per field", () => {
+    const money = (ctx: Parameters<FunctionRule>[0]) =>
+      [...ctx.folded.text.matchAll(/39622\.04元/g)].map((m) => ({
+        value: 39622.04,
+        exact: "39622.04",
+        unit: "元",
+        confidence: 0.9,
+        rule: "m",
+        start: m.index,
+        end: m.index + 8,
+        numberText: "39622.04",
+        writtenUnit: "元",
+      }));
+    const doc = docOf("预算数39622.04万元。支出39622.04元，又支出39622.04元。");
+    const r = extractFields(doc, { catalog: [field("spent", [money], { kind: "money" }), field("said", [money])] });
+    expect(r.fields.spent).toMatchObject({ value: 396220400, rule: "m+unit_corrected" });
+    expect(r.flags.filter((f) => f.code === "unit_corrected").map((f) => f.fields[0])).toEqual(["spent"]);
+    // a text field is not corrected
+    expect(r.fields.said).toMatchObject({ value: 39622.04, rule: "m" });
+  });
+  it("a unit_corrected flag is dropped when another candidate was chosen", () => {
+    const money: FunctionRule = (ctx) => {
+      const at = ctx.folded.text.indexOf("39622.04元");
+      const c = { unit: "元", rule: "m", start: at, end: at + 8, numberText: "39622.04", writtenUnit: "元" };
+      return [{ ...c, value: 39622.04, exact: "39622.04", confidence: 0.5 }];
+    };
+    const doc = docOf("预算数39622.04万元。支出39622.04元。实际支出100元。");
+    const r = extractFields(doc, { catalog: [field("spent", [money, found("100元", 0.95, 100)], { kind: "money" })] });
+    expect(r.fields.spent?.value).toBe(100);
+    expect(r.flags).toEqual([]);
+  });
+  it("a value read by OCR is less certain", () => {
+    const blocks: Block[] = [
+      { kind: "paragraph", text: "甲方", page: 1 },
+      { kind: "paragraph", text: "乙方", page: 1, ocr: true },
+    ];
+    const doc: DocModel = { format: "pdf", pages: 1, engine: "test", messages: [], blocks };
+    const r = extractFields(doc, { catalog: [field("a", [found("甲方", 0.9)]), field("b", [found("乙方", 0.9)])] });
+    expect(r.fields.a).toMatchObject({ confidence: 0.9, rule: "found.甲方" });
+    expect(r.fields.b).toMatchObject({ confidence: 0.63, rule: "found.乙方+ocr" });
+  });
+  it("a notice keeps only the fields a notice can carry; a kind that is only the default keeps all", () => {
+    const catalog = [
+      field("document_kind", [found("通知", 0.9, "其他")]),
+      field("unit_name", [found("某县水利局")]),
+      field("publisher", [found("某县水利局")]),
+    ];
+    const notice = extractFields(docOf("关于开展自评的通知\n某县水利局"), { catalog });
+    expect(notice.fields.unit_name).toBeNull();
+    expect(notice.fields.publisher?.value).toBe("某县水利局");
+    expect(notice.document_kind).toBe("其他");
+    const byDefault = [
+      field("document_kind", [(ctx) => [{ value: "其他", unit: "", confidence: 0.5, rule: "document_kind.default", start: 0, end: 0 }]]),
+      field("unit_name", [found("某县水利局")]),
+    ];
+    expect(extractFields(docOf("某县水利局"), { catalog: byDefault }).fields.unit_name?.value).toBe("某县水利局");
+    expect(extractFields(docOf("某县水利局"), { catalog: [field("unit_name", [found("某县水利局")])] }).document_kind).toBe("其他");
+  });
+  it("validation runs on the fields chosen", () => {
+    const r = extractFields(docOf("满意度"), {
+      catalog: [field("satisfaction", [found("满意度", 0.9, 2, { unit: "ratio" })], { kind: "ratio" })],
+    });
+    expect(r.flags.map((f) => f.code)).toEqual(["out_of_range"]);
+  });
+  it("a score table of another unit is flagged foreign", () => {
+    const text = "某县水利局\n某县交通局绩效自评表\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出\t数量\t人次\t10\t9\n总分\t\t\t10\t9\n";
+    const catalog = [field("unit_name", [found("某县水利局")])];
+    const r = extractFields(docOf(text), { catalog });
+    expect(r.indicators).toHaveLength(1);
+    expect(r.flags).toEqual([
+      {
+        code: "foreign_table",
+        fields: ["self_score"],
+        message:
+          "score table ignored for the unit's own figures: the table is headed with another unit (某县交通局), the report is by 某县水利局",
+      },
+    ]);
+    expect(extractFields(docOf(text.replace("某县交通局", "某县水利局")), { catalog }).flags).toEqual([]);
+  });
+  it("the reader's warnings become flags, its notes do not", () => {
+    const doc: DocModel = {
+      ...docOf("正文"),
+      messages: [
+        { level: "warning", code: "ocr_failed", message: "page 2 unreadable" },
+        { level: "info", code: "engine", message: "mupdf" },
+        { level: "error", code: "broken", message: "table lost" },
+      ],
+    };
+    expect(extractDocument(doc).flags.filter((f) => f.code === "reader_warning")).toEqual([
+      { code: "reader_warning", fields: [], message: "ocr_failed: page 2 unreadable" },
+      { code: "reader_warning", fields: [], message: "broken: table lost" },
+    ]);
+  });
+});
+
+describe("buildContext", () => {
+  it("headings styled by the source make sections; lines, body and chrome", () => {
+    const blocks: Block[] = [
+      { kind: "paragraph", text: "发布机构：某县财政局", page: null },
+      { kind: "paragraph", text: "部门概况", page: null, headingLevel: 1 },
+      { kind: "paragraph", text: "正文一", page: null },
+      { kind: "paragraph", text: "", page: null },
+      { kind: "paragraph", text: "结论", page: null, headingLevel: 2 },
+      { kind: "paragraph", text: "正文二", page: null },
+    ];
+    const ctx = buildContext({ format: "html", pages: null, engine: "test", messages: [], blocks });
+    const at = (s: string) => ctx.folded.text.indexOf(s);
+    expect(ctx.sections.pathAt(at("正文二"))).toEqual(["部门概况", "结论"]);
+    expect(ctx.sections.pathAt(at("正文一"))).toEqual(["部门概况"]);
+    expect(ctx.body.map((l) => l.text)).toEqual(["部门概况", "正文一", "结论", "正文二"]);
+    for (const l of ctx.lines) expect(ctx.folded.text.slice(l.start, l.start + l.text.length)).toBe(l.text);
+    expect(ctx.inChrome(0)).toBe(true);
+    expect(ctx.inChrome(at("某县财政局"))).toBe(true);
+    expect(ctx.inChrome(at("部门概况"))).toBe(false);
+    expect(ctx.inChrome(at("正文二") + 1)).toBe(false);
+    expect(ctx.inChrome(ctx.folded.text.length)).toBe(false);
+    expect(() => ctx.chosen("unit_name")).toThrow("unit_name asked for outside extraction");
+  });
+  it("a chrome line last in the text", () => {
+    const ctx = buildContext(docOf("正文一\n正文二\n发布机构：某县财政局"));
+    expect(ctx.inChrome(ctx.folded.text.indexOf("正文二"))).toBe(false);
+    expect(ctx.inChrome(ctx.folded.text.indexOf("某县财政局"))).toBe(true);
   });
 });

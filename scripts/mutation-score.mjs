@@ -1,6 +1,7 @@
 // Mutation score over one or more Stryker JSON reports (reports/mutation/*.json), for a run split in
 // parts: a mutant ignored in one report (a static mutant under --ignoreStatic) takes its status from
-// a later report that tested it. Prints per-file and total scores, and the survivors with --survivors.
+// a later report that tested it. A file counts from the last report that tested it, and from the
+// others only where they ran on the same source. Prints per-file and total scores, and the survivors with --survivors.
 //   node scripts/mutation-score.mjs reports/mutation/extract-core.json reports/mutation/extract-static.json [--survivors]
 import { readFileSync } from "node:fs";
 
@@ -14,9 +15,16 @@ if (reports.length === 0) {
 
 /** file → "line:column:mutator:replacement" → { status, line, text } */
 const mutants = new Map();
-for (const path of reports) {
-  const report = JSON.parse(readFileSync(path, "utf8"));
+/** file → its source in the report that counts for it: the last one that tested any of its mutants */
+const sources = new Map();
+const loaded = reports.map((path) => JSON.parse(readFileSync(path, "utf8")));
+for (const report of loaded)
+  for (const [file, { mutants: list, source }] of Object.entries(report.files))
+    if (list.some((m) => m.status !== "Ignored")) sources.set(file, source);
+for (const report of loaded) {
   for (const [file, { mutants: list, source }] of Object.entries(report.files)) {
+    // a report of another version of the file (the code changed between the runs) does not count
+    if (sources.has(file) && sources.get(file) !== source) continue;
     const lines = source.split("\n");
     const byKey = mutants.get(file) ?? new Map();
     mutants.set(file, byKey);

@@ -9,7 +9,7 @@
  * guess: a table without one gives no money. What each field looks for is data in the catalog
  * (`TableSpec`); this module only walks tables.
  */
-import { isMoneyUnit, type MoneyUnit, toYuan } from "../normalize/money.js";
+import { type MoneyUnit, toYuan } from "../normalize/money.js";
 import { cellNumber } from "../normalize/number.js";
 import { squash } from "../normalize/text.js";
 import type { Candidate, Context } from "./rules.js";
@@ -150,8 +150,7 @@ export function tableRule(field: string, kind: Kind, spec: TableSpec) {
   return (ctx: Context): Candidate[] => {
     const out: Candidate[] = [];
     for (const v of tablesOf(ctx)) {
-      const stated = tableUnit(v);
-      const unit = stated && isMoneyUnit(stated) ? stated : null;
+      const unit = tableUnit(v);
       if (kind === "money" && !unit) continue;
       if (spec.caption && !spec.caption.test(squash(v.heading))) continue;
       if (spec.notCaption?.test(squash(v.heading))) continue;
@@ -212,7 +211,7 @@ export function sangongArithmeticRule(field: string, caption: RegExp) {
       const title = squash(v.heading + v.grid.slice(0, 2).flat().join(""));
       if (!/三公/.test(title) || !caption.test(title)) continue;
       const unit = tableUnit(v);
-      if (!unit || !isMoneyUnit(unit)) continue;
+      if (!unit) continue;
       const figs: Array<{ n: number; raw: string; r: number }> = [];
       v.grid.forEach((row, r) => {
         const seen = new Set<string>();

@@ -6,7 +6,7 @@
  * year than the report's are skipped.
  */
 import type { Table } from "../model.js";
-import { YUAN_UNITS } from "../normalize/money.js";
+import { type MoneyUnit, YUAN_UNITS } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { percentToRatio } from "../normalize/ratio.js";
 import { foldChar, foldedOffset, squash } from "../normalize/text.js";
@@ -136,13 +136,14 @@ const STATED_UNIT = new RegExp(`(?:金额)?单位[:：]\\s*(${YUAN_UNITS})`);
 const HEADER_UNIT = new RegExp(`[（(](${YUAN_UNITS})[）)]`);
 const JOINED_UNIT = new RegExp(`(?:金额)?单位:(${YUAN_UNITS})`);
 
-/** The money unit a table states (单位：万元, 金额单位：元, a header "（万元）"), or null. */
-export function tableUnit(v: TableView): string | null {
+/** The money unit a table states (单位：万元, 金额单位：元, a header "（万元）"), or null. The patterns match
+ * only the units of YUAN_UNITS: what they capture is a MoneyUnit. */
+export function tableUnit(v: TableView): MoneyUnit | null {
   const m = STATED_UNIT.exec(`${v.heading}\n${v.grid.flat().join("\n")}`.normalize("NFKC"));
-  if (m) return m[1];
+  if (m) return m[1] as MoneyUnit;
   const head = v.grid.slice(0, 6).flat().join(" ");
   const h = HEADER_UNIT.exec(head);
-  if (h) return h[1];
+  if (h) return h[1] as MoneyUnit;
   // "单位：万" and "元" in two cells of the title rows (a PDF that split the words): read them run together
   const joined = v.table.rows
     .slice(0, 3)
@@ -151,7 +152,7 @@ export function tableUnit(v: TableView): string | null {
     .replace(/\s+/g, "")
     .normalize("NFKC");
   const j = JOINED_UNIT.exec(joined);
-  return j ? j[1] : null;
+  return j ? (j[1] as MoneyUnit) : null;
 }
 
 /** Satisfaction from a score table's 满意度 row: its actual value (实际完成值) as a ratio. */

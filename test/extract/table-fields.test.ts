@@ -248,6 +248,29 @@ describe("header path × row", () => {
     const noFigures = docOf(table([["单位：万元"], ["项目", "年初预算数"], ["合计", "见附件"]]));
     expect(values(tableRule("b", "money", { column: [/^年初预算数$/] }), ctxOf(noFigures))).toEqual([]);
   });
+  it.each(["95%", "95.5 %", "-5％", "—", "–", "-", "/", "／", "——", "25人", "25"])(
+    "%j is a figure: a row with it in half its cells is a row of figures",
+    (figure) => {
+      const doc = docOf(table([["单位：万元"], ["项目", "说明", "年初预算数", "其他"], ["合计", "说明", "100", figure]]));
+      expect(values(tableRule("b", "money", { column: [/^年初预算数$/] }), ctxOf(doc))).toEqual([1000000]);
+    },
+  );
+  it.each(["较好", "95%以上", "5%%", "—较好", "2.5.1"])("%j is no figure: the row is a header", (text) => {
+    const doc = docOf(table([["单位：万元"], ["项目", "说明", "年初预算数", "其他"], ["合计", "说明", "100", text]]));
+    expect(values(tableRule("b", "money", { column: [/^年初预算数$/] }), ctxOf(doc))).toEqual([]);
+  });
+  it("a header cell spanned over two rows is one level of the path", () => {
+    const doc = docOf(
+      table([
+        ["单位：万元"],
+        [{ text: "项目", rowspan: 2 }, { text: "会议费", rowspan: 2 }, "“三公”经费"],
+        ["小计"],
+        ["合计", "3.00", "12.00"],
+      ]),
+    );
+    expect(values(tableRule("mt", "money", { column: [/^会议费$/] }), ctxOf(doc))).toEqual([30000]);
+    expect(values(tableRule("mt", "money", { column: [/^会议费$/, /^会议费$/] }), ctxOf(doc))).toEqual([]);
+  });
   it("head counts from a column, without a unit", () => {
     const doc = docOf(
       table([

@@ -6,9 +6,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toRecord } from "../../src/extract/extract.js";
-import { type Box, GlyphCollector, locate } from "../../src/extract/geometry.js";
+import { attachGlyphs, type Box, GlyphCollector, glyphsOf, locate, locateValues } from "../../src/extract/geometry.js";
 import { readDocument } from "../../src/extract/read.js";
 import { loadMupdf } from "../../src/extract/readers/pdf.js";
+import type { DocModel, FieldValue } from "../../src/model.js";
 import { FIXTURES, shared } from "../helpers.js";
 
 /** one glyph per character, 10 pt wide, one line per string, 20 pt apart */
@@ -42,6 +43,99 @@ describe("locate: a value's box among a page's glyphs", () => {
     const pages = [page(["第一页"], 1), page(["得分95.5分"], 2), page(["得分88分"], 3)];
     expect(locate(pages, [1, 2], "95.5分", "得分", "")?.page).toBe(2);
     expect(locate(pages, [1, 2], "88分", "得分", "")).toBeNull();
+  });
+});
+
+describe("locate: more of its rules", () => {
+  it("a run of text in one box shares the width out evenly; boxes are rounded to 0.1 pt", () => {
+    const g = new GlyphCollector();
+    g.addRun("甲乙丙", 0, 0, 10, 12);
+    g.addRun("", 50, 0, 60, 12);
+    g.addRun("丁", 20, 0, 30, 12);
+    const p = g.done(1, 600, 800);
+    expect(p.chars).toEqual(["甲", "乙", "丙", "丁"]);
+    expect(locate([p], [1], "乙", "甲", "丙")?.bbox).toEqual([3.3, 0, 6.7, 12]);
+    expect(locate([p], [1], "丁", "", "")?.bbox).toEqual([20, 0, 30, 12]);
+  });
+  it("a value of spaces only has no box", () => {
+    expect(locate([page(["a b"])], [1], "  ", "a", "b")).toBeNull();
+  });
+  it("the text after the value counts as the text before it does", () => {
+    const p = page(["100元收入", "100元支出"]);
+    expect(locate([p], [1], "100元", "", "支出")!.bbox[1]).toBe(20);
+    expect(locate([p], [1], "100元", "", "收入")!.bbox[1]).toBe(0);
+    // equally good: the first
+    expect(locate([p], [1], "100元", "", "")!.bbox[1]).toBe(0);
+  });
+  it("only the 24 characters next to the value are compared", () => {
+    const same = "乙".repeat(24);
+    const p = page([`甲${same}100元${same}甲`, `丙${same}100元${same}丙`]);
+    expect(locate([p], [1], "100元", `丙${same}`, "")!.bbox[1]).toBe(0);
+    expect(locate([p], [1], "100元", "", `${same}丙`)!.bbox[1]).toBe(0);
+    expect(locate([p], [1], "100元", `丙${"乙".repeat(23)}`, "")!.bbox[1]).toBe(0);
+  });
+  it("a page number with no glyphs is passed over", () => {
+    expect(locate([page(["得分95分"], 2)], [1, 2], "95分", "得分", "")?.page).toBe(2);
+  });
+  it("a value at the very start or end of a page", () => {
+    const p = page(["95分"]);
+    expect(locate([p], [1], "95分", "得分", "。")?.bbox).toEqual([0, 0, 30, 12]);
+  });
+});
+
+describe("locateValues", () => {
+  const fv = (raw: string, start: number, page: number | null): FieldValue => ({
+    value: raw,
+    raw,
+    unit: "text",
+    confidence: 1,
+    rule: "t",
+    evidence: { start, end: start + raw.length, page, section: "", text: raw },
+  });
+  const doc = (): DocModel => ({ format: "pdf", pages: 2, engine: "test", messages: [], blocks: [] });
+  it("boxes each value on its page or the next, and corrects the page", () => {
+    const d = doc();
+    attachGlyphs(d, [page(["收入合计100万元"], 1), page(["支出合计100万元"], 2)]);
+    expect(glyphsOf(d)).toHaveLength(2);
+    const clean = "收入合计100万元\n支出合计100万元";
+    const fields = { a: fv("100万元", 4, 1), b: fv("支出合计", 10, 1), c: fv("200万元", 4, 1), d: fv("100万元", 4, null), e: null };
+    locateValues(d, fields, clean);
+    expect(fields.a.evidence).toMatchObject({ page: 1, bbox: [40, 0, 90, 12] });
+    expect(fields.b.evidence).toMatchObject({ page: 2, bbox: [0, 0, 40, 12] });
+    expect(fields.c.evidence.bbox).toBeUndefined();
+    expect(fields.d.evidence.bbox).toBeUndefined();
+  });
+  it("a label further away than the 24 characters compared does not tell two occurrences apart: the first is taken", () => {
+    const d = doc();
+    const far = "乙".repeat(30);
+    attachGlyphs(d, [page([`收入合计${far}100万元`, `支出合计${far}100万元`], 1)]);
+    const clean = `收入合计${far}100万元\n支出合计${far}100万元`;
+    const at = clean.lastIndexOf("100万元");
+    const fields = { a: fv("100万元", at, 1) };
+    locateValues(d, fields, clean);
+    expect(fields.a.evidence.bbox?.[1]).toBe(0);
+    // nearer, it does
+    const near = doc();
+    attachGlyphs(near, [page(["收入合计100万元", "支出合计100万元"], 1)]);
+    const b = { a: fv("100万元", 14, 1) };
+    locateValues(near, b, "收入合计100万元\n支出合计100万元");
+    expect(b.a.evidence.bbox?.[1]).toBe(20);
+  });
+  it("a document without glyphs (a model read back from the store) is left alone", () => {
+    const fields = { a: fv("100万元", 0, 1) };
+    locateValues(doc(), fields, "100万元");
+    expect(fields.a.evidence.bbox).toBeUndefined();
+    const empty = doc();
+    attachGlyphs(empty, []);
+    locateValues(empty, fields, "100万元");
+    expect(fields.a.evidence.bbox).toBeUndefined();
+  });
+  it("a value without raw text is not looked for", () => {
+    const d = doc();
+    attachGlyphs(d, [page(["x"], 1)]);
+    const fields = { a: { ...fv("x", 0, 1), raw: "" } };
+    locateValues(d, fields, "x");
+    expect(fields.a.evidence.bbox).toBeUndefined();
   });
 });
 

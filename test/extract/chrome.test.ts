@@ -99,3 +99,60 @@ describe("findChrome: publisher and published date", () => {
     expect(c.lines).toEqual([1, 2]);
   });
 });
+
+describe("isChromeLine: how long each kind of chrome line may be", () => {
+  const pad = (head: string, n: number, tail = "") => head + "文".repeat(n - head.length - tail.length) + tail;
+  it.each([
+    ["a banner, 40 characters", pad("", 40, "门户网站"), 40],
+    ["breadcrumbs, 80", `${"文".repeat(16)} > `.repeat(4) + "文".repeat(4), 80],
+    ["doc-sharing boilerplate, 160", pad("由会员分享", 160), 160],
+    ["a line opening with a label, 160", pad("索引号：", 160), 160],
+    ["a long label without separator, 60", pad("发布机构", 60), 60],
+    ["two labels anywhere, 200", pad("正文说发布时间：2024 作者：", 200), 200],
+  ])("%s", (_what, line, limit) => {
+    expect(line.length <= limit).toBe(true);
+    expect(isChromeLine(line)).toBe(true);
+    if (line.length === limit) expect(isChromeLine(`${line}文`)).toBe(false);
+  });
+  it("at their limits exactly", () => {
+    expect(isChromeLine(pad("", 40, "门户网站"))).toBe(true);
+    expect(isChromeLine(pad("", 41, "门户网站"))).toBe(false);
+    expect(isChromeLine(pad("由会员分享", 160))).toBe(true);
+    expect(isChromeLine(pad("由会员分享", 161))).toBe(false);
+    expect(isChromeLine(pad("索引号：", 160))).toBe(true);
+    expect(isChromeLine(pad("索引号：", 161))).toBe(false);
+    expect(isChromeLine(pad("发布机构", 60))).toBe(true);
+    expect(isChromeLine(pad("发布机构", 61))).toBe(false);
+    expect(isChromeLine(pad("正文说发布时间：2024 作者：", 200))).toBe(true);
+    expect(isChromeLine(pad("正文说发布时间：2024 作者：", 201))).toBe(false);
+    expect(isChromeLine(`${"文".repeat(16)} > `.repeat(4) + "文".repeat(4))).toBe(true);
+    expect(isChromeLine(`${"文".repeat(16)} > `.repeat(4) + "文".repeat(5))).toBe(false);
+  });
+  it("one label in a sentence is not chrome; an empty line is not", () => {
+    expect(isChromeLine("正文说发布时间：2024年")).toBe(false);
+    expect(isChromeLine("   ")).toBe(false);
+    expect(isChromeLine("  https://example.cn/a.html  ")).toBe(true);
+    expect(isChromeLine("原文地址：https://example.cn/a.html")).toBe(true);
+    expect(isChromeLine("原文地址：https://example.cn/a.html 其他")).toBe(false);
+  });
+});
+
+describe("findChrome: values after labels", () => {
+  it("the value ends at the next label, two spaces, a tab or a bar", () => {
+    expect(chrome("发布机构：某县教育局  发布时间：2024-03-05").publisher?.value).toBe("某县教育局");
+    expect(chrome("发布机构：某县教育局 信息来源：某县").publisher?.value).toBe("某县教育局");
+    expect(chrome("发布机构：某县教育局|其他").publisher?.value).toBe("某县教育局");
+    expect(chrome("发布机构：某县 教育局").publisher?.value).toBe("某县 教育局");
+  });
+  it("a label with nothing after it gives nothing; 来源 must be a name in Chinese", () => {
+    expect(chrome("发布机构：", "来源：某县(区)财政局").publisher?.value).toBe("某县(区)财政局");
+    expect(chrome("来源：某县财政局网").publisher?.value).toBe("某县财政局网");
+    expect(chrome("来源：某县财政局2024").publisher).toBeNull();
+    expect(chrome(`来源：${"某".repeat(41)}`).publisher).toBeNull();
+  });
+  it("a line starting 来源 or stamped with a time: its date; another line with a date and no label: none", () => {
+    expect(chrome("来源：某县财政局 2024-05-30").published?.value).toBe("2024-05-30");
+    expect(chrome("作者：张三 2024-05-30").published).toBeNull();
+    expect(chrome("2024-05-30 10:21").published?.value).toBe("2024-05-30");
+  });
+});

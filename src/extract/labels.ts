@@ -47,11 +47,14 @@ function formCells(ctx: Context, field: string, whole: RegExp, confidence: numbe
   return out;
 }
 
-/** Cover lines: label, optional colon, a bare number, then the line's end or the next template label. */
+/**
+ * Cover lines: label, optional colon, a bare number, then the line's end or the next template label.
+ * The space after the number is left to the next pair ("人员编制\t18\t实有人数\t16": two values).
+ */
 function formLines(ctx: Context, field: string, source: string, confidence: number): Candidate[] {
   const out: Candidate[] = [];
   const re = new RegExp(
-    `(?:^|[\\s|]|(?<=\\d))(?:${source})\\s*[:：]?\\s*(?<v>\\d{1,6})\\s*(?:人|名)?(?=\\s*$|[\\s|]|(?:${formLabelAlt}))`,
+    `(?:^|[\\s|]|(?<=\\d))(?:${source})\\s*[:：]?\\s*(?<v>\\d{1,6})(?:\\s*(?:人|名))?(?=\\s*$|[\\s|]|(?:${formLabelAlt}))`,
     "g",
   );
   for (const l of ctx.body) {

@@ -27,8 +27,12 @@ export function detectFormat(buf: Buffer): Format {
 function looksLikeHtml(head: Buffer): boolean {
   let s = head.toString("latin1");
   if (s.startsWith("\xef\xbb\xbf")) s = s.slice(3);
-  if (s.startsWith("\xff\xfe") || s.startsWith("\xfe\xff"))
-    s = Buffer.from(head.subarray(2)).toString(s.startsWith("\xff\xfe") ? "utf16le" : "latin1");
+  if (s.startsWith("\xff\xfe")) s = head.subarray(2).toString("utf16le");
+  else if (s.startsWith("\xfe\xff")) {
+    // UTF-16BE: swap each pair of bytes into little-endian order
+    const be = Buffer.from(head.subarray(2, 2 + ((head.length - 2) & ~1)));
+    s = be.swap16().toString("utf16le");
+  }
   return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|title)\b/i.test(s);
 }
 

@@ -14,21 +14,32 @@ const utf16 = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.fr
 
 describe("detectFormat", () => {
   it.each([
-    ["a PDF", Buffer.from("%PDF-1.7\n…"), "pdf"],
-    ["a PDF after junk bytes", Buffer.concat([Buffer.alloc(200, 0x20), Buffer.from("%PDF-1.4")]), "pdf"],
-    ["a Word zip", zipOf([{ name: "[Content_Types].xml" }, { name: "word/document.xml", data: "<w:document/>" }]), "docx"],
-    ["a Word zip with document2.xml", zipOf([{ name: "word/document2.xml" }]), "docx"],
-    ["an OLE2 compound file", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), "doc"],
-    ["HTML", Buffer.from("<!DOCTYPE html><html><body>报告</body></html>"), "html"],
-    ["HTML after a comment and spaces", Buffer.from("  <!-- saved -->\n<HTML lang=zh>"), "html"],
-    ["HTML starting at <meta>", Buffer.from("<meta charset=gbk><title>x</title>"), "html"],
-    ["HTML after a UTF-8 BOM", Buffer.from("\ufeff<html>", "utf8"), "html"],
-    ["HTML in UTF-16LE", utf16("<html><body>x</body></html>"), "html"],
-    ["text in UTF-16 (NUL bytes with a BOM)", utf16("某县2023年度绩效自评报告"), "txt"],
-    ["text", Buffer.from("某县2023年度部门整体支出绩效自评报告\r\n\t一、基本情况\f\x1b"), "txt"],
-    ["text that mentions <html> later", Buffer.from("报告 <html>"), "txt"],
-    ["text with one control character in a hundred and one", Buffer.concat([Buffer.from([0x01]), Buffer.alloc(100, 0x41)]), "txt"],
-  ])("%s → %s", (_what, buf, format) => expect(detectFormat(buf)).toBe(format));
+    ["a PDF", "pdf", Buffer.from("%PDF-1.7\n…")],
+    ["a PDF after junk bytes", "pdf", Buffer.concat([Buffer.alloc(200, 0x20), Buffer.from("%PDF-1.4")])],
+    ["a Word zip", "docx", zipOf([{ name: "[Content_Types].xml" }, { name: "word/document.xml", data: "<w:document/>" }])],
+    ["a Word zip with document2.xml", "docx", zipOf([{ name: "word/document2.xml" }])],
+    ["an OLE2 compound file", "doc", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])],
+    ["HTML", "html", Buffer.from("<!DOCTYPE html><html><body>报告</body></html>")],
+    ["HTML after a comment and spaces", "html", Buffer.from("  <!-- saved -->\n<HTML lang=zh>")],
+    ["HTML starting at <meta>", "html", Buffer.from("<meta charset=gbk><title>x</title>")],
+    ["HTML after a UTF-8 BOM", "html", Buffer.from("\ufeff<html>", "utf8")],
+    ["HTML in UTF-16LE", "html", utf16("<html><body>x</body></html>")],
+    [
+      "HTML in UTF-16BE",
+      "html",
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("<html><body>x</body></html>", "utf16le").swap16()]),
+    ],
+    [
+      "HTML in UTF-16BE, an odd byte cut at 1024",
+      "html",
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(`<html>${"x".repeat(600)}`, "utf16le").swap16()]),
+    ],
+    ["text in UTF-16BE", "txt", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("某县报告 <html>", "utf16le").swap16()])],
+    ["text in UTF-16 (NUL bytes with a BOM)", "txt", utf16("某县2023年度绩效自评报告")],
+    ["text", "txt", Buffer.from("某县2023年度部门整体支出绩效自评报告\r\n\t一、基本情况\f\x1b")],
+    ["text that mentions <html> later", "txt", Buffer.from("报告 <html>")],
+    ["text with one control character in a hundred and one", "txt", Buffer.concat([Buffer.from([0x01]), Buffer.alloc(100, 0x41)])],
+  ])("%s → %s", (_what, format, buf) => expect(detectFormat(buf)).toBe(format));
 
   it.each([
     ["an empty file", Buffer.alloc(0), "empty: empty file"],

@@ -68,3 +68,13 @@ describe("textChars", () => {
     expect(textChars(doc)).toBe(8);
   });
 });
+
+describe("a page saved in UTF-16BE", () => {
+  it("is read as HTML, its text decoded", async () => {
+    const html = "<!DOCTYPE html><html><body><p>某县水利局2023年度部门整体支出绩效自评报告</p></body></html>";
+    const buf = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(html, "utf16le").swap16()]);
+    const doc = await readDocument(buf);
+    expect(doc.format).toBe("html");
+    expect(doc.blocks.map((b) => (b.kind === "paragraph" ? b.text : ""))).toContain("某县水利局2023年度部门整体支出绩效自评报告");
+  });
+});

@@ -464,7 +464,7 @@ describe("the engine, on small catalogs", () => {
     expect(r.explain!.get("b")!.rejected).toEqual([]);
     // an empty span is never in the chrome
     const empty = extractFields(docOf(`${CHROME}正文。`), {
-      catalog: [field("c", [(ctx) => [{ value: "v", unit: "", confidence: 1, rule: "r", start: 0, end: 0 }]])],
+      catalog: [field("c", [(_ctx) => [{ value: "v", unit: "", confidence: 1, rule: "r", start: 0, end: 0 }]])],
     });
     expect(empty.fields.c?.value).toBe("v");
   });
@@ -525,7 +525,7 @@ describe("the engine, on small catalogs", () => {
     expect(notice.fields.publisher?.value).toBe("某县水利局");
     expect(notice.document_kind).toBe("其他");
     const byDefault = [
-      field("document_kind", [(ctx) => [{ value: "其他", unit: "", confidence: 0.5, rule: "document_kind.default", start: 0, end: 0 }]]),
+      field("document_kind", [(_ctx) => [{ value: "其他", unit: "", confidence: 0.5, rule: "document_kind.default", start: 0, end: 0 }]]),
       field("unit_name", [found("某县水利局")]),
     ];
     expect(extractFields(docOf("某县水利局"), { catalog: byDefault }).fields.unit_name?.value).toBe("某县水利局");

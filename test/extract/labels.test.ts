@@ -9,15 +9,10 @@ import { personsRules, sentenceRule, staffPartsRule } from "../../src/extract/la
 import type { Lexicon } from "../../src/extract/lexicon.js";
 import { textToBlocks } from "../../src/extract/readers/text.js";
 import { type Candidate, type Context, runPattern } from "../../src/extract/rules.js";
-import type { Block, DocModel } from "../../src/model.js";
+import type { DocModel } from "../../src/model.js";
+import { docOf, table } from "./build.js";
 
 const STAFF: Lexicon = { heads: ["编制", "实有人数"], before: ["人员", "核定"], after: ["数"], notInClause: ["退休"] };
-const table = (rows: string[][]): Block => ({
-  kind: "table",
-  page: null,
-  rows: rows.map((r) => r.map((text) => ({ text, colspan: 1, rowspan: 1 }))),
-});
-const fromBlocks = (...blocks: Block[]): DocModel => ({ format: "html", pages: null, engine: "test", messages: [], blocks });
 const fromText = (text: string): DocModel => ({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
 const show = (ctx: Context, cs: Candidate[]) =>
   cs.map((c) => `${c.value} ${c.unit} ${c.rule} ${c.confidence} ${ctx.folded.text.slice(c.start, c.end)}`);
@@ -30,19 +25,19 @@ const persons = (doc: DocModel, which: 0 | 1 | 2, field = "staff_x") => {
 
 describe("form cells", () => {
   it("a cell that is only the label: the next filled cell's count", () => {
-    expect(persons(fromBlocks(table([["人员编制", "", "23"]])), 1)).toEqual(["23 人 staff_x.form_cell 0.9 23"]);
-    expect(persons(fromBlocks(table([["核定编制数：", "23人"]])), 1)).toEqual(["23 人 staff_x.form_cell 0.9 23人"]);
-    expect(persons(fromBlocks(table([["实有人数(人)", "23 名"]])), 1)).toEqual(["23 人 staff_x.form_cell 0.9 23名"]);
+    expect(persons(docOf(table([["人员编制", "", "23"]])), 1)).toEqual(["23 人 staff_x.form_cell 0.9 23"]);
+    expect(persons(docOf(table([["核定编制数：", "23人"]])), 1)).toEqual(["23 人 staff_x.form_cell 0.9 23人"]);
+    expect(persons(docOf(table([["实有人数(人)", "23 名"]])), 1)).toEqual(["23 人 staff_x.form_cell 0.9 23名"]);
   });
   it("not a label with more words, nor a value that is no bare count", () => {
-    expect(persons(fromBlocks(table([["人员编制情况", "23"]])), 1)).toEqual([]);
-    expect(persons(fromBlocks(table([["人员编制", "23个"]])), 1)).toEqual([]);
-    expect(persons(fromBlocks(table([["人员编制", "二十三"]])), 1)).toEqual([]);
-    expect(persons(fromBlocks(table([["人员编制", ""]])), 1)).toEqual([]);
-    expect(persons(fromBlocks(table([["", "23"]])), 1)).toEqual([]);
+    expect(persons(docOf(table([["人员编制情况", "23"]])), 1)).toEqual([]);
+    expect(persons(docOf(table([["人员编制", "23个"]])), 1)).toEqual([]);
+    expect(persons(docOf(table([["人员编制", "二十三"]])), 1)).toEqual([]);
+    expect(persons(docOf(table([["人员编制", ""]])), 1)).toEqual([]);
+    expect(persons(docOf(table([["", "23"]])), 1)).toEqual([]);
   });
   it("a label spanned over two cells reads past its own repeat", () => {
-    const doc = fromBlocks({
+    const doc = docOf({
       kind: "table",
       page: null,
       rows: [

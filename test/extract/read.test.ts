@@ -23,7 +23,7 @@ describe("readDocument's limits", () => {
     expect(await failure(readDocument(buf, { maxBytes: buf.length }))).toBe("read");
   });
   it("text of more bytes than four a character of the limit is refused unread; else it is read and counted", async () => {
-    const ascii = (n: number) => Buffer.from("a".repeat(n - 1) + "\n");
+    const ascii = (n: number) => Buffer.from(`${"a".repeat(n - 1)}\n`);
     expect(await failure(readDocument(ascii(21), { maxTextChars: 5 }))).toBe(
       "too_long: text file of 0.0 MB: more than 5 characters, the limit",
     );

@@ -5,24 +5,10 @@
  * 三公 arithmetic of a table without a usable grid.
  */
 import { describe, expect, it } from "vitest";
-import { buildContext } from "../../src/extract/extract.js";
 import type { Candidate, Context } from "../../src/extract/rules.js";
 import { labelOf, sangongArithmeticRule, type TableSpec, tableRule } from "../../src/extract/table-fields.js";
-import type { Block, Cell, DocModel } from "../../src/model.js";
+import { type CellSpec, ctxOf, docOf, para, table } from "./build.js";
 
-type CellSpec = string | { text: string; colspan?: number; rowspan?: number };
-const cell = (c: CellSpec): Cell => (typeof c === "string" ? { text: c, colspan: 1, rowspan: 1 } : { colspan: 1, rowspan: 1, ...c });
-const table = (rows: CellSpec[][]): Block => ({ kind: "table", page: null, rows: rows.map((r) => r.map(cell)) });
-const para = (text: string): Block => ({ kind: "paragraph", text, page: null });
-const docOf = (...blocks: Block[]): DocModel => ({ format: "html", pages: null, engine: "test", messages: [], blocks });
-
-/** A context for a rule alone; unit_name and fiscal_year as if chosen (for the own-unit guard). */
-const ctxOf = (doc: DocModel, own: { unit?: string; year?: number } = {}): Context => {
-  const ctx = buildContext(doc);
-  const cand = (value: string | number): Candidate => ({ value, unit: "", confidence: 1, rule: "test", start: 0, end: 0 });
-  ctx.chosen = (f: string) => (f === "unit_name" && own.unit ? cand(own.unit) : f === "fiscal_year" && own.year ? cand(own.year) : null);
-  return ctx;
-};
 /** what the rule found: value, exact, written unit, rule, and the evidence's text */
 const run = (rule: (ctx: Context) => Candidate[], ctx: Context) =>
   rule(ctx).map((c) => ({

@@ -4,24 +4,11 @@
  * line as evidence, and satisfaction from a score table's 满意度 row.
  */
 import { describe, expect, it } from "vitest";
-import { buildContext } from "../../src/extract/extract.js";
 import type { Candidate, Context } from "../../src/extract/rules.js";
 import { cellCandidate, foreignTo, satisfactionTableRule, scoreTableTotalRule, tablesOf, tableUnit } from "../../src/extract/tables.js";
-import type { Block, DocModel } from "../../src/model.js";
+import type { Block } from "../../src/model.js";
+import { ctxOf, docOf, para, table } from "./build.js";
 
-const table = (rows: string[][]): Block => ({
-  kind: "table",
-  page: null,
-  rows: rows.map((r) => r.map((text) => ({ text, colspan: 1, rowspan: 1 }))),
-});
-const para = (text: string): Block => ({ kind: "paragraph", text, page: null });
-const docOf = (...blocks: Block[]): DocModel => ({ format: "html", pages: null, engine: "test", messages: [], blocks });
-const ctxOf = (doc: DocModel, own: { unit?: string; year?: number } = {}): Context => {
-  const ctx = buildContext(doc);
-  const c = (value: string | number): Candidate => ({ value, unit: "", confidence: 1, rule: "t", start: 0, end: 0 });
-  ctx.chosen = (f: string) => (f === "unit_name" && own.unit ? c(own.unit) : f === "fiscal_year" && own.year ? c(own.year) : null);
-  return ctx;
-};
 const spanText = (ctx: Context, c: Candidate) => ctx.folded.text.slice(c.start, c.end);
 
 describe("tablesOf", () => {

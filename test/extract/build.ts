@@ -4,6 +4,7 @@
  * against them read them through `ctx.chosen`).
  */
 import { buildContext } from "../../src/extract/extract.js";
+import { textToBlocks } from "../../src/extract/readers/text.js";
 import type { Candidate, Context } from "../../src/extract/rules.js";
 import type { Block, Cell, DocModel } from "../../src/model.js";
 
@@ -22,3 +23,6 @@ export function ctxOf(doc: DocModel, own: { unit?: string; year?: number } = {})
     f === "unit_name" && own.unit ? chosen(own.unit) : f === "fiscal_year" && own.year ? chosen(own.year) : null;
   return ctx;
 }
+
+/** A document read from plain text, as the text reader makes it (lines, and tables from | and tabs). */
+export const textDoc = (text: string): DocModel => ({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });

@@ -6,11 +6,11 @@ import { describe, expect, it } from "vitest";
 import { CATALOG, type FieldDef } from "../../src/extract/catalog.js";
 import { buildContext, extractDocument, extractFields, extractionOrder } from "../../src/extract/extract.js";
 import { readDocument } from "../../src/extract/read.js";
-import { textToBlocks } from "../../src/extract/readers/text.js";
 import type { FunctionRule } from "../../src/extract/rules.js";
 import type { Block, DocModel } from "../../src/model.js";
 import { FIXTURES, ROOT, shared } from "../helpers.js";
 import { describeCli, itCli, jixiao } from "../run.js";
+import { textDoc } from "./build.js";
 
 /** Extracts with the CLI and scores with the shared scorer; returns its last line. */
 function score(gold: string, files: string[], minP: number, minR: number): string {
@@ -54,7 +54,7 @@ describeCli("end to end: the seed score", () => {
   });
 });
 
-const docOf = (text: string): DocModel => ({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
+const docOf = textDoc;
 const fieldsOf = (text: string) => extractFields(docOf(text));
 
 describe("document kind", () => {

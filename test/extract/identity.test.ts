@@ -11,12 +11,11 @@ import {
   reportDateRule,
   unitKindRule,
 } from "../../src/extract/identity.js";
-import { textToBlocks } from "../../src/extract/readers/text.js";
 import { resolveRegion } from "../../src/extract/region.js";
 import type { Candidate, Context } from "../../src/extract/rules.js";
-import type { DocModel } from "../../src/model.js";
+import { textDoc } from "./build.js";
 
-const docOf = (text: string): DocModel => ({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
+const docOf = textDoc;
 const kind = (text: string) => {
   const [c] = documentKindRule(buildContext(docOf(text)));
   return `${c.value} ${c.rule}`;

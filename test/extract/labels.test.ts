@@ -7,13 +7,12 @@ import { describe, expect, it } from "vitest";
 import { buildContext } from "../../src/extract/extract.js";
 import { personsRules, sentenceRule, staffPartsRule } from "../../src/extract/labels.js";
 import type { Lexicon } from "../../src/extract/lexicon.js";
-import { textToBlocks } from "../../src/extract/readers/text.js";
 import { type Candidate, type Context, runPattern } from "../../src/extract/rules.js";
 import type { DocModel } from "../../src/model.js";
-import { docOf, table } from "./build.js";
+import { docOf, table, textDoc } from "./build.js";
 
 const STAFF: Lexicon = { heads: ["编制", "实有人数"], before: ["人员", "核定"], after: ["数"], notInClause: ["退休"] };
-const fromText = (text: string): DocModel => ({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
+const fromText = (text: string): DocModel => textDoc(text);
 const show = (ctx: Context, cs: Candidate[]) =>
   cs.map((c) => `${c.value} ${c.unit} ${c.rule} ${c.confidence} ${ctx.folded.text.slice(c.start, c.end)}`);
 /** the candidates of one of personsRules' three: 0 sentence, 1 form cells, 2 form lines */

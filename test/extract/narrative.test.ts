@@ -6,10 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { buildContext } from "../../src/extract/extract.js";
 import { sectionTextRule, yoyRule } from "../../src/extract/narrative.js";
-import { textToBlocks } from "../../src/extract/readers/text.js";
 import type { Candidate, Context } from "../../src/extract/rules.js";
+import { textDoc } from "./build.js";
 
-const ctxOf = (text: string) => buildContext({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
+const ctxOf = (text: string) => buildContext(textDoc(text));
 const run = (rule: (ctx: Context) => Candidate[], text: string) => {
   const ctx = ctxOf(text);
   return rule(ctx).map((c) => ({ value: c.value, rule: c.rule, conf: c.confidence, span: ctx.folded.text.slice(c.start, c.end) }));

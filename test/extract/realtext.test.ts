@@ -16,11 +16,12 @@ import { arithmeticHolds, rebuildFlatTables } from "../../src/extract/readers/fl
 import { htmlToBlocks } from "../../src/extract/readers/html.js";
 import { textToBlocks } from "../../src/extract/readers/text.js";
 import { isAlias, isUnitName } from "../../src/extract/unit-name.js";
-import type { Block, DocModel } from "../../src/model.js";
+import type { Block } from "../../src/model.js";
 import { shared } from "../helpers.js";
 import { describeCli, jixiao } from "../run.js";
+import { textDoc } from "./build.js";
 
-const docOf = (text: string): DocModel => ({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
+const docOf = textDoc;
 const ex = (text: string) => extractFields(docOf(text));
 const val = (text: string, field: string) => ex(text).fields[field]?.value ?? null;
 const tables = (blocks: Block[]) =>

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildContext } from "../../src/extract/extract.js";
-import { textToBlocks } from "../../src/extract/readers/text.js";
 import {
   type Candidate,
   type Context,
@@ -20,9 +19,9 @@ import {
   runPattern,
   toFieldValue,
 } from "../../src/extract/rules.js";
-import type { DocModel } from "../../src/model.js";
+import { textDoc } from "./build.js";
 
-const docOf = (text: string): DocModel => ({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
+const docOf = textDoc;
 const ctxOf = (text: string) => buildContext(docOf(text));
 /** the rule's candidates as value, unit, qualifier, confidence and the text of their span; the rejections' guards */
 const runOn = (text: string, rule: Partial<PatternRule> & { re: RegExp }, kind: Parameters<typeof runPattern>[2] = "money") => {

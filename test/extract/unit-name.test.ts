@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildContext } from "../../src/extract/extract.js";
-import { textToBlocks } from "../../src/extract/readers/text.js";
 import { isAlias, isUnitName, unitNameRule } from "../../src/extract/unit-name.js";
+import { textDoc } from "./build.js";
 
-const ctxOf = (text: string) => buildContext({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
+const ctxOf = (text: string) => buildContext(textDoc(text));
 /** each candidate: name, rule, confidence and the text its span covers */
 const names = (text: string) => {
   const ctx = ctxOf(text);

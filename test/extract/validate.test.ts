@@ -11,11 +11,11 @@ import { describe, expect, it } from "vitest";
 import { buildContext, toRecord } from "../../src/extract/extract.js";
 import type { ScoreTable } from "../../src/extract/indicators.js";
 import { readDocument } from "../../src/extract/read.js";
-import { textToBlocks } from "../../src/extract/readers/text.js";
 import type { Candidate } from "../../src/extract/rules.js";
 import { correctUnits, otherScores, scoreTableSum, validate } from "../../src/extract/validate.js";
 import type { Block, FieldValue, Indicator } from "../../src/model.js";
 import { FIXTURES } from "../helpers.js";
+import { textDoc } from "./build.js";
 
 const V06 = readFileSync(join(FIXTURES, "reports", "variants", "html", "v06_nongjing_table_budget.html"), "utf8");
 const recordOf = async (html: string) => {
@@ -195,7 +195,7 @@ describe("a 元 figure that the report gives in 万元 elsewhere", () => {
     numberText,
     writtenUnit,
   });
-  const ctx = (text: string) => buildContext({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
+  const ctx = (text: string) => buildContext(textDoc(text));
   it("is shifted to 万元, flagged, its confidence lowered", () => {
     const r = correctUnits(ctx("调整预算数39,622.04万元，全年完成实际支出39622.04元。"), "expenditure_total", cand("39622.04"));
     expect(r.candidate).toMatchObject({ value: 396220400, exact: "396220400", rule: "r+unit_corrected" });

@@ -3,6 +3,7 @@
 //   npm run mutate -- --mutate 'src/normalize/**/*.ts'
 //   JIXIAO_MUTATION_REPORT=extract-core npm run mutate -- --mutate 'src/extract/*.ts' --ignoreStatic
 //   JIXIAO_MUTATION_REPORT=extract-static JIXIAO_MUTATION_QUICK=1 JIXIAO_MUTATE_STATIC_OF=reports/mutation/extract-core.json npm run mutate
+//   (JIXIAO_MUTATE_STATIC_OF takes several reports, comma-separated; the code must not have changed since they ran)
 //   node scripts/mutation-score.mjs reports/mutation/extract-core.json reports/mutation/extract-static.json
 // Static mutants (module-level code: the catalog's and lexicon's patterns, built at load) run every
 // test for each mutant, which is 80 % of the time: the second step runs only them (found in the first
@@ -15,14 +16,16 @@ import { fileURLToPath } from "node:url";
 // the tests read ../shared beside the repository; from Stryker's sandbox that is elsewhere
 process.env.JIXIAO_SHARED ??= resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared");
 
-/** The mutants a run with --ignoreStatic left out, as Stryker ranges (lines from 1, columns from 0). */
-function staticMutants(reportPath) {
-  const report = JSON.parse(readFileSync(reportPath, "utf8"));
+/** The mutants runs with --ignoreStatic left out (reports given comma-separated), as Stryker ranges (lines from 1, columns from 0). */
+function staticMutants(reportPaths) {
   const ranges = [];
-  for (const [file, { mutants }] of Object.entries(report.files))
-    for (const { status, location: l } of mutants)
-      if (status === "Ignored") ranges.push(`${file}:${l.start.line}:${l.start.column - 1}-${l.end.line}:${l.end.column - 1}`);
-  if (ranges.length === 0) throw new Error(`${reportPath} ignored no mutant: run it with --ignoreStatic first`);
+  for (const reportPath of reportPaths.split(",")) {
+    const report = JSON.parse(readFileSync(reportPath, "utf8"));
+    for (const [file, { mutants }] of Object.entries(report.files))
+      for (const { status, location: l } of mutants)
+        if (status === "Ignored") ranges.push(`${file}:${l.start.line}:${l.start.column - 1}-${l.end.line}:${l.end.column - 1}`);
+  }
+  if (ranges.length === 0) throw new Error(`${reportPaths} ignored no mutant: run them with --ignoreStatic first`);
   return ranges;
 }
 

@@ -14,6 +14,7 @@ export default defineConfig({
       ? ["test/extract/gold.test.ts"]
       : [
           "test/normalize/**/*.test.ts",
+          "test/extract/readers/*.test.ts",
           "test/extract/{chrome,detect,extract,gold,identity,ole,realtext,sections,region,validate,geometry,zip,table-fields,rules,indicators,tables,unit-name,narrative,read,ocr,lexicon,labels,document}.test.ts",
           ...readers,
         ],

@@ -16,15 +16,22 @@ import { fileURLToPath } from "node:url";
 // the tests read ../shared beside the repository; from Stryker's sandbox that is elsewhere
 process.env.JIXIAO_SHARED ??= resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared");
 
-/** The mutants runs with --ignoreStatic left out (reports given comma-separated), as Stryker ranges (lines from 1, columns from 0). */
+/**
+ * The mutants runs with --ignoreStatic left out (reports given comma-separated; a file counts from the
+ * last report that has it), as Stryker ranges (lines from 1, columns from 0).
+ */
 function staticMutants(reportPaths) {
-  const ranges = [];
+  const byFile = new Map();
   for (const reportPath of reportPaths.split(",")) {
     const report = JSON.parse(readFileSync(reportPath, "utf8"));
-    for (const [file, { mutants }] of Object.entries(report.files))
+    for (const [file, { mutants }] of Object.entries(report.files)) {
+      const ranges = [];
       for (const { status, location: l } of mutants)
         if (status === "Ignored") ranges.push(`${file}:${l.start.line}:${l.start.column - 1}-${l.end.line}:${l.end.column - 1}`);
+      byFile.set(file, ranges);
+    }
   }
+  const ranges = [...byFile.values()].flat();
   if (ranges.length === 0) throw new Error(`${reportPaths} ignored no mutant: run them with --ignoreStatic first`);
   return ranges;
 }

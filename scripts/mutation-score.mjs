@@ -18,9 +18,14 @@ const mutants = new Map();
 /** file → its source in the report that counts for it: the last one that tested any of its mutants */
 const sources = new Map();
 const loaded = reports.map((path) => JSON.parse(readFileSync(path, "utf8")));
+const lastSeen = new Map();
 for (const report of loaded)
-  for (const [file, { mutants: list, source }] of Object.entries(report.files))
+  for (const [file, { mutants: list, source }] of Object.entries(report.files)) {
+    lastSeen.set(file, source);
     if (list.some((m) => m.status !== "Ignored")) sources.set(file, source);
+  }
+// a file no report tested (all its mutants static): as the last report has it
+for (const [file, source] of lastSeen) if (!sources.has(file)) sources.set(file, source);
 for (const report of loaded) {
   for (const [file, { mutants: list, source }] of Object.entries(report.files)) {
     // a report of another version of the file (the code changed between the runs) does not count

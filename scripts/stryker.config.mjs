@@ -4,7 +4,10 @@
 //   JIXIAO_MUTATION_REPORT=extract-core npm run mutate -- --mutate 'src/extract/*.ts' --ignoreStatic
 //   JIXIAO_MUTATION_REPORT=extract-static JIXIAO_MUTATION_QUICK=1 JIXIAO_MUTATE_STATIC_OF=reports/mutation/extract-core.json npm run mutate
 //   (JIXIAO_MUTATE_STATIC_OF takes several reports, comma-separated; the code must not have changed since they ran)
-//   node scripts/mutation-score.mjs reports/mutation/extract-core.json reports/mutation/extract-static.json
+//   JIXIAO_MUTATION_REPORT=readers JIXIAO_MUTATION_READERS=1 npm run mutate -- --mutate 'src/extract/readers/html.ts' --ignoreStatic
+//   node scripts/mutation-score.mjs reports/mutation/extract-static.json reports/mutation/extract-core.json
+// (the static report first: it also re-ran, against the gold check alone, the mutants inside static
+// ranges that the core run tested with every test — where two reports tested a mutant the later wins)
 // Static mutants (module-level code: the catalog's and lexicon's patterns, built at load) run every
 // test for each mutant, which is 80 % of the time: the second step runs only them (found in the first
 // step's report) against the gold check alone. Reports: reports/mutation/ (git-ignored); JIXIAO_MUTATION_REPORT=name writes name.json

@@ -1,4 +1,5 @@
 /** File format by content, never by name: a PDF named .docx is read as a PDF. */
+import iconv from "iconv-lite";
 import { ReadError } from "../errors.js";
 import type { Format } from "../model.js";
 import { zipEntries } from "./zip.js";
@@ -27,12 +28,9 @@ export function detectFormat(buf: Buffer): Format {
 function looksLikeHtml(head: Buffer): boolean {
   let s = head.toString("latin1");
   if (s.startsWith("\xef\xbb\xbf")) s = s.slice(3);
-  if (s.startsWith("\xff\xfe")) s = head.subarray(2).toString("utf16le");
-  else if (s.startsWith("\xfe\xff")) {
-    // UTF-16BE: swap each pair of bytes into little-endian order
-    const be = Buffer.from(head.subarray(2, 2 + ((head.length - 2) & ~1)));
-    s = be.swap16().toString("utf16le");
-  }
+  // UTF-16 with a BOM, decoded as the text reader decodes it
+  if (s.startsWith("\xff\xfe")) s = iconv.decode(head.subarray(2), "utf16le");
+  else if (s.startsWith("\xfe\xff")) s = iconv.decode(head.subarray(2), "utf16be");
   return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|title)\b/i.test(s);
 }
 

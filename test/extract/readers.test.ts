@@ -9,17 +9,7 @@ import { ocrAvailable } from "../../src/extract/ocr.js";
 import { readDocument } from "../../src/extract/read.js";
 import { readDocx } from "../../src/extract/readers/docx.js";
 import { format } from "../../src/extract/readers/docx-numbering.js";
-import {
-  garbledText,
-  loadMupdf,
-  MAX_OCR_PIXELS,
-  ocrScale,
-  readPdf,
-  stextDirect,
-  textQuality,
-  walkStext,
-} from "../../src/extract/readers/pdf.js";
-import { joinPieces } from "../../src/extract/readers/pdf-layout.js";
+import { garbledText, loadMupdf, readPdf, stextDirect, walkStext } from "../../src/extract/readers/pdf.js";
 import { decodeText } from "../../src/extract/readers/text.js";
 import { zipEntries, zipEntryData } from "../../src/extract/zip.js";
 import type { DocModel, Table } from "../../src/model.js";
@@ -419,37 +409,6 @@ describe("pdf reader", () => {
       doc.destroy();
     }
   });
-  it("joins pieces of a PDF line without spaces around Chinese, digits and punctuation", () => {
-    expect(joinPieces("全年支出", "1,043.96")).toBe("全年支出1,043.96");
-    expect(joinPieces("95.", "83%")).toBe("95.83%");
-    expect(joinPieces("(", "一)")).toBe("(一)");
-    expect(joinPieces("PDF", "text")).toBe("PDF text");
-    expect(joinPieces("PDF ", "text")).toBe("PDF text");
-    expect(joinPieces("word", "\u3000x")).toBe("word\u3000x");
-    expect(joinPieces("abc", "）")).toBe("abc）");
-    expect(joinPieces("", "x")).toBe("x");
-    expect(joinPieces("x", "")).toBe("x");
-  });
-  it("measures text quality as the regular expressions define it", () => {
-    const reference = (text: string) => {
-      const visible = text.replace(/\s/g, "");
-      return {
-        chars: visible.length,
-        cjk: visible.match(/[\u4e00-\u9fff]/g)?.length ?? 0,
-        bad: visible.match(/[\ufffd\ue000-\uf8ff\u0080-\u009f\u0000-\u001f\u007f]/g)?.length ?? 0,
-        symbols: visible.match(/[!-/:-@[-`{-~]/g)?.length ?? 0,
-      };
-    };
-    const alphabet = [
-      ..."ab1 \t\n\r\u00a0\u3000\u2009\ufeff\u2028\u0085\u0080\u009f\ufffd\ue000\uf8ff\u4e00\u9fff年度、。\u0001\u001f\u007f!/:@[`{~",
-    ];
-    let seed = 7;
-    for (let k = 0; k < 2000; k++) {
-      let t = "";
-      for (let i = 0; i < 20; i++) t += alphabet[(seed = (seed * 1103515245 + 12345) % 2147483648) % alphabet.length];
-      expect(textQuality(t), JSON.stringify(t)).toEqual(reference(t));
-    }
-  });
   it("a text layer whose fonts lost their Unicode maps is garbage in every engine: judged by one check, read by OCR, flagged", async () => {
     const buf = readFileSync(join(FIXTURES, "broken", "no-tounicode.pdf"));
     // MuPDF gives U+FFFD, pdf.js glyph numbers as control characters: neither is accepted as text
@@ -492,17 +451,5 @@ describe("real published PDFs (../shared/realpdf)", () => {
   it("pdf.js reads the Word-made PDF too (fallback engine)", async () => {
     const d = await readPdf(readFileSync(shared("realpdf", "putuo-ghzy-2024-juesuan.pdf")), { engine: "pdfjs" });
     expect(textOf(d).replace(/\s/g, "")).toContain("本年支出合计9759.38万元");
-  });
-});
-
-describe("OCR render size", () => {
-  it("renders at 300 dpi up to A3, and bounds the pixels of larger pages", () => {
-    const px = (w: number, h: number) => w * h * ocrScale(w, h) ** 2;
-    expect(ocrScale(595, 842)).toBeCloseTo(300 / 72, 10); // A4
-    expect(ocrScale(842, 1191)).toBeCloseTo(300 / 72, 10); // A3
-    // a 200-inch square page would be 60000 × 60000 pixels at 300 dpi
-    expect(px(14400, 14400)).toBeCloseTo(MAX_OCR_PIXELS, -3);
-    expect(ocrScale(14400, 14400)).toBeLessThan(300 / 72);
-    expect(px(2000, 3000)).toBeLessThanOrEqual(MAX_OCR_PIXELS + 1);
   });
 });

@@ -39,6 +39,13 @@ export function toRules(segs: Ruling[]): { h: Ruling[]; v: Ruling[] } {
   return { h: mergeCollinear(h, "h"), v: mergeCollinear(v, "v") };
 }
 
+/**
+ * Joins pieces of one rule: sorted by position and start, a piece within TOL of a rule's line that
+ * starts before the rule's end (+ TOL) extends that rule to its own end. A piece is never drawn
+ * leftwards (upwards) over an earlier start: a box drawn around a table's title, just above the
+ * table and sharing its side, does not become part of the table's grid (real 部门预算 PDFs draw
+ * such boxes, often invisible, and joining them puts the title lines into the table).
+ */
 function mergeCollinear(rules: Ruling[], dir: "h" | "v"): Ruling[] {
   const pos = (r: Ruling) => (dir === "h" ? r.y0 : r.x0);
   const lo = (r: Ruling) => (dir === "h" ? r.x0 : r.y0);
@@ -183,14 +190,17 @@ function cellText(chars: Segment[]): string {
     line.sort((a, b) => a.x0 - b.x0);
     let s = "";
     let prev: Segment | undefined;
+    // a space glyph, or a gap wider than half an em, between two words that are not Chinese is a space
+    let spaced = false;
     for (const ch of line) {
       if (!ch.text.trim()) {
-        prev = ch;
+        spaced = true;
         continue;
       }
-      if (prev && ch.x0 - prev.x1 > 0.5 * ch.size && !/[\u4e00-\u9fff]/.test(ch.text + (s.slice(-1) || ""))) s += " ";
+      if (prev && (spaced || ch.x0 - prev.x1 > 0.5 * ch.size) && !/[\u4e00-\u9fff]/.test(ch.text + s.slice(-1))) s += " ";
       s += ch.text;
       prev = ch;
+      spaced = false;
     }
     text = joinPieces(text, s.trim());
   }

@@ -5,6 +5,7 @@
 //   JIXIAO_MUTATION_REPORT=extract-static JIXIAO_MUTATION_QUICK=1 JIXIAO_MUTATE_STATIC_OF=reports/mutation/extract-core.json npm run mutate
 //   (JIXIAO_MUTATE_STATIC_OF takes several reports, comma-separated; the code must not have changed since they ran)
 //   JIXIAO_MUTATION_REPORT=readers JIXIAO_MUTATION_READERS=1 npm run mutate -- --mutate 'src/extract/readers/html.ts' --ignoreStatic
+//   JIXIAO_MUTATION_REPORT=readers-static JIXIAO_MUTATION_READERS_ONLY=1 JIXIAO_MUTATE_STATIC_OF=reports/mutation/readers.json npm run mutate
 //   node scripts/mutation-score.mjs reports/mutation/extract-static.json reports/mutation/extract-core.json
 // (the static report first: it also re-ran, against the gold check alone, the mutants inside static
 // ranges that the core run tested with every test — where two reports tested a mutant the later wins)

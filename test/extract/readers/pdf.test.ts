@@ -4,13 +4,14 @@
  * at 0, the limits, damaged and empty files, scans with OCR off and with a stand-in tesseract,
  * and text layers whose fonts lost their Unicode maps.
  */
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { glyphsOf } from "../../../src/extract/geometry.js";
 import { garbledText, MAX_OCR_PIXELS, ocrScale, readPdf, textQuality, using } from "../../../src/extract/readers/pdf.js";
 import type { Block, DocModel } from "../../../src/model.js";
+import { FIXTURES } from "../../helpers.js";
 import { curve, grid, image, line, lostText, type Op, pdfOf, rect, text } from "../pdffile.js";
 
 const show = (blocks: Block[]) =>
@@ -113,6 +114,10 @@ describe("readPdf: limits, damaged and empty files", () => {
     // no pages: MuPDF says so; pdf.js, tried next, finds no text
     expect(await failure(readPdf(pdfOf([]), { engine: "mupdf" }))).toBe("corrupt: damaged PDF: no readable pages (truncated?)");
     expect(await failure(readPdf(pdfOf([])))).toBe("empty: PDF has no text (scanned pages that OCR could not read?)");
+  });
+  it.each([undefined, "mupdf", "pdfjs"] as const)("engine %s: an encrypted file needs its password", async (engine) => {
+    const buf = readFileSync(join(FIXTURES, "broken", "encrypted.pdf"));
+    expect(await failure(readPdf(buf, { engine }))).toBe("encrypted: encrypted PDF, password required");
   });
   it("a blank page has no text", async () => {
     expect(await failure(readPdf(pdfOf([{ ops: [line(72, 100, 300, 100)] }]), { ocr: false }))).toBe(

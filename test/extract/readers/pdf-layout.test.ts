@@ -23,6 +23,7 @@ const seg = (text: string, x: number, base: number, size = 12, withBase = true):
 const page = (segments: Segment[], tables?: PageLines["tables"]): PageLines => ({ width: 595, height: 842, segments, tables });
 /** Lines from x = 72, 20 pt apart from baseline `top`. */
 const lines = (texts: string[], top = 200, x = 72, size = 12) => texts.map((t, i) => seg(t, x, top + 20 * i, size));
+const LINE2 = "本单位绩效目标完成情况良好";
 /** 36 characters: a line that runs from 72 to the right margin (504). */
 const FULL = "本单位严格执行预算管理制度，加强资金使用监督，确保各项支出合规合理有效并且按期";
 const blocksOf = (...pages: PageLines[]) => layoutPages(pages).blocks;
@@ -49,6 +50,8 @@ describe("isPageNumber", () => {
     "Ⅲ",
     "- Ⅳ -",
     "  12  ",
+    "  第3页  ",
+    `${"-".repeat(18)}1-`,
   ])("%j is a page number", (t) => expect(isPageNumber(t)).toBe(true));
   it.each(["12345", "第 3 章", "3 / 11 / 2024", "3.5", "共 11 页", "一", "page", "2024年", `${"-".repeat(19)}1-`])("%j is not", (t) =>
     expect(isPageNumber(t)).toBe(false),
@@ -66,6 +69,15 @@ describe("joinPieces", () => {
     expect(joinPieces("abc", "）")).toBe("abc）");
     expect(joinPieces("", "x")).toBe("x");
     expect(joinPieces("x", "")).toBe("x");
+    expect(joinPieces("甲", "x")).toBe("甲x");
+    expect(joinPieces("x", "甲")).toBe("x甲");
+    expect(joinPieces("a ", "b")).toBe("a b");
+  });
+  it.each([..."09.,%(（-"])("nothing after %j", (c) => expect(joinPieces(`x${c}`, "y")).toBe(`x${c}y`));
+  it.each([..."09.,%)）"])("nothing before %j", (c) => expect(joinPieces("x", `${c}y`)).toBe(`x${c}y`));
+  it.each([..."/:+abAZ"])("a space between Latin pieces around %j", (c) => {
+    expect(joinPieces(`x${c}`, "y")).toBe(`x${c} y`);
+    expect(joinPieces("x", `${c}y`)).toBe(`x ${c}y`);
   });
 });
 
@@ -107,6 +119,52 @@ describe("layoutPages: rows and cells", () => {
   });
   it("leaves out pieces of spaces only", () => {
     expect(show(blocksOf(page([seg("   ", 72, 180), seg("正文", 72, 200)])))).toEqual(["1: 正文"]);
+    // a wide piece of spaces between two cells does not close their gap
+    const spaced = { ...seg("  ", 84, 200), x1: 120 };
+    expect(show(blocksOf(page([seg("甲", 72, 200), spaced, seg("乙", 130, 200)])))).toEqual(["1: 甲\t乙"]);
+  });
+  it("sorts the pieces of a page by baseline, then x, whatever order they come in", () => {
+    const p = page([seg("三行", 72, 240), seg("右", 200, 200), seg("二行", 72, 220), seg("左", 72, 200)]);
+    expect(show(blocksOf(p))).toEqual(["1: 左\t右", "1: 二行", "1: 三行"]);
+  });
+  it("a piece's trailing and leading spaces go before it is joined to its neighbour", () => {
+    // (digits alone on a page would be a page number)
+    expect(show(blocksOf(page([seg("12 ", 72, 200), seg("34.5", 72 + widthOf("12 ", 12), 200)])))).toEqual(["1: 1234.5"]);
+    expect(show(blocksOf(page([seg("12", 72, 200), seg(" 34.5", 84, 200)])))).toEqual(["1: 1234.5"]);
+  });
+  it("baselines exactly 0.3 em apart are one row, judged by the smaller size", () => {
+    expect(show(blocksOf(page([seg("甲", 72, 200, 10), seg("乙", 82, 203, 10)])))).toEqual(["1: 甲乙"]);
+    expect(show(blocksOf(page([seg("甲", 72, 200, 10), seg("乙", 82, 204, 20)])))).toEqual(["1: 甲", "1: 乙"]);
+  });
+  it("a piece with a baseline and one without are compared by their boxes", () => {
+    expect(show(blocksOf(page([seg("甲", 72, 200), seg("乙", 84, 201, 12, false)])))).toEqual(["1: 甲乙"]);
+  });
+  it("boxes overlapping by exactly half the smaller height are one row; the row's whole extent counts", () => {
+    const box = (text: string, x: number, y0: number, y1: number): Segment => ({ x0: x, x1: x + 12, y0, y1, text, size: 12 });
+    expect(show(blocksOf(page([box("甲", 72, 100, 112), box("乙", 84, 106, 118)])))).toEqual(["1: 甲乙"]);
+    // a small glyph inside a line's height, a tall one around a short line
+    expect(show(blocksOf(page([box("甲", 72, 100, 112), box("乙", 84, 104, 108)])))).toEqual(["1: 甲乙"]);
+    expect(show(blocksOf(page([box("甲", 72, 100, 104), box("乙", 84, 100, 124)])))).toEqual(["1: 甲乙"]);
+    // the third piece overlaps the first two together by 6
+    expect(show(blocksOf(page([box("甲", 72, 100, 112), box("乙", 84, 105, 117), box("丙", 96, 111, 123)])))).toEqual(["1: 甲乙丙"]);
+  });
+  it("a size of 0 is read from the box's height; a row's size is its pieces' median", () => {
+    const zero = (text: string, x: number) => ({ ...seg(text, x, 200), size: 0 });
+    // 12 pt high: a cell break needs 26.4 pt
+    expect(show(blocksOf(page([zero("ab", 72, 200), zero("cd", 72 + 12 + 22)])))).toEqual(["1: ab cd"]);
+    expect(show(blocksOf(page([zero("ab", 72), zero("cd", 72 + 12 + 30)])))).toEqual(["1: ab\tcd"]);
+    // sizes 12, 6, 12: the median is 12, so a gap of 20 is no cell break
+    expect(show(blocksOf(page([seg("甲", 72, 200), seg("乙", 84, 200, 6), seg("丙", 110, 200)])))).toEqual(["1: 甲乙丙"]);
+  });
+  it("a gap of exactly 18 pt between small pieces is no cell break", () => {
+    expect(show(blocksOf(page([seg("ab", 72, 200, 6), seg("cd", 78 + 18, 200, 6)])))).toEqual(["1: ab cd"]);
+  });
+  it("between digits, a gap over 0.45 em is a space and one of 0.45 em is not; after Chinese never", () => {
+    const two = (a: string, b: string, gap: number) =>
+      show(blocksOf(page([seg(a, 72, 200, 10), seg(b, 72 + widthOf(a, 10) + gap, 200, 10)])));
+    expect(two("12", "34.5", 6)).toEqual(["1: 12 34.5"]);
+    expect(two("12", "34.5", 4.5)).toEqual(["1: 1234.5"]);
+    expect(two("年", "34", 6)).toEqual(["1: 年34"]);
   });
 });
 
@@ -117,6 +175,23 @@ describe("layoutPages: page numbers and running text", () => {
     const r = layoutPages([page([...body, seg("- 1 -", 290, 800)]), page([seg("2", 290, 60), ...body])]);
     expect(show(r.blocks)).toEqual([1, 2].flatMap((n) => [`${n}: ${FULL}`, `${n}: 第一段正文内容。`, `${n}: 第二段正文内容。`]));
     expect(r.removed).toBe(2);
+  });
+  it("a page number is dropped in the top or bottom 12 % of a page, or as its first or last row", () => {
+    const body = (y: number) => seg(`${LINE2}。`, 72, y);
+    const cases: Array<[string, Segment[]]> = [
+      ["first row, mid-page", [seg("- 3 -", 290, 300), body(400), body(420)]],
+      ["second row, top 12 %", [seg("某县水利局", 72, 40), seg("3", 290, 80), body(400)]],
+      ["last row, mid-page", [body(400), body(420), seg("第 3 页", 290, 600)]],
+      ["second-last row, bottom 12 %", [body(400), seg("3 / 9", 290, 800), seg("内部资料", 72, 830)]],
+    ];
+    for (const [what, segs] of cases) {
+      const r = layoutPages([page(segs)]);
+      expect(r.removed, what).toBe(1);
+      expect(show(r.blocks).join("\n"), what).not.toMatch(/\d \/ \d|- 3 -|^1: 3$|第 3 页/m);
+    }
+  });
+  it("two rows in the top 12 % of a one-page document are both kept", () => {
+    expect(show(blocksOf(page([seg("某县水利局", 72, 40), seg("绩效自评报告", 72, 70), seg(`${LINE2}。`, 72, 300)])))).toHaveLength(3);
   });
   it("keeps a number in the middle of a page", () => {
     const r = layoutPages([page([seg("标题", 72, 100), seg("12", 72, 400), seg("结尾。", 72, 500)])]);
@@ -144,15 +219,46 @@ describe("layoutPages: page numbers and running text", () => {
     expect(r.removed).toBe(7);
   });
   it("a header moved by one 4-pt band still repeats; two bands is another place", () => {
-    const at = (y: number, n: number) => page([seg("页眉文字", 72, y), seg(`正文${n}。`, 72, 300), seg(`末行${n}。`, 72, 400)]);
-    expect(show(blocksOf(at(50, 1), at(53, 2)))).toEqual(["1: 正文1。", "1: 末行1。", "2: 正文2。", "2: 末行2。"]);
+    const at = (y: number, n: number) =>
+      page([seg("页眉文字", 72, y), seg(`正文${"甲乙丙"[n - 1]}。`, 72, 300), seg(`末行${"甲乙丙"[n - 1]}。`, 72, 400)]);
+    // boxes from 38 (band 10) and from 42 (band 11): the third page's header is counted with the first two
+    expect(show(blocksOf(at(50, 1), at(50, 2), at(54, 3)))).toEqual([
+      "1: 正文甲。",
+      "1: 末行甲。",
+      "2: 正文乙。",
+      "2: 末行乙。",
+      "3: 正文丙。",
+      "3: 末行丙。",
+    ]);
+    expect(show(blocksOf(at(54, 1), at(54, 2), at(50, 3)))).toHaveLength(6);
     expect(show(blocksOf(at(50, 1), at(60, 2)))).toEqual([
       "1: 页眉文字",
-      "1: 正文1。",
-      "1: 末行1。",
+      "1: 正文甲。",
+      "1: 末行甲。",
       "2: 页眉文字",
-      "2: 正文2。",
-      "2: 末行2。",
+      "2: 正文乙。",
+      "2: 末行乙。",
+    ]);
+  });
+  it("a header numbered 9 and 10 is the same header; only the first two rows at the top and the last two at the bottom count", () => {
+    const pages = [9, 10].map((n) =>
+      page([
+        seg(`某县财政局第${n}期`, 72, 30),
+        seg("第二行页眉", 72, 50),
+        seg("第三行不算", 72, 70),
+        seg(`${LINE2}${"甲乙"[n - 9]}。`, 72, 300),
+        seg("倒数第三行", 72, 760),
+        seg("倒数第二行", 72, 790),
+        seg("最末一行", 72, 820),
+      ]),
+    );
+    expect(show(blocksOf(...pages))).toEqual([
+      `1: 第三行不算`,
+      `1: ${LINE2}甲。`,
+      "1: 倒数第三行",
+      `2: 第三行不算`,
+      `2: ${LINE2}乙。`,
+      "2: 倒数第三行",
     ]);
   });
   it("text repeated in the middle of pages is kept, and a one-page document keeps its header", () => {
@@ -205,6 +311,26 @@ describe("layoutPages: paragraphs", () => {
     const q = page([...lines([FULL, FULL]), seg(FULL.slice(0, 34), 72, 240), seg("万元。", 72, 260)]);
     expect(show(blocksOf(q))).toHaveLength(2);
   });
+  it("a line 2.5 em short of the margin does not wait for a number; a word not at the start of the line is no number", () => {
+    const p = page([...lines([FULL, FULL]), seg(FULL.slice(0, 30), 72, 240), seg("123.45万元。", 72, 260)]);
+    expect(show(blocksOf(p))).toHaveLength(2);
+    const q = page([...lines([FULL, FULL]), seg(FULL.slice(0, 34), 72, 240), seg("万元123。", 72, 260)]);
+    expect(show(blocksOf(q))).toHaveLength(2);
+  });
+  it("a sentence ending more than half an em short of the margin ends the paragraph", () => {
+    // 35 characters: within 1.5 em of the margin, but 1 em short
+    const p = page([...lines([FULL, FULL, `${FULL.slice(0, 34)}。`]), seg("新的一段开始。", 72, 260)]);
+    expect(show(blocksOf(p))).toEqual([`1: ${FULL}${FULL}${FULL.slice(0, 34)}。`, "1: 新的一段开始。"]);
+  });
+  it("the gap that ends a paragraph is 1.6 times the larger size", () => {
+    // 12 pt, then 13 pt 20 pt lower: 1.6 × 13 = 20.8
+    const p = page([...lines([FULL, FULL]), seg("后文。", 72, 220 + 13 + 20, 13)]);
+    expect(show(blocksOf(p))).toHaveLength(1);
+  });
+  it("a body row has at least 8 characters: rows of 8 set the margins", () => {
+    expect(show(blocksOf(page(lines(["八个字的一行文字", "八个字的二行文字"]))))).toEqual(["1: 八个字的一行文字八个字的二行文字"]);
+    expect(show(blocksOf(page(lines(["七个字的一行字", "七个字的二行字"]))))).toHaveLength(2);
+  });
   it("joins a paragraph across a page break, and a number split by the wrap (95.↵83%)", () => {
     const p1 = page(lines([FULL, `${FULL.slice(0, 33)}达到95.`], 700));
     const p2 = page(lines(["83%，较上年提高。"], 80));
@@ -213,6 +339,11 @@ describe("layoutPages: paragraphs", () => {
   it("a title in a large font over centred lines is one paragraph", () => {
     const p = page([seg("上海市普陀区规划和自然", 165, 120, 24), seg("资源局", 261, 146, 24), ...lines([FULL, FULL, "正文结束。"], 200)]);
     expect(show(blocksOf(p))).toEqual(["1: 上海市普陀区规划和自然资源局", `1: ${FULL}${FULL}正文结束。`]);
+    // sizes 0.5 pt apart or more: not one title
+    for (const size of [23.5, 20])
+      expect(
+        show(blocksOf(page([seg("上海市普陀区规划和自然", 165, 120, 24), seg("资源局", 261, 146, size), ...lines([FULL, FULL], 200)]))),
+      ).toHaveLength(3);
     // further apart than 1.2 lines: two paragraphs
     const q = page([seg("上海市普陀区规划和自然", 165, 120, 24), seg("资源局", 261, 180, 24), ...lines([FULL, FULL], 220)]);
     expect(show(blocksOf(q))).toHaveLength(3);
@@ -232,6 +363,12 @@ describe("layoutPages: ruled tables among the rows", () => {
       page(lines(["第二页。"], 100), [{ y0: 500, y1: 600, rows }]),
     );
     expect(show(blocks)).toEqual(["1: 第一页。", "1: [甲]", "2: 第二页。", "2: [甲]"]);
+  });
+  it("a ruled table whose top is level with a row's top goes before it", () => {
+    const rows = [[{ text: "表", colspan: 1, rowspan: 1 }]];
+    // the row's box runs from 250 to 262
+    const p = page([seg("表上。", 72, 200), seg("同高的行。", 72, 262)], [{ y0: 250, y1: 300, rows }]);
+    expect(show(blocksOf(p))).toEqual(["1: 表上。", "1: [表]", "1: 同高的行。"]);
   });
   it("a ruled table ends a table of gap-separated rows before it", () => {
     const rows = [[{ text: "乙", colspan: 1, rowspan: 1 }]];

@@ -65,6 +65,7 @@ describe("toRules", () => {
     // 1.5 pt lower and starting inside: the same rule, drawn on to its end
     expect(toRules([hr(50, 10, 40), hr(51.5, 30, 80)]).h).toEqual([hr(50, 10, 80)]);
     expect(toRules([hr(50, 10, 40), hr(52.5, 30, 80)]).h).toEqual([hr(50, 10, 40), hr(52.5, 30, 80)]);
+    expect(toRules([hr(50, 10, 40), hr(52, 30, 80)]).h).toEqual([hr(50, 10, 80)]);
   });
   it("never draws a rule back over an earlier start: a box's side above a table stays out of the table's rule", () => {
     // the table's side from 100 down, a title box's side from 60 to 100 just 0.8 pt to the right
@@ -145,7 +146,7 @@ describe("findTables", () => {
       ["左下", ""],
     ]);
   });
-  it("a row whose every cell is merged into the row above is dropped", () => {
+  it("a rule under one column only merges the other columns down", () => {
     // the middle horizontal rule is there only under the first column
     const segs = [hr(100, 100, 300), hr(120, 100, 200), hr(140, 100, 300), vr(100, 100, 140), vr(200, 100, 140), vr(300, 100, 140)];
     const [t] = findTables(segs, [...glyphs("上", 105, 118), ...glyphs("下", 105, 138), ...glyphs("高", 205, 118)]).tables;
@@ -203,8 +204,67 @@ describe("findTables", () => {
     const chars = [...glyphs("后", 120, 117.9), ...glyphs("前", 105, 115), ...glyphs("下", 105, 125), ...glyphs("甲", 305, 115)];
     const [t] = findTables(segs, chars).tables;
     expect(texts(t.rows)).toEqual([["前后下", "甲"]]);
+    // digits show the order: the lower glyph on the left comes first within a line, second as a line of its own
+    const [w] = findTables(segs, [...glyphs("34", 105, 118), ...glyphs("12", 115, 115), ...glyphs("甲", 305, 115)]).tables;
+    expect(w.rows[0][0].text).toBe("3412");
+    const [x] = findTables(segs, [...glyphs("34", 105, 118.1), ...glyphs("12", 115, 115), ...glyphs("甲", 305, 115)]).tables;
+    expect(x.rows[0][0].text).toBe("1234");
     // 3.1 pt apart (more than 0.3 em): two lines, the lower one second even if it is left of the first
     const [u] = findTables(segs, [...glyphs("二", 105, 118.1), ...glyphs("一", 120, 115), ...glyphs("甲", 305, 115)]).tables;
     expect(u.rows[0][0].text).toBe("一二");
+  });
+  it("vertical rules 2 pt apart are one column edge", () => {
+    const segs = [...grid([100, 200, 300], [100, 120]), vr(202, 100, 120)];
+    const [t] = findTables(segs, [...glyphs("甲", 105, 118), ...glyphs("乙", 250, 118)]).tables;
+    expect(texts(t.rows)).toEqual([["甲", "乙"]]);
+  });
+  it("a rule that crosses the table's lines but not within its ends joins no table", () => {
+    // a vertical rule at 500 spans the table's height, right of where its horizontal rules end
+    const segs = [...grid([100, 200, 300], [100, 120]), vr(500, 90, 130)];
+    const [t] = findTables(segs, glyphs("甲", 105, 118)).tables;
+    expect(t.x1).toBe(300);
+    expect(texts(t.rows)).toEqual([["甲", ""]]);
+  });
+  it("a vertical rule over the first row only: the second row's cells merge across", () => {
+    const segs = [hr(100, 100, 300), hr(120, 100, 300), hr(140, 100, 300), vr(100, 100, 140), vr(300, 100, 140), vr(200, 100, 120)];
+    const [t] = findTables(segs, [...glyphs("甲", 105, 118), ...glyphs("乙", 205, 118), ...glyphs("合并", 105, 138)]).tables;
+    expect(texts(t.rows)).toEqual([["甲", "乙"], ["合并[2x1]"]]);
+  });
+  it("a glyph centred on an inner rule goes right (below); on the left or top border inside; on the right border outside", () => {
+    const segs = grid([100, 200, 300], [100, 120, 140]);
+    // centres: x 200 (inner rule), x 100 (left border), x 300 (right border); a baseline 123.4 puts its point at 120.4
+    const on = (text: string, cx: number, base: number) => glyphs(text, cx - 5, base);
+    const { tables, rest } = findTables(segs, [
+      ...on("中", 200, 118),
+      ...on("左", 100, 138),
+      ...on("右", 300, 118),
+      ...on("低", 150, 123.4),
+    ]);
+    expect(texts(tables[0].rows)).toEqual([
+      ["", "中"],
+      ["低左", ""],
+    ]);
+    expect(rest.map((c) => c.text)).toEqual(["右"]);
+    // the top border: a glyph without a baseline whose box's middle is at 100
+    const top = { x0: 145, x1: 155, y0: 95, y1: 105, text: "顶", size: 10 };
+    expect(texts(findTables(segs, [top, ...on("乙", 150, 138)]).tables[0].rows)).toEqual([
+      ["顶", ""],
+      ["乙", ""],
+    ]);
+  });
+  it("a table with an empty row is still a table", () => {
+    const [t] = findTables(grid([100, 200, 300], [100, 120, 140]), glyphs("甲", 105, 118)).tables;
+    expect(texts(t.rows)).toEqual([
+      ["甲", ""],
+      ["", ""],
+    ]);
+  });
+  it("in a cell: a space glyph between Chinese is no space; a gap of half an em is none, more is one; the last character decides", () => {
+    const segs = grid([100, 300, 500], [100, 160]);
+    const at = (cells: Segment[]) => texts(findTables(segs, [...cells, ...glyphs("乙", 305, 115)]).tables[0].rows)[0][0];
+    expect(at(glyphs("甲 乙", 105, 115))).toBe("甲乙");
+    expect(at([...glyphs("ab", 105, 115), ...glyphs("cd", 120, 115)])).toBe("abcd"); // 5 pt: half an em
+    expect(at([...glyphs("ab", 105, 115), ...glyphs("cd", 120.1, 115)])).toBe("ab cd");
+    expect(at([...glyphs("甲ab", 105, 115), ...glyphs("cd", 135, 115)])).toBe("甲ab cd");
   });
 });

@@ -151,7 +151,7 @@ describe("layoutPages: rows and cells", () => {
   it("a size of 0 is read from the box's height; a row's size is its pieces' median", () => {
     const zero = (text: string, x: number) => ({ ...seg(text, x, 200), size: 0 });
     // 12 pt high: a cell break needs 26.4 pt
-    expect(show(blocksOf(page([zero("ab", 72, 200), zero("cd", 72 + 12 + 22)])))).toEqual(["1: ab cd"]);
+    expect(show(blocksOf(page([zero("ab", 72), zero("cd", 72 + 12 + 22)])))).toEqual(["1: ab cd"]);
     expect(show(blocksOf(page([zero("ab", 72), zero("cd", 72 + 12 + 30)])))).toEqual(["1: ab\tcd"]);
     // sizes 12, 6, 12: the median is 12, so a gap of 20 is no cell break
     expect(show(blocksOf(page([seg("甲", 72, 200), seg("乙", 84, 200, 6), seg("丙", 110, 200)])))).toEqual(["1: 甲乙丙"]);

@@ -512,7 +512,13 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
       message: `page${unreadable.length > 1 ? "s" : ""} ${unreadable.join(", ")}: the text layer is garbled (fonts without a Unicode map) and ${why}: its text is not reliable`,
     });
   }
-  const { blocks, removed } = layoutPages(pages);
+  // pages read by OCR give no text-layer rows to the layout: a paragraph running from such a page
+  // onto the next would otherwise take the next page's first lines with it when the page's blocks
+  // give way to the OCR text
+  const byOcr = new Set(scanPages.length && ocrCheck().ok ? scanPages : []);
+  const { blocks, removed } = layoutPages(
+    byOcr.size ? pages.map((p, i) => (byOcr.has(i + 1) ? { ...p, segments: [], tables: [] } : p)) : pages,
+  );
   if (removed)
     messages.push({ level: "info", code: "pdf_running_text", message: `removed ${removed} page numbers and running header/footer lines` });
   let ocrPagesRead: number[] = [];
@@ -528,8 +534,6 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
       });
     } else {
       const texts = stripOcrRunningText(await ocrPages([...scans.entries()].map(([page, png]) => ({ page, png: () => png }))));
-      // what the text layer had on those pages (nothing, or garbage) gives way to the OCR text
-      for (let k = blocks.length - 1; k >= 0; k--) if (blocks[k].page !== null && texts.has(blocks[k].page!)) blocks.splice(k, 1);
       for (const [page, text] of [...texts.entries()].sort((a, b) => a[0] - b[0])) {
         const ob = textToBlocks(text).blocks.map((b) => ({ ...b, page, ocr: true as const }));
         // after the last block of an earlier page

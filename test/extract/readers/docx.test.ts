@@ -91,6 +91,9 @@ describe("readDocx: runs", () => {
         "<w:r><w:sym/></w:r>",
       );
     expect(await read(docx(body))).toEqual(["完成\u{1f5f9}\u{1f5f9}", "☑是", "α", "\uf0fe"]);
+    // the symbol font named in any one of the run's four font slots
+    for (const slot of ["w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"])
+      expect(await read(docx(p(`<w:r><w:rPr><w:rFonts ${slot}="Wingdings 2"/></w:rPr><w:t>\uf052</w:t></w:r>`))), slot).toEqual(["☑"]);
   });
   it("text boxes follow their paragraph; alternate content is read from its fallback, else its choice", async () => {
     const box = (t: string) =>
@@ -102,9 +105,10 @@ describe("readDocx: runs", () => {
       p(alt(r("选择"), r("后备"))) +
       p(alt(r("只有选择"))) +
       alt(p(r("段落选择")), p(r("段落后备"))) +
+      alt(p(r("段落只有选择"))) +
       `<w:sdt><w:sdtPr><w:t>控件属性</w:t></w:sdtPr><w:sdtContent>${p(r("控件内容"))}</w:sdtContent></w:sdt>` +
       p(`<w:sdt><w:sdtContent>${r("行内控件")}</w:sdtContent></w:sdt>`);
-    expect(await read(docx(body))).toEqual(["正文续", "框内", "后备", "只有选择", "段落后备", "控件内容", "行内控件"]);
+    expect(await read(docx(body))).toEqual(["正文续", "框内", "后备", "只有选择", "段落后备", "段落只有选择", "控件内容", "行内控件"]);
   });
 });
 
@@ -114,7 +118,7 @@ describe("readDocx: styles and numbering", () => {
     `<w:style w:type="${type}" w:styleId="${id}"><w:name w:val="${name}"/>${extra}</w:style>`;
   const lvl = (ilvl: number, fmt: string, text: string) =>
     `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
-  const NUMBERING = `<w:numbering><w:abstractNum w:abstractNumId="0">${lvl(0, "chineseCounting", "%1、")}${lvl(1, "decimal", "%2")}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+  const NUMBERING = `<w:numbering><w:abstractNum w:abstractNumId="0">${lvl(0, "chineseCounting", "%1、")}${lvl(1, "decimal", "%2")}${lvl(2, "decimal", "%1.%3")}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
   const numbered = (numId: string, ilvl: number, t: string) =>
     `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${r(t)}</w:p>`;
   it("a paragraph styled Heading N is a heading of level N, its lines joined", async () => {
@@ -150,11 +154,34 @@ describe("readDocx: styles and numbering", () => {
       styled("N1", r("基本情况")) +
       numbered("5", 1, "第一项") +
       styled("N2", r(" 第二项")) +
-      numbered("5", 0, "") +
+      numbered("5", 0, " ") +
       numbered("5", 0, "绩效目标") +
+      numbered("5", 2, "法定编号") +
       numbered("0", 0, "不编号") +
       styled("X", r("样式无列表"));
-    expect(await read(docx(body, parts))).toEqual(["h1 一、基本情况", "1 第一项", "2 第二项", "三、绩效目标", "不编号", "样式无列表"]);
+    expect(await read(docx(body, parts))).toEqual([
+      "h1 一、基本情况",
+      "1 第一项",
+      "2 第二项",
+      "三、绩效目标",
+      "三.1 法定编号",
+      "不编号",
+      "样式无列表",
+    ]);
+  });
+  it("style names are found inside their own style element only", async () => {
+    const parts = {
+      // no wrapper: the first style starts the part
+      "word/styles.xml":
+        style("A", "heading 1") +
+        style("B", "Normal") +
+        '<w:name w:val="heading 3"/>' +
+        '<w:style w:type="paragraph"><w:name w:val="heading 2"/></w:style>' +
+        '<w:docDefaults><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:docDefaults>' +
+        style("N", "List", '<w:pPr><w:numPr><w:numId w:val="12"/></w:numPr></w:pPr>'),
+      "word/numbering.xml": NUMBERING.replace('w:numId="5"', 'w:numId="12"'),
+    };
+    expect(await read(docx(styled("A", r("甲")) + styled("B", r("乙")) + styled("N", r("丙")), parts))).toEqual(["h1 甲", "乙", "一、丙"]);
   });
   it("finds styles and numbering through the document's relationships", async () => {
     const parts = {
@@ -166,6 +193,7 @@ describe("readDocx: styles and numbering", () => {
         <Relationship Type="http://x/styles" Target="other.xml"/>
         <Relationship Type="http://x/numbering" Target="../lists/n.xml"/>
         <Relationship Target="nothing.xml"/>
+        <Relationship Type="http://x/footnotes"/>
       </Relationships>`,
       "word/parts/s.xml": styles(style("S", "heading 2")),
       "lists/n.xml": NUMBERING,
@@ -176,6 +204,13 @@ describe("readDocx: styles and numbering", () => {
 });
 
 describe("readDocx: tables", () => {
+  it("row properties are no cell; a span of 0 is one column; a row without text does not drop the table", async () => {
+    const body = tbl(
+      `<w:tr><w:trPr><w:cantSplit/></w:trPr>${tc(p(r("甲")), '<w:gridSpan w:val="0"/>')}${tc(p(r("乙")))}</w:tr>`,
+      tr(tc(p()), tc(p())),
+    );
+    expect(await read(docx(body))).toEqual(["[甲|乙 / |]"]);
+  });
   it("keeps merged cells: gridSpan across, vMerge down", async () => {
     const body = tbl(
       tr(tc(p(r("项目")), '<w:gridSpan w:val="2"/>'), tc(p(r("金额")))),
@@ -190,6 +225,10 @@ describe("readDocx: tables", () => {
     const inner = tbl(tr(tc(p(r("内甲"))), tc(p(r("内乙")))));
     const body = tbl(tr(tc(p(r("第一段")) + p() + p(r("第二段"))), tc(p(r("前")) + inner + p(r("后")))), tr(tc(p(r("x"))), tc(p(r("y")))));
     expect(await read(docx(body))).toEqual(["[第一段 第二段|前 内甲内乙 后 / x|y]", "[内甲|内乙]"]);
+    // three deep: the innermost table's text runs on inside both
+    const deepest = tbl(tr(tc(p(r("最内")))));
+    const middle = tbl(tr(tc(p(r("中")) + deepest)));
+    expect(await read(docx(tbl(tr(tc(p(r("外")) + middle)))))).toEqual(["[外 中最内]", "[中 最内]", "[最内]"]);
   });
   it("leaves out deleted rows and tables without text; reads rows and cells inside content controls and custom XML", async () => {
     const body =
@@ -243,6 +282,34 @@ describe("readDocx: encodings, limits and failures", () => {
     expect(await failure(readDocx(buf, { maxTextChars: limit - 1 }))).toBe(
       `too_long: Word document with 0.0 MB of XML, more than 0.0 MB, the limit (40 bytes per character of the ${limit - 1}-character text limit)`,
     );
+  });
+  it("a document in WordprocessingML's default namespace is read by mammoth, with a warning", async () => {
+    const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    const buf = zipOf([
+      {
+        name: "[Content_Types].xml",
+        data: `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+      },
+      {
+        name: "_rels/.rels",
+        data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+      },
+      {
+        name: "word/document.xml",
+        data: `<?xml version="1.0"?><document xmlns="${W}"><body><p><r><t>默认命名空间</t></r></p><p/><p><r><t>第二段</t></r></p></body></document>`,
+      },
+    ]);
+    const d = await readDocx(buf);
+    expect(d).toMatchObject({ format: "docx", pages: null, engine: "mammoth" });
+    expect(show(d.blocks)).toEqual(["默认命名空间", "第二段"]);
+    expect(d.messages).toEqual([
+      {
+        level: "warning",
+        code: "docx_fallback",
+        message: "own .docx reader failed (no w:body in the main document part); read with mammoth",
+      },
+    ]);
+    expect(await readDocx(buf, { docxEngine: "mammoth" })).toEqual({ ...d, messages: [] });
   });
   it("a zip without a Word document is refused; a document it cannot read goes to mammoth, unless the XML reader is forced", async () => {
     expect(await failure(readDocx(zipOf([{ name: "word/other.xml", data: "<x/>" }])))).toBe(

@@ -137,6 +137,12 @@ describe("readPdf: scans with OCR off", () => {
     const over = (n: number) => pdfOf([{ ops: [image(0, 0, 595, 842), text(10, 100, "字".repeat(n), 10)] }]);
     expect(await failure(readPdf(over(29), { ocr: false }))).toMatch(/^needs_ocr: /);
     expect(show((await readPdf(over(30), { ocr: false })).blocks)).toEqual([`1: ${"字".repeat(30)}`]);
+    // 39 characters over the image, all unreadable: a scan too
+    expect(
+      await failure(readPdf(pdfOf([{ ops: [image(0, 0, 595, 842), lostText(10, 100, `${LINE}，${LINE}`)] }]), { ocr: false })),
+    ).toMatch(/^needs_ocr: /);
+    // the image's area is its width by its height, wherever it sits: 300 × 300 is 18 % of the page
+    expect(await failure(readPdf(pdfOf([{ ops: [image(100, 100, 300, 300)] }]), { ocr: false }))).toMatch(/^empty: /);
   });
   it("scanned pages among pages of text are reported and skipped", async () => {
     const d = await readPdf(
@@ -186,6 +192,16 @@ describe("readPdf: text layers without a Unicode map", () => {
       ]);
       expect(boxes(d)?.map((g) => g.page)).toEqual([2]);
     }
+    const one = await readPdf(pdfOf([{ ops: [lostText(72, 100, junk)] }, { ops: [text(72, 100, "第二页正文。")] }]), { ocr: false });
+    expect(one.messages.map((m) => m.message)).toEqual([
+      "page 1: the text layer is garbled (fonts without a Unicode map) and OCR is not available (OCR turned off): its text is not reliable",
+    ]);
+    // garbage in MuPDF on one page of two: pdf.js is not tried, the page is flagged
+    const half = await readPdf(pdfOf([{ ops: [lostText(72, 100, `${LINE}，${LINE}`)] }, { ops: [text(72, 100, "第二页正文。")] }]), {
+      ocr: false,
+    });
+    expect(half.engine).toBe("mupdf");
+    expect(half.messages.map((m) => m.code)).toEqual(["text_layer_garbled"]);
     // every page garbage in both: MuPDF's reading stays
     expect((await readPdf(pdfOf([{ ops: [lostText(72, 100, junk)] }]), { ocr: false })).engine).toBe("mupdf");
   });
@@ -193,15 +209,15 @@ describe("readPdf: text layers without a Unicode map", () => {
 
 describe("readPdf with a stand-in tesseract", () => {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-pdf-ocr-"));
-  // it prints a header, three lines (the middle one names the image's size) and a page number
+  // it prints a header, a line naming the image's size in letters, two more lines and a page number
   const program = join(dir, "tesseract");
   writeFileSync(
     program,
     [
       "#!/bin/sh",
       'if [ "$1" = "--list-langs" ]; then echo "List of available languages (2):"; echo chi_sim; echo eng; exit 0; fi',
-      "n=$(wc -c | tr -d ' ')",
-      'printf "某县财政局文件\\n正文开始。\\n图像%s字节\\n正文结束。\\n- 1 -\\n" "$n"',
+      "n=$(wc -c | tr -d ' ' | tr 0-9 a-j)",
+      'printf "某县财政局文件\\n图像%s\\n中间的一行。\\n正文结束。\\n- 1 -\\n" "$n"',
     ].join("\n"),
   );
   chmodSync(program, 0o755);
@@ -232,11 +248,14 @@ describe("readPdf with a stand-in tesseract", () => {
     expect(d.messages).toEqual([
       { level: "info", code: "ocr", message: "2 scanned pages read with tesseract (OCR: numbers are less certain)" },
     ]);
-    expect(d.blocks.map((b) => [b.page, b.kind === "paragraph" ? b.text.replace(/\d+/, "#") : "", b.ocr ?? false])).toEqual([
+    // the header, the last line and the page number repeat on both scans and go; the line that differs stays
+    expect(d.blocks.map((b) => [b.page, b.kind === "paragraph" ? b.text.replace(/^图像[a-j]+$/, "图像…") : "", b.ocr ?? false])).toEqual([
       [1, "第一页。", false],
-      [2, "图像#字节", true],
+      [2, "图像…", true],
+      [2, "中间的一行。", true],
       [3, "第三页。", false],
-      [4, "图像#字节", true],
+      [4, "图像…", true],
+      [4, "中间的一行。", true],
     ]);
     expect(d.glyphPages).toEqual([1, 3]);
   });
@@ -244,7 +263,7 @@ describe("readPdf with a stand-in tesseract", () => {
     const read = await pdfWith();
     const d = await read(pdfOf([{ ops: [image(0, 0, 595, 842)] }]));
     expect(d.blocks.map((b) => (b.kind === "paragraph" ? b.text : "")).join("\n")).toMatch(
-      /^某县财政局文件\n正文开始。\n图像\d+字节\n正文结束。$/,
+      /^某县财政局文件\n图像[a-j]+\n中间的一行。\n正文结束。$/,
     );
   });
   it("a garbled text layer is read by OCR instead", async () => {
@@ -256,8 +275,32 @@ describe("readPdf with a stand-in tesseract", () => {
       code: "text_layer_garbled",
       message: "page 2: the text layer is garbled (fonts without a Unicode map); read by OCR instead",
     });
+    expect(d.messages.map((m) => m.code)).toEqual(["text_layer_garbled", "ocr"]);
     expect(d.blocks.filter((b) => b.ocr).map((b) => b.page)).toEqual([2, 2, 2, 2]);
     expect(d.blocks[0]).toEqual({ kind: "paragraph", page: 1, text: "第一页。" });
+    // garbage on the first two pages: their blocks give way to the OCR text, a message names both
+    const first = await read(
+      pdfOf([{ ops: [lostText(72, 100, junk)] }, { ops: [lostText(72, 300, junk)] }, { ops: [text(72, 100, "第三页。")] }]),
+    );
+    expect(first.messages[0].message).toBe("pages 1, 2: the text layer is garbled (fonts without a Unicode map); read by OCR instead");
+    // (the line naming the rendering's size stays where the two sizes differ: left out here)
+    const lines = first.blocks.map((b) => [b.page, b.ocr ?? false, b.kind === "paragraph" ? b.text : ""]);
+    expect(lines.filter((l) => !/^图像/.test(String(l[2])))).toEqual([
+      [1, true, "中间的一行。"],
+      [2, true, "中间的一行。"],
+      // the garbage ran on from page 2 into page 3's line as one paragraph: page 3 keeps its line
+      [3, false, "第三页。"],
+    ]);
+  });
+  it("pdf.js's garbage has no rendering to read by OCR", async () => {
+    vi.stubEnv("JIXIAO_TESSERACT", program);
+    vi.resetModules();
+    const { readPdf: fresh } = await import("../../../src/extract/readers/pdf.js");
+    const junk = Array.from({ length: 40 }, (_, i) => String.fromCharCode(3 + (i % 20))).join("");
+    const d = await fresh(pdfOf([{ ops: [lostText(72, 100, junk)] }, { ops: [text(72, 100, "第二页。")] }]), { engine: "pdfjs" });
+    expect(d.messages.map((m) => m.message)).toEqual([
+      "page 1: the text layer is garbled (fonts without a Unicode map) and no rendering of the page: its text is not reliable",
+    ]);
   });
 });
 
@@ -295,10 +338,15 @@ describe("text quality", () => {
     const alphabet = [
       ..."ab1 \t\n\r\u00a0\u3000\u2009\ufeff\u2028\u0085\u0080\u009f\ufffd\ue000\uf8ff\u4e00\u9fff年度、。\u0001\u001f\u007f!/:@[`{~\u0020\u0021\u002f\u0030\u0039\u003a\u0040\u0041\u005a\u005b\u0060\u0061\u007a\u007b\u007e\u00a1\u4dff\ua000\udfff\uf900\u0021",
     ];
+    for (const c of alphabet) expect(textQuality(`${c}x${c}`), JSON.stringify(c)).toEqual(reference(`${c}x${c}`));
+    // random strings (an LCG in 32-bit integers: every character is drawn)
     let seed = 7;
-    for (let k = 0; k < 3000; k++) {
+    for (let k = 0; k < 2000; k++) {
       let t = "";
-      for (let i = 0; i < 20; i++) t += alphabet[(seed = (seed * 1103515245 + 12345) % 2147483648) % alphabet.length];
+      for (let i = 0; i < 20; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        t += alphabet[(seed >>> 8) % alphabet.length];
+      }
       expect(textQuality(t), JSON.stringify(t)).toEqual(reference(t));
     }
   });

@@ -59,20 +59,21 @@ describe("isPageNumber", () => {
 });
 
 describe("joinPieces", () => {
-  it("joins pieces of a PDF line without spaces around Chinese, digits and punctuation", () => {
-    expect(joinPieces("全年支出", "1,043.96")).toBe("全年支出1,043.96");
-    expect(joinPieces("95.", "83%")).toBe("95.83%");
-    expect(joinPieces("(", "一)")).toBe("(一)");
-    expect(joinPieces("PDF", "text")).toBe("PDF text");
-    expect(joinPieces("PDF ", "text")).toBe("PDF text");
-    expect(joinPieces("word", "\u3000x")).toBe("word\u3000x");
-    expect(joinPieces("abc", "）")).toBe("abc）");
-    expect(joinPieces("", "x")).toBe("x");
-    expect(joinPieces("x", "")).toBe("x");
-    expect(joinPieces("甲", "x")).toBe("甲x");
-    expect(joinPieces("x", "甲")).toBe("x甲");
-    expect(joinPieces("a ", "b")).toBe("a b");
-  });
+  it.each([
+    ["全年支出", "1,043.96", "全年支出1,043.96"],
+    ["95.", "83%", "95.83%"],
+    ["(", "一)", "(一)"],
+    ["PDF", "text", "PDF text"],
+    ["PDF ", "text", "PDF text"],
+    ["word", "\u3000x", "word\u3000x"],
+    ["abc", "）", "abc）"],
+    ["", "x", "x"],
+    ["x", "", "x"],
+    ["甲", "x", "甲x"],
+    ["x", "甲", "x甲"],
+    ["a ", "b", "a b"],
+  ])("%j + %j → %j: no space around Chinese, digits and punctuation", (a, b, joined) => expect(joinPieces(a, b)).toBe(joined));
+
   it.each([..."09.,%(（-"])("nothing after %j", (c) => expect(joinPieces(`x${c}`, "y")).toBe(`x${c}y`));
   it.each([..."09.,%)）"])("nothing before %j", (c) => expect(joinPieces("x", `${c}y`)).toBe(`x${c}y`));
   it.each([..."/:+abAZ"])("a space between Latin pieces around %j", (c) => {

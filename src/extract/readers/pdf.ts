@@ -512,10 +512,10 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
       message: `page${unreadable.length > 1 ? "s" : ""} ${unreadable.join(", ")}: the text layer is garbled (fonts without a Unicode map) and ${why}: its text is not reliable`,
     });
   }
-  // pages read by OCR give no text-layer rows to the layout: a paragraph running from such a page
-  // onto the next would otherwise take the next page's first lines with it when the page's blocks
-  // give way to the OCR text
-  const byOcr = new Set(scanPages.length && ocrCheck().ok ? scanPages : []);
+  // the pages read by OCR (scans, and garbled pages with a rendering; not a page pdf.js has since
+  // decoded) give no text-layer rows to the layout: a paragraph running from such a page onto the next
+  // would otherwise take the next page's first lines with it when the page gives way to the OCR text
+  const byOcr = new Set(scanPages.length && ocrCheck().ok ? scanPages.filter((p) => scans.has(p)) : []);
   const { blocks, removed } = layoutPages(
     byOcr.size ? pages.map((p, i) => (byOcr.has(i + 1) ? { ...p, segments: [], tables: [] } : p)) : pages,
   );
@@ -533,7 +533,8 @@ export async function readPdf(buf: Buffer, opts: PdfOptions = {}): Promise<DocMo
         message: `pages ${scanPages.join(", ")} have no text layer and were not read: ${ocr.reason}`,
       });
     } else {
-      const texts = stripOcrRunningText(await ocrPages([...scans.entries()].map(([page, png]) => ({ page, png: () => png }))));
+      const images = [...scans.entries()].filter(([page]) => byOcr.has(page)).map(([page, png]) => ({ page, png: () => png }));
+      const texts = stripOcrRunningText(await ocrPages(images));
       for (const [page, text] of [...texts.entries()].sort((a, b) => a[0] - b[0])) {
         const ob = textToBlocks(text).blocks.map((b) => ({ ...b, page, ocr: true as const }));
         // after the last block of an earlier page

@@ -292,6 +292,17 @@ describe("readPdf with a stand-in tesseract", () => {
       [3, false, "第三页。"],
     ]);
   });
+  it("a page pdf.js decodes after MuPDF could not is read from its text, not by OCR; the scan beside it by OCR", async () => {
+    const read = await pdfWith();
+    const d = await read(pdfOf([{ ops: [image(0, 0, 595, 842)] }, { ops: [lostText(72, 100, `${LINE}，${LINE}`)] }]));
+    expect(d.engine).toBe("pdf.js+tesseract");
+    expect(d.messages.map((m) => m.message)).toEqual([
+      "MuPDF text looks garbled; read with pdf.js",
+      "1 scanned pages read with tesseract (OCR: numbers are less certain)",
+    ]);
+    expect(d.blocks.filter((b) => b.page === 2)).toEqual([{ kind: "paragraph", page: 2, text: `${LINE}，${LINE}` }]);
+    expect(d.blocks.filter((b) => b.page === 1).every((b) => b.ocr)).toBe(true);
+  });
   it("pdf.js's garbage has no rendering to read by OCR", async () => {
     vi.stubEnv("JIXIAO_TESSERACT", program);
     vi.resetModules();

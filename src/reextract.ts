@@ -4,6 +4,7 @@
  * and gives back, extraction (extract/extract.ts) decides.
  */
 import { extractDocument } from "./extract/extract.js";
+import { recoverStructure } from "./extract/structure.js";
 import type { FieldValue } from "./model.js";
 import { type DB, documentsToReextract, saveReextracted, storedBoxes, storedModel } from "./store/db.js";
 import { EXTRACTOR_VERSION } from "./version.js";
@@ -21,7 +22,8 @@ export function reextract(
       opts.onDoc?.(d.path, "skipped", "no stored block model (imported by an older version): re-import the file with --force");
       continue;
     }
-    const r = extractDocument(model);
+    // the structure pass of this version (idempotent on a model it has already been through)
+    const r = extractDocument(recoverStructure(model));
     keepBoxes(r.fields, storedBoxes(db, d.id));
     saveReextracted(db, d.id, { ...r, extractor_version: EXTRACTOR_VERSION });
     reextracted++;

@@ -3,11 +3,13 @@ import { ReadError } from "../errors.js";
 import { DEFAULT_MAX_BYTES, MAX_BYTES_PER_CHAR, MAX_TEXT_CHARS, formatMb as mb } from "../limits.js";
 import type { DocModel, Format } from "../model.js";
 import { detectFormat } from "./detect.js";
+import { attachGlyphs, glyphsOf } from "./geometry.js";
 import { readDoc } from "./readers/doc.js";
 import { type DocxOptions, readDocx } from "./readers/docx.js";
 import { embeddedDataBytes, readHtml } from "./readers/html.js";
 import { type PdfOptions, readPdf } from "./readers/pdf.js";
 import { readText } from "./readers/text.js";
+import { recoverStructure } from "./structure.js";
 
 export interface ReadOptions extends PdfOptions, DocxOptions {
   /** refuse larger files (bytes) */
@@ -36,7 +38,11 @@ export async function readDocument(buf: Buffer, opts: ReadOptions = {}): Promise
       "too_long",
     );
   }
-  const doc = await readAs(format, buf, { ...opts, maxTextChars: limit });
+  const read = await readAs(format, buf, { ...opts, maxTextChars: limit });
+  // structure that the format flattened, recovered the same way for every reader
+  const doc = recoverStructure(read);
+  const glyphs = glyphsOf(read);
+  if (glyphs) attachGlyphs(doc, glyphs);
   const chars = textChars(doc);
   if (chars > limit) throw new ReadError(`${chars} characters of text, more than the limit of ${limit}`, "too_long");
   return doc;

@@ -6,6 +6,7 @@
 import { buildContext } from "../../src/extract/extract.js";
 import { textToBlocks } from "../../src/extract/readers/text.js";
 import type { Candidate, Context } from "../../src/extract/rules.js";
+import { recoverStructure } from "../../src/extract/structure.js";
 import type { Block, Cell, DocModel } from "../../src/model.js";
 
 /** a cell: its text, or its text with a column and row span */
@@ -24,5 +25,6 @@ export function ctxOf(doc: DocModel, own: { unit?: string; year?: number } = {})
   return ctx;
 }
 
-/** A document read from plain text, as the text reader makes it (lines, and tables from | and tabs). */
-export const textDoc = (text: string): DocModel => ({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });
+/** A document read from plain text, as reading makes it: the text reader's lines and tab tables, then
+ * the structure pass every format goes through (flattened tables rebuilt …). */
+export const textDoc = (text: string): DocModel => recoverStructure({ format: "txt", engine: "test", messages: [], ...textToBlocks(text) });

@@ -11,10 +11,10 @@ import { describe, expect, it } from "vitest";
 import { findChrome, isChromeLine } from "../../src/extract/chrome.js";
 import { explainLines } from "../../src/extract/explain.js";
 import { extractFields } from "../../src/extract/extract.js";
+import { arithmeticHolds } from "../../src/extract/flat-tables.js";
 import { compile, LEXICON } from "../../src/extract/lexicon.js";
-import { arithmeticHolds, rebuildFlatTables } from "../../src/extract/readers/flat-tables.js";
 import { htmlToBlocks } from "../../src/extract/readers/html.js";
-import { textToBlocks } from "../../src/extract/readers/text.js";
+import { recoverStructure } from "../../src/extract/structure.js";
 import { isAlias, isUnitName } from "../../src/extract/unit-name.js";
 import type { Block } from "../../src/model.js";
 import { shared } from "../helpers.js";
@@ -29,7 +29,7 @@ const tables = (blocks: Block[]) =>
 
 describe("tables rebuilt from flattened text", () => {
   it("rows of cells separated by |, and one cell per line between lines of bars", () => {
-    const { blocks } = textToBlocks(
+    const { blocks } = textDoc(
       [
         "一、部门(单位)基本概况 |",
         "||||||||",
@@ -56,7 +56,7 @@ describe("tables rebuilt from flattened text", () => {
     ]);
   });
   it("labels and values on alternating lines (also with injected pinyin in the labels)", () => {
-    const { blocks } = textToBlocks(
+    const { blocks } = textDoc(
       "報告日期:2023年5月31日\n聯(lián)系人\n李某\n聯絡電話\n7620000\n人員編制\n42\n實有人數(shù)\n39\n職能職責概述\n縣委宣傳部是縣委主管意識形態工作的綜合職能部門。",
     );
     expect(tables(blocks)).toEqual([
@@ -69,25 +69,26 @@ describe("tables rebuilt from flattened text", () => {
     ]);
   });
   it("a header line and a line of numbers, checked by its own arithmetic", () => {
-    expect(tables(textToBlocks("编制数 实际在职人数 控制率\n31 30 96.8%").blocks)).toEqual([
+    expect(tables(textDoc("编制数 实际在职人数 控制率\n31 30 96.8%").blocks)).toEqual([
       [
         ["编制数", "实际在职人数", "控制率"],
         ["31", "30", "96.8%"],
       ],
     ]);
     // 30 / 31 is 96.8 %, not 90 %: the numbers were not split where the cells are
-    expect(tables(textToBlocks("编制数 实际在职人数 控制率\n31 30 90%").blocks)).toEqual([]);
+    expect(tables(textDoc("编制数 实际在职人数 控制率\n31 30 90%").blocks)).toEqual([]);
     expect(arithmeticHolds(["合计", "基本支出", "项目支出"], ["100.5", "60.2", "40.3"])).toBe(true);
     expect(arithmeticHolds(["合计", "基本支出", "项目支出"], ["100.5", "60.2", "30.3"])).toBe(false);
   });
   it("ordinary paragraphs stay paragraphs", () => {
-    const { blocks } = textToBlocks("一、部门概况\n本单位内设3个股室。\n二、绩效目标\n全年完成任务。");
+    const { blocks } = textDoc("一、部门概况\n本单位内设3个股室。\n二、绩效目标\n全年完成任务。");
     expect(blocks.every((b) => b.kind === "paragraph")).toBe(true);
   });
-  it("the HTML reader rebuilds them too", () => {
-    const blocks = rebuildFlatTables(
-      htmlToBlocks("<html><body><p>人员编制</p><p>23</p><p>实有人数</p><p>22</p></body></html>", { article: false }),
-    );
+  it("a web page's paragraphs are rebuilt by the same pass", () => {
+    const { blocks } = recoverStructure({
+      ...docOf(""),
+      blocks: htmlToBlocks("<html><body><p>人员编制</p><p>23</p><p>实有人数</p><p>22</p></body></html>", { article: false }),
+    });
     expect(tables(blocks)).toEqual([
       [
         ["人员编制", "23"],

@@ -7,7 +7,6 @@ import type { ChildNode, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { ReadError } from "../../errors.js";
 import type { Block, Cell, DocModel, Message } from "../../model.js";
-import { rebuildFlatTables } from "./flat-tables.js";
 import { capNesting, MAX_NESTING } from "./nesting.js";
 import { decodeText } from "./text.js";
 
@@ -321,7 +320,7 @@ export function readHtml(buf: Buffer): DocModel {
         },
       ]
     : [];
-  const blocks = rebuildFlatTables(htmlToBlocks(capped.text, { article: true }));
+  const blocks = htmlToBlocks(capped.text, { article: true });
   if (blocks.length === 0) throw new ReadError("HTML page has no text", "empty");
   return { format: "html", pages: null, blocks, engine: `htmlparser2/${encoding}`, messages };
 }

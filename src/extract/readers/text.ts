@@ -4,7 +4,6 @@ import chardet from "chardet";
 import iconv from "iconv-lite";
 import { ReadError } from "../../errors.js";
 import type { Block, DocModel, Message } from "../../model.js";
-import { rebuildFlatTables } from "./flat-tables.js";
 
 export interface Decoded {
   text: string;
@@ -45,7 +44,8 @@ export function stripExportArtifacts(line: string): string {
   return line.replace(/\[bookmark: [^\]]*\]/g, "");
 }
 
-/** Lines of text → paragraphs; form feeds start a new page; tab-separated runs become tables. */
+/** Lines of text → paragraphs; form feeds start a new page; tab-separated runs become tables (other
+ * flattened tables are rebuilt for every format alike, by extract/structure.ts). */
 export function textToBlocks(text: string): { blocks: Block[]; pages: number | null } {
   const pagesText = text.split("\f");
   const blocks: Block[] = [];
@@ -66,7 +66,7 @@ export function textToBlocks(text: string): { blocks: Block[]; pages: number | n
       blocks.push({ kind: "paragraph", page, text: line.trim() });
     }
   });
-  return { blocks: rebuildFlatTables(blocks), pages: paged ? pagesText.length : null };
+  return { blocks, pages: paged ? pagesText.length : null };
 }
 
 export function readText(buf: Buffer): DocModel {

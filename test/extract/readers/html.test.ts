@@ -102,11 +102,11 @@ describe("declaredCharset and embedded data", () => {
 });
 
 describe("readHtml", () => {
-  it("decodes by the declared charset, drops embedded data, rebuilds flattened tables", () => {
+  it("decodes by the declared charset, drops embedded data, leaves flattened tables to the structure pass", () => {
     const html = `<html><head><meta charset="gbk"></head><body><p>某县水利局</p><img src="data:image/png;base64,${"A".repeat(400)}"><p>人员编制</p><p>42</p><p>实有人数</p><p>39</p></body></html>`;
     const doc = readHtml(iconv.encode(html, "gbk"));
     expect(doc).toMatchObject({ format: "html", pages: null, engine: "htmlparser2/GB18030", messages: [] });
-    expect(show(doc.blocks)).toEqual(["某县水利局", "table 人员编制|42 ; 实有人数|39"]);
+    expect(show(doc.blocks)).toEqual(["某县水利局", "人员编制", "42", "实有人数", "39"]);
   });
   it("warns of tags dropped for nesting too deep", () => {
     // html, body and 300 divs: those at depths 129–173 go

@@ -1,11 +1,11 @@
 /**
- * Tables rebuilt from flattened text (readers/flat-tables.ts) in process, on runs of paragraphs:
+ * Tables rebuilt from flattened text (flat-tables.ts) in process, on runs of paragraphs:
  * rows of `|` cells, one cell per line between bar lines, label/value pairs, a header line over
  * lines of numbers checked by their own arithmetic, and what stays paragraphs.
  */
 import { describe, expect, it } from "vitest";
-import { arithmeticHolds, rebuildFlatTables } from "../../../src/extract/readers/flat-tables.js";
-import type { Block } from "../../../src/model.js";
+import { arithmeticHolds, rebuildFlatTables } from "../../src/extract/flat-tables.js";
+import type { Block } from "../../src/model.js";
 
 const para = (text: string, page: number | null = 1, extra: Partial<Extract<Block, { kind: "paragraph" }>> = {}): Block => ({
   kind: "paragraph",

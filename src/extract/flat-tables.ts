@@ -8,8 +8,8 @@
  * The text and HTML readers turn these runs of paragraphs into real table blocks, so the table path
  * reads them like a .docx table.
  */
-import type { Block, Cell } from "../../model.js";
-import { fold } from "../../normalize/text.js";
+import type { Block, Cell } from "../model.js";
+import { fold } from "../normalize/text.js";
 
 const cell = (text: string): Cell => ({ text, colspan: 1, rowspan: 1 });
 

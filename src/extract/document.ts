@@ -20,7 +20,7 @@ export interface TextDoc {
 
 export function blockLines(b: Block): string[] {
   if (b.kind === "paragraph") return [b.text];
-  return b.rows.map((r) => r.map((c) => c.text.replace(/[\t\n]+/g, " ")).join("\t"));
+  return b.rows.map((r) => r.map((c) => c.text.replace(/[\t\n\r]+/g, " ")).join("\t"));
 }
 
 export function renderText(doc: DocModel): TextDoc {

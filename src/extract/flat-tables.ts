@@ -1,18 +1,26 @@
 /**
- * Tables rebuilt from flattened text. Pages saved as text, doc-sharing copies and old HTML pages
- * carry a table as
- *   - rows of cells separated by `|` ("人员编制 | 16 | 实有人数 | 14 |"), or one cell per line
- *     ending in `|` with a line of bars between rows;
+ * Tables rebuilt from flattened text. Pages saved as text, doc-sharing copies, old HTML pages — and
+ * the same tables printed to PDF or pasted into Word one cell a paragraph — carry a table as
+ *   - rows of cells separated by `|` ("人员编制 | 16 | 实有人数 | 14 |", with or without spaces), or
+ *     one cell per line with `|` lines between cells and lines of bars between rows;
  *   - one cell per line, labels and values alternating ("人员编制" / "42" / "实有人数" / "39");
- *   - a header line and a line of numbers ("编制数 实际在职人数 控制率" / "31 30 96.8%").
- * The text and HTML readers turn these runs of paragraphs into real table blocks, so the table path
- * reads them like a .docx table.
+ *   - column headers one a line, then the values one a line ("编制数" / "实际在职人数" / "控制率" /
+ *     "31" / "30" / "96.8%"), or then rows of a label and as many values as there are value columns;
+ *   - a header line and lines of as many numbers ("编制数 实际在职人数 控制率" / "31 30 96.8%"), or of a
+ *     label and the numbers ("三公经费 29.08 63.46 44.29"), also on the header's own line;
+ *   - numbers run together where a header says what they are ("877383.91%" under 编制数 / 实际在职人数 /
+ *     控制率): split where exactly one split satisfies the header's arithmetic.
+ * A rebuilt table is kept only where its structure or arithmetic holds. Decisions are taken on the
+ * folded text (full-width digits, traditional script, spaces inside words), the cells keep the text
+ * as written. structure.ts runs this for every format.
  */
 import type { Block, Cell } from "../model.js";
 import { fold } from "../normalize/text.js";
 
 const cell = (text: string): Cell => ({ text, colspan: 1, rowspan: 1 });
+const folded = (s: string) => fold(s).text.trim();
 
+const barCount = (s: string) => (s.match(/\|/g) ?? []).length;
 const onlyBars = (s: string) => /^[|\s]+$/.test(s) && s.includes("|");
 const cellsOf = (s: string) =>
   s
@@ -20,64 +28,116 @@ const cellsOf = (s: string) =>
     .map((c) => c.trim())
     .filter(Boolean);
 
-/** A number as a table cell holds it: 42, 1,268.72, 96.8%, 23人, 4992万元. */
-const NUMERIC = /^[-+]?\d[\d,，]*(?:\.\d+)?\s*(?:%|％|人|名|个|万元|元|分)?$/;
-/** A short label line: Chinese words, no sentence punctuation, no list marker. */
-function isLabel(s: string): boolean {
-  const t = fold(s).text.replace(/\s+/g, "");
+/** A number as a table cell holds it: 42, 1,268.72, 96.8%, 23人, 4992万元 (folded). */
+const NUMERIC = /^[-+]?\d[\d,，]*(?:\.\d+)?\s*(?:%|人|名|个|万元|元|分)?$/;
+const isNumeric = (f: string) => NUMERIC.test(f);
+const LIST_MARKER = /^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）])/;
+
+/** A short label line: Chinese words, no sentence punctuation, no list marker (folded). */
+function isLabel(f: string): boolean {
+  const t = f.replace(/\s+/g, "");
   if (t.length < 2 || t.length > 14) return false;
   if (/[，,。；;：:！？!?、]/.test(t) || /\d/.test(t)) return false;
-  if (/^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)])/.test(t)) return false;
+  if (LIST_MARKER.test(t)) return false;
   return /^[\u3400-\u9fff（）()、/]+$/.test(t);
 }
-/** A value line in a label/value run: a number, a date, a phone number or a short name. */
-function isValue(s: string): boolean {
-  const t = s.trim();
-  if (t.length === 0 || t.length > 30 || /[。；;]/.test(t)) return false;
-  if (/^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十]+[）)])/.test(t)) return false;
-  return true;
+/**
+ * A column header: a label, also with the year it is for in front ("2023 年实际在职人数") and a unit
+ * in an opened bracket ("经费控制情况(万元").
+ */
+function isHeaderLabel(f: string): boolean {
+  const t = f
+    .replace(/\s+/g, "")
+    .replace(/^(?:19|20)\d{2}年(?:度|末|初)?/, "")
+    .replace(/[(（](?:万元|元|人|个)[)）]?$/, "");
+  return isLabel(t);
 }
-const isNumeric = (s: string) => NUMERIC.test(s.trim());
+/** A row's label under a header: short words, perhaps numbered or ended by a colon; not a number, not a sentence. */
+function isRowLabel(f: string): boolean {
+  const t = f.replace(/\s+/g, "");
+  if (t.length < 2 || t.length > 24 || /[。；;！？!?]/.test(t) || isNumeric(t)) return false;
+  return /[\u3400-\u9fff]/.test(t) && !/\d{3,}/.test(t.replace(LIST_MARKER, ""));
+}
+/** A value line in a label/value run: a number, a date, a phone number or a short name (folded). */
+function isValue(f: string): boolean {
+  if (f.length === 0 || f.length > 30 || /[。；;]/.test(f)) return false;
+  return !/^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])/.test(f);
+}
 
-/** Rows of a run of `|` lines starting at `i`; `end` is the first line after the run. */
-function pipeRun(texts: string[], i: number): { rows: string[][]; end: number } | null {
+interface Run {
+  rows: string[][];
+  /** the first line after the run */
+  end: number;
+  /** lines at the run's start that stay paragraphs (a caption before column headers) */
+  lead?: number;
+}
+
+/**
+ * Rows of a run of `|` lines from `i`. "人员编制 |" is a cell and a line of bars ends the row; where
+ * the cells stand on lines of their own ("人员编制" / "|" / "19" / "|"), a line of one bar ends a
+ * cell (two bars in a row: an empty cell) and a line of two or more bars ends the row.
+ */
+function pipeRun(texts: string[], i: number): Run | null {
   const rows: string[][] = [];
+  let row: string[] = [];
   let pending: string[] = [];
-  let j = i;
-  const flush = () => {
-    if (pending.length) rows.push(pending);
+  let closedOnItsLine = false;
+  const endRow = () => {
+    if (pending.length) row.push(pending.join(" "));
     pending = [];
+    if (row.some((c) => c)) rows.push(row);
+    row = [];
   };
-  for (; j < texts.length && texts[j].includes("|"); j++) {
+  let j = i;
+  for (; j < texts.length; j++) {
     const t = texts[j].trim();
+    if (!t.includes("|")) {
+      // a cell on lines of its own: the next line with a bar is a bar line
+      const next = texts.slice(j + 1, j + 8).find((x) => x.includes("|"));
+      if (!next || !onlyBars(next.trim())) break;
+      pending.push(t);
+      closedOnItsLine = false;
+      continue;
+    }
     if (onlyBars(t)) {
-      flush();
+      if (barCount(t) === 1 && !closedOnItsLine) {
+        if (pending.length || row.length) row.push(pending.join(" "));
+        pending = [];
+      } else endRow();
+      closedOnItsLine = false;
       continue;
     }
     const cells = cellsOf(t);
     if (cells.length >= 2) {
-      flush();
+      endRow();
       rows.push(cells);
-    } else if (cells.length === 1) pending.push(cells[0]);
+      closedOnItsLine = false;
+    } else if (cells.length === 1) {
+      // "人员编制 |": a cell of the row being built, closed on its own line
+      row.push([...pending, cells[0]].join(" "));
+      pending = [];
+      closedOnItsLine = true;
+    }
   }
-  flush();
-  if (!rows.some((r) => r.length >= 2)) return null;
+  endRow();
+  if (!rows.some((r) => r.filter(Boolean).length >= 2)) return null;
   return { rows, end: j };
 }
 
 /** Label/value pairs from `i`: at least two pairs, at least two of them numeric. */
-function pairRun(texts: string[], i: number): { rows: string[][]; end: number } | null {
+function pairRun(f: string[], texts: string[], i: number): Run | null {
   const rows: string[][] = [];
   let j = i;
-  while (j + 1 < texts.length && isLabel(texts[j]) && isValue(texts[j + 1])) {
+  while (j + 1 < f.length && isLabel(f[j]) && isValue(f[j + 1])) {
     rows.push([texts[j].trim(), texts[j + 1].trim()]);
     j += 2;
   }
-  if (rows.length < 2 || rows.filter((r) => isNumeric(r[1])).length < 2) return null;
+  if (rows.length < 2 || rows.filter((r) => isNumeric(folded(r[1]))).length < 2) return null;
   return { rows, end: j };
 }
 
-const amount = (s: string) => Number(s.replace(/[,，%％人名个分]|万元|元/g, ""));
+const amount = (s: string) => Number(folded(s).replace(/[,，%人名个分]|万元|元/g, ""));
+const isPercent = (s: string) => /%$/.test(folded(s));
 
 /**
  * A rebuilt row against its own arithmetic, where its header gives one: a 率 column is one count
@@ -87,7 +147,7 @@ const amount = (s: string) => Number(s.replace(/[,，%％人名个分]|万元|�
 export function arithmeticHolds(header: string[], values: string[]): boolean {
   const nums = values.map(amount);
   const rate = header.findIndex((h) => /率$/.test(h));
-  if (rate >= 0 && /[%％]$/.test(values[rate])) {
+  if (rate >= 0 && isPercent(values[rate])) {
     const others = nums.filter((_, k) => k !== rate);
     const ok = others.some((a, x) => others.some((b, y) => x !== y && b !== 0 && Math.abs((a / b) * 100 - nums[rate]) <= 0.15));
     if (!ok) return false;
@@ -100,28 +160,148 @@ export function arithmeticHolds(header: string[], values: string[]): boolean {
   return true;
 }
 
-/** A header line of labels and a line of as many numbers (checked by their arithmetic). */
-function headerRun(texts: string[], i: number): { rows: string[][]; end: number } | null {
-  if (i + 1 >= texts.length) return null;
-  const head = texts[i].trim().split(/\s+/);
-  if (head.length < 2 || !head.every(isLabel)) return null;
-  const rows = [head];
+/** The header names a check (a 率 column in %, a 合计 of three or more columns) that a row must pass. */
+const checkable = (header: string[]) =>
+  header.some((h) => /率$/.test(h)) || (header.length >= 3 && header.some((h) => /^(?:合计|总计)/.test(h)));
+
+/**
+ * `token` (numbers run together, folded) split into `n` numbers that satisfy the header's arithmetic,
+ * when exactly one split does; else null. Numbers have no leading zeros and at most two decimals; a
+ * percent sign ends the last one only.
+ */
+export function splitRunTogether(token: string, header: string[]): string[] | null {
+  const n = header.length;
+  if (!checkable(header) || !/^[\d.]+%?$/.test(token) || token.length > 24) return null;
+  const pct = token.endsWith("%");
+  const body = pct ? token.slice(0, -1) : token;
+  const piece = /^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
+  const found: string[][] = [];
+  const walk = (from: number, parts: string[]) => {
+    if (found.length > 1) return;
+    if (parts.length === n - 1) {
+      const last = body.slice(from);
+      if (!piece.test(last)) return;
+      const values = [...parts, pct ? `${last}%` : last];
+      if (arithmeticHolds(header, values)) found.push(values);
+      return;
+    }
+    for (let end = from + 1; end < body.length; end++) {
+      const p = body.slice(from, end);
+      if (piece.test(p)) walk(end, [...parts, p]);
+    }
+  };
+  walk(0, []);
+  return found.length === 1 ? found[0] : null;
+}
+
+/** A cell of a line: folded for the decisions, as written for the table. */
+interface Token {
+  f: string;
+  raw: string;
+}
+
+/**
+ * The space-separated cells of a line: a year stays with its words ("2018 年决算数") and a unit with
+ * its number ("96.8 %", "594.95 万元").
+ */
+function tokensOf(text: string): Token[] {
+  const out: Token[] = [];
+  for (const w of text.trim().split(/\s+/).filter(Boolean)) {
+    const t = folded(w);
+    const prev = out[out.length - 1];
+    if (prev && ((/^(?:19|20)\d{2}$/.test(prev.f) && /^年/.test(t)) || (/\d$/.test(prev.f) && /^(?:%|万元|元|人|名|个|分)$/.test(t))))
+      out[out.length - 1] = { f: prev.f + t, raw: `${prev.raw} ${w}` };
+    else out.push({ f: t, raw: w });
+  }
+  return out;
+}
+
+/**
+ * A header line of labels, then lines of as many numbers (checked by their arithmetic) or of a label
+ * and one number fewer ("三公经费 29.08 63.46 44.29" under "经费控制情况 2017年决算数 2018年预算数
+ * 2018年决算数"); rows may also follow the header on its own line, and numbers run together under a
+ * header with arithmetic are split by it.
+ */
+function headerRun(texts: string[], i: number): Run | null {
+  const tokens = tokensOf(texts[i]);
+  // the header: the leading run of header labels
+  let k = 0;
+  while (k < tokens.length && isHeaderLabel(tokens[k].f)) k++;
+  if (k < 2) return null;
+  const head = tokens.slice(0, k);
+  const names = head.map((t) => t.f);
+  const rowOf = (toks: Token[]): string[] | null => {
+    const fs = toks.map((t) => t.f);
+    if (toks.length !== k) return toks.length === 1 ? splitRunTogether(fs[0], names) : null;
+    if (fs.every(isNumeric) && arithmeticHolds(names, fs)) return toks.map((t) => t.raw);
+    if (isRowLabel(fs[0]) && fs.slice(1).every(isNumeric)) return toks.map((t) => t.raw);
+    return null;
+  };
+  const rows: string[][] = [head.map((t) => t.raw)];
+  // rows on the header's own line: label and values, row after row
+  let rest = tokens.slice(k);
+  while (rest.length >= k) {
+    const r = rowOf(rest.slice(0, k));
+    if (!r) break;
+    rows.push(r);
+    rest = rest.slice(k);
+  }
+  if (rest.length) return null;
   let j = i + 1;
-  while (j < texts.length) {
-    const vals = texts[j].trim().split(/\s+/);
-    if (
-      vals.length !== head.length ||
-      !vals.every(isNumeric) ||
-      !arithmeticHolds(
-        head.map((h) => fold(h).text),
-        vals,
-      )
-    )
-      break;
-    rows.push(vals);
-    j++;
+  for (; j < texts.length; j++) {
+    const r = rowOf(tokensOf(texts[j]));
+    if (!r) break;
+    rows.push(r);
   }
   return rows.length >= 2 ? { rows, end: j } : null;
+}
+
+/**
+ * Column headers one a line from `i`, then either the values one a line (one row, or several rows
+ * of as many values as there are headers: checked by arithmetic where the header gives some), or
+ * rows of a label and one value fewer than there are headers. Label lines before the headers that
+ * the values do not need stay paragraphs (a caption: "财政供养人员情况(人").
+ */
+function columnRun(f: string[], texts: string[], i: number): Run | null {
+  let labels = 0;
+  while (i + labels < f.length && isHeaderLabel(f[i + labels])) labels++;
+  if (labels < 2) return null;
+  const after = i + labels;
+  let values = 0;
+  while (after + values < f.length && isNumeric(f[after + values])) values++;
+  const raw = (from: number, n: number) => texts.slice(from, from + n).map((t) => t.trim());
+  // rows of a label and (headers - 1) values, the row label not a header label (三公经费:) …
+  const labelled = (headers: number, from: number): string[][] => {
+    const out: string[][] = [];
+    let j = from;
+    while (j + headers <= f.length && isRowLabel(f[j]) && f.slice(j + 1, j + headers).every(isNumeric)) {
+      out.push(raw(j, headers));
+      j += headers;
+    }
+    return out;
+  };
+  if (values === 0) {
+    const rows = labelled(labels, after);
+    if (rows.length === 0) return null;
+    return { rows: [raw(i, labels), ...rows], end: after + rows.length * labels };
+  }
+  // … or the last label line is the first row's label (三公经费, written like a header)
+  if (values === labels - 2) {
+    const rows = labelled(labels - 1, after - 1);
+    if (rows.length >= 2) return { rows: [raw(i, labels - 1), ...rows], end: after - 1 + rows.length * (labels - 1) };
+  }
+  if (values < 2) return null;
+  // values one a line: as many headers as values (a caption may stand before them), row after row
+  const width = Math.min(labels, values);
+  const header = f.slice(after - width, after);
+  const rows: string[][] = [];
+  for (let r = 0; (r + 1) * width <= values; r++) {
+    const vals = f.slice(after + r * width, after + (r + 1) * width);
+    if (!arithmeticHolds(header, vals)) break;
+    rows.push(raw(after + r * width, width));
+  }
+  if (rows.length === 0) return null;
+  return { rows: [raw(after - width, width), ...rows], end: after + rows.length * width, lead: labels - width };
 }
 
 /**
@@ -133,26 +313,25 @@ export function rebuildFlatTables(blocks: Block[]): Block[] {
   let i = 0;
   while (i < blocks.length) {
     const b = blocks[i];
-    if (b.kind !== "paragraph") {
-      out.push(b);
-      i++;
-      continue;
-    }
-    // the run of paragraphs on this page from here
-    let k = i;
+    // the run of plain paragraphs on this page from here
     const plain = (x: Block) => x.kind === "paragraph" && x.page === b.page && !x.headingLevel;
     if (!plain(b)) {
       out.push(b);
       i++;
       continue;
     }
+    let k = i;
     while (k < blocks.length && plain(blocks[k])) k++;
     const paras = blocks.slice(i, k) as Array<Extract<Block, { kind: "paragraph" }>>;
     const texts = paras.map((p) => p.text);
+    const f = texts.map(folded);
     let j = 0;
     while (j < texts.length) {
-      const found = texts[j].includes("|") ? pipeRun(texts, j) : (pairRun(texts, j) ?? headerRun(texts, j));
+      const bars = f[j].includes("|") || (j + 1 < f.length && onlyBars(f[j + 1]));
+      const found = bars ? pipeRun(texts, j) : (pairRun(f, texts, j) ?? columnRun(f, texts, j) ?? headerRun(texts, j));
       if (found) {
+        const lead = found.lead ?? 0;
+        out.push(...paras.slice(j, j + lead));
         out.push({
           kind: "table",
           page: paras[j].page,

@@ -6,7 +6,7 @@
  */
 import type { Block, Indicator, Table } from "../model.js";
 import { firstNumber } from "../normalize/number.js";
-import { squash } from "../normalize/text.js";
+import { fold, squash } from "../normalize/text.js";
 import { gridOf } from "./grid.js";
 
 const COLUMNS: Array<[keyof Indicator, RegExp]> = [
@@ -21,7 +21,8 @@ const COLUMNS: Array<[keyof Indicator, RegExp]> = [
   ["reason", /原因|偏差|说明|备注/],
 ];
 
-const num = firstNumber;
+/** a cell's figure, whatever width its digits are written in */
+const num = (c: string | undefined) => firstNumber(c === undefined ? c : fold(c).text);
 
 export interface ScoreTable {
   table: Table;

@@ -9,23 +9,33 @@ import type { Table } from "../model.js";
 import { type MoneyUnit, YUAN_UNITS } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { percentToRatio } from "../normalize/ratio.js";
-import { foldChar, foldedOffset, squash } from "../normalize/text.js";
+import { fold, foldChar, foldedOffset, squash } from "../normalize/text.js";
 import { gridOf } from "./grid.js";
 import { type ScoreTable, scoreTables } from "./indicators.js";
 import type { Candidate, Context } from "./rules.js";
 
+/**
+ * A table as the field rules read it: in the folded form the rest of extraction matches (half-width,
+ * simplified, spaces next to Chinese dropped), so a table reads alike whatever width or script its
+ * cells were written in. Offsets are folded offsets, as candidates carry them.
+ */
 export interface TableView {
   table: Table;
   block: number;
+  /** the cells folded (spanned cells repeated) */
   grid: string[][];
-  /** clean-text start of each rendered row */
+  /** folded start of each rendered row */
   rowStart: number[];
+  /** each rendered row, folded (cells separated by tabs) */
   rowText: string[];
-  /** title rows and the lines just before the table */
+  /** title rows and the lines just before the table (folded) */
   heading: string;
 }
 
 const views = new WeakMap<Context, TableView[]>();
+
+/** A cell's text as the folded rendering has it. */
+export const foldCell = (c: string) => fold(c.replace(/[\t\n\r]+/g, " ")).text.trim();
 
 export function tablesOf(ctx: Context): TableView[] {
   const cached = views.get(ctx);
@@ -34,16 +44,17 @@ export function tablesOf(ctx: Context): TableView[] {
   for (const span of ctx.clean.spans) {
     const table = ctx.doc.blocks[span.block];
     if (table?.kind !== "table") continue;
-    const rowText = ctx.clean.text.slice(span.start, span.end).split("\n");
+    const fs = foldedAt(ctx, span.start);
+    const rowText = ctx.folded.text.slice(fs, foldedAt(ctx, span.end)).split("\n");
     const rowStart: number[] = [];
-    let pos = span.start;
+    let pos = fs;
     for (const r of rowText) {
       rowStart.push(pos);
       pos += r.length + 1;
     }
-    const grid = gridOf(table);
-    const before = ctx.clean.text
-      .slice(Math.max(0, span.start - 200), span.start)
+    const grid = gridOf(table).map((row) => row.map(foldCell));
+    const before = ctx.folded.text
+      .slice(Math.max(0, fs - 200), fs)
       .split("\n")
       .slice(-4)
       .join("\n");
@@ -59,12 +70,12 @@ export function tablesOf(ctx: Context): TableView[] {
 
 const foldedAt = (ctx: Context, clean: number) => foldedOffset(ctx.folded, clean);
 
-/** A candidate whose evidence is `value` as it stands in row `r` of the table. */
+/** A candidate whose evidence is `value` (folded, as the grid has it) where it stands in row `r` of the table. */
 export function cellCandidate(ctx: Context, v: TableView, r: number, value: string, c: Omit<Candidate, "start" | "end">): Candidate | null {
   const at = v.rowText[r]?.indexOf(value);
   if (at === undefined || at < 0) return null;
   const s = v.rowStart[r] + at;
-  return { ...c, start: foldedAt(ctx, s), end: foldedAt(ctx, s + value.length) };
+  return { ...c, start: s, end: s + value.length };
 }
 
 /** A score table that names another unit or year than the report's own: the reason, or null. */

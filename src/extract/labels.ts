@@ -39,7 +39,7 @@ function formCells(ctx: Context, field: string, whole: RegExp, confidence: numbe
         const next = row.slice(i + 1).find((c) => c.trim() && c !== cell);
         const m = next ? BARE_PERSONS.exec(next.trim()) : null;
         if (!m) return;
-        const c = cellCandidate(ctx, v, r, next!.trim(), { value: Number(m[1]), unit: "人", confidence, rule: `${field}.form_cell` });
+        const c = cellCandidate(v, r, next!.trim(), { value: Number(m[1]), unit: "人", confidence, rule: `${field}.form_cell` });
         if (c) out.push(c);
       });
     });

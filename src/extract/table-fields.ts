@@ -112,24 +112,16 @@ function pathMatches(path: string[], want: RegExp[]): boolean {
 
 type Kind = "money" | "persons";
 
-function valueCandidate(
-  ctx: Context,
-  v: TableView,
-  r: number,
-  raw: string,
-  kind: Kind,
-  unit: MoneyUnit | null,
-  rule: string,
-): Candidate | null {
+function valueCandidate(v: TableView, r: number, raw: string, kind: Kind, unit: MoneyUnit | null, rule: string): Candidate | null {
   if (kind === "persons") {
     const m = PERSONS.exec(raw);
-    return m ? cellCandidate(ctx, v, r, raw, { value: Number(m[1]), unit: "人", confidence: 0.85, rule }) : null;
+    return m ? cellCandidate(v, r, raw, { value: Number(m[1]), unit: "人", confidence: 0.85, rule }) : null;
   }
   if (!unit || !isAmount(raw)) return null;
   const n = cellNumber(raw);
   if (!n) return null;
   const yuan = toYuan(n, unit);
-  return cellCandidate(ctx, v, r, raw, {
+  return cellCandidate(v, r, raw, {
     value: yuan.toNumber(),
     exact: yuan.toString(),
     unit: "元",
@@ -163,7 +155,7 @@ export function tableRule(field: string, kind: Kind, spec: TableSpec) {
             const next = rest[0];
             // label, value, label, value …: a second figure in a row means columns (年初预算, 执行数), read by header
             if (!next || (rest[1] !== undefined && isAmount(rest[1]))) return;
-            const c = valueCandidate(ctx, v, r, next.trim(), kind, unit, `${field}.table_cell`);
+            const c = valueCandidate(v, r, next.trim(), kind, unit, `${field}.table_cell`);
             if (c && !out.some((o) => o.start === c.start)) out.push(c);
           });
         });
@@ -185,7 +177,7 @@ export function tableRule(field: string, kind: Kind, spec: TableSpec) {
             const firstNum = v.grid[r].findIndex((c, i) => i > 0 && isAmount(c));
             const shift = firstCol >= 0 && firstNum > 0 && firstNum < firstCol ? firstNum - firstCol : 0;
             const raw = (v.grid[r][col + shift] ?? "").trim();
-            const c = valueCandidate(ctx, v, r, raw, kind, unit, `${field}.table_column`);
+            const c = valueCandidate(v, r, raw, kind, unit, `${field}.table_column`);
             if (c) out.push(c);
           }
         }
@@ -227,7 +219,7 @@ export function sangongArithmeticRule(field: string, caption: RegExp) {
       const n = cellNumber(f.raw);
       if (!n) continue;
       const yuan = toYuan(n, unit);
-      const c = cellCandidate(ctx, v, f.r, f.raw, {
+      const c = cellCandidate(v, f.r, f.raw, {
         value: yuan.toNumber(),
         exact: yuan.toString(),
         unit: "元",

@@ -71,7 +71,7 @@ export function tablesOf(ctx: Context): TableView[] {
 const foldedAt = (ctx: Context, clean: number) => foldedOffset(ctx.folded, clean);
 
 /** A candidate whose evidence is `value` (folded, as the grid has it) where it stands in row `r` of the table. */
-export function cellCandidate(ctx: Context, v: TableView, r: number, value: string, c: Omit<Candidate, "start" | "end">): Candidate | null {
+export function cellCandidate(v: TableView, r: number, value: string, c: Omit<Candidate, "start" | "end">): Candidate | null {
   const at = v.rowText[r]?.indexOf(value);
   if (at === undefined || at < 0) return null;
   const s = v.rowStart[r] + at;
@@ -183,7 +183,7 @@ export function satisfactionTableRule(ctx: Context): Candidate[] {
       if (!m) continue;
       const ratio = percentToRatio(parseNumber(m[1])!);
       if (ratio.toNumber() > 1) continue;
-      const c = cellCandidate(ctx, v, r, raw, {
+      const c = cellCandidate(v, r, raw, {
         value: ratio.toNumber(),
         exact: ratio.toString(),
         unit: "ratio",

@@ -59,15 +59,34 @@ export const CHROME_LABELS = [
   "您现在的位置",
   "所在位置",
   "有效性",
+  "时效性",
+  "效力状态",
   "主题词",
   "关键词",
+  "所属机构",
+  "发文机构",
+  "公开日期",
+  "生成日期",
+  "信息类别",
+  "内容分类",
+  "所属主题",
+  "公开属性",
+  "公开类别",
+  "信息索取号",
+  "统一编码",
+  "审核人",
 ];
+
+/** Bullets that sites put before a metadata item ("• 发布机构", "- 文号:"). */
+const BULLET = "(?:[-•·●◆■▪*]\\s*)?";
 
 const LABEL_ALT = CHROME_LABELS.slice()
   .sort((a, b) => b.length - a.length)
   .join("|");
 /** "[ 主题分类 ]", "【字体:", "发布时间:" at the start of a line */
-const LABEL_START = new RegExp(`^[\\[【(]?\\s*(?:${LABEL_ALT})\\s*(?:[\\]】)]|[:：]|\\s|$)`);
+const LABEL_START = new RegExp(`^${BULLET}[\\[【(]?\\s*(?:${LABEL_ALT})\\s*(?:[\\]】)]|[:：]|\\s|$)`);
+/** a label alone on its line ("• 发布机构", "[ 发布日期 ]", "时效性："): its value is on the next line */
+const LABEL_ONLY = new RegExp(`^${BULLET}[\\[【(]?\\s*(?:${LABEL_ALT})\\s*[\\]】)]?\\s*[:：]?$`);
 /** the longer labels also without a separator ("发布机构开远市教育体育局", "索引号kysjytyj/2025-00167") */
 const LONG_LABEL_START = new RegExp(
   `^(?:${CHROME_LABELS.filter((w) => w.length >= 3)
@@ -98,6 +117,19 @@ export interface Chrome {
 }
 
 const DATE_TIME = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})/;
+/** the labels of a publication date */
+const DATE_LABEL = /(?:发布时间|发布日期|发文日期|成文日期|著录日期|上传时间|更新时间|公开日期|生成日期)/;
+/** A metadata value standing on its own line: short, no sentence, no title, no heading. */
+const isItemValue = (t: string) => {
+  const v = t.trim();
+  return (
+    v.length >= 1 &&
+    v.length <= 40 &&
+    !/[。；;，,]/.test(v) &&
+    !/(?:报告|自评表|决算|预算|说明)$/.test(v) &&
+    !/^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）])/.test(v)
+  );
+};
 
 /** True when one line (folded) is page chrome. */
 export function isChromeLine(text: string): boolean {
@@ -120,7 +152,10 @@ function valueAfter(line: string, label: RegExp): { value: string; at: number } 
   const from = m.index + m[0].length + lead;
   const rest = line.slice(from);
   LABEL_ANY.lastIndex = 0;
-  const next = rest.search(new RegExp(`(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]|\\s{2,}|\\t|\\|`));
+  // the value ends at the next item: a label and its colon, a bracketed label, a bullet, a wide gap
+  const next = rest.search(
+    new RegExp(`(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]|[[【]\\s*(?:${LABEL_ALT})|\\s[-•·●◆■▪*](?:\\s|$)|\\s{2,}|\\t|\\|`),
+  );
   const raw = (next < 0 ? rest : rest.slice(0, next)).trim();
   if (!raw) return null;
   return { value: raw, at: from + rest.indexOf(raw) };
@@ -133,34 +168,51 @@ function valueAfter(line: string, label: RegExp): { value: string; at: number } 
 export function findChrome(lines: Array<{ start: number; text: string }>): Chrome {
   const out: Chrome = { lines: new Set(), publisher: null, published: null };
   let source: Chrome["publisher"] = null;
+  const publisher = (value: string, start: number) => {
+    if (!out.publisher && /[\u4e00-\u9fff]{3,}/.test(value) && value.length <= 40)
+      out.publisher = { value, start, end: start + value.length };
+  };
+  const sourceOf = (value: string, start: number) => {
+    if (!source && /^[\u4e00-\u9fff()（）]{3,40}$/.test(value)) source = { value, start, end: start + value.length };
+  };
+  const publishedOf = (value: string, start: number) => {
+    const m = DATE_TIME.exec(value);
+    if (out.published || !m || m.index !== 0) return;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+      out.published = { value: `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`, start, end: start + m[0].length };
+  };
   lines.forEach((l, i) => {
-    if (!isChromeLine(l.text)) return;
+    if (!isChromeLine(l.text)) {
+      // the value of a label standing alone on the line before ("• 发布机构" / "某县财政局")
+      const prev = lines[i - 1];
+      if (!prev || !out.lines.has(i - 1) || !LABEL_ONLY.test(prev.text.trim()) || !isItemValue(l.text)) return;
+      out.lines.add(i);
+      const value = l.text.trim();
+      const at = l.start + l.text.indexOf(value);
+      const label = prev.text;
+      if (/发布机构|发布单位|发文机关/.test(label)) publisher(value, at);
+      else if (/来源/.test(label)) sourceOf(value, at);
+      else if (DATE_LABEL.test(label)) publishedOf(value, at);
+      return;
+    }
     out.lines.add(i);
+    // a bullet before the item ("• 发布机构：…") is no part of it
+    const lead = /^\s*[-•·●◆■▪*]\s*/.exec(l.text)?.[0].length ?? 0;
+    const text = l.text.slice(lead);
+    const base = l.start + lead;
     const pub = valueAfter(
-      l.text,
+      text,
       /(?:^|\t|\|)\s*[[【]?\s*(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]?\s*|(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]\s*/,
     );
-    if (pub && !out.publisher && /[\u4e00-\u9fff]{3,}/.test(pub.value) && pub.value.length <= 40)
-      out.publisher = { value: pub.value, start: l.start + pub.at, end: l.start + pub.at + pub.value.length };
-    const src = valueAfter(l.text, /(?:信息来源|来源)\s*[\]】]?\s*[:：]\s*/);
-    if (src && !source && /^[\u4e00-\u9fff()（）]{3,40}$/.test(src.value))
-      source = { value: src.value, start: l.start + src.at, end: l.start + src.at + src.value.length };
-    const stamped = /^来源/.test(l.text.trim()) || STAMP.test(l.text.trim());
+    if (pub) publisher(pub.value, base + pub.at);
+    const src = valueAfter(text, /(?:信息来源|来源)\s*[\]】]?\s*[:：]\s*/);
+    if (src) sourceOf(src.value, base + src.at);
+    const stamped = /^来源/.test(text.trim()) || STAMP.test(text.trim());
     const date =
-      valueAfter(l.text, /(?:发布时间|发布日期|发文日期|成文日期|著录日期|上传时间|更新时间)\s*[\]】]?\s*[:：]?\s*/) ??
-      (stamped ? { value: l.text.slice(l.text.search(DATE_TIME)), at: l.text.search(DATE_TIME) } : null);
-    if (date && date.at >= 0 && !out.published) {
-      const m = DATE_TIME.exec(date.value);
-      if (m && m.index === 0) {
-        const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-        if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
-          out.published = {
-            value: `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
-            start: l.start + date.at,
-            end: l.start + date.at + m[0].length,
-          };
-      }
-    }
+      valueAfter(text, new RegExp(`${DATE_LABEL.source}\\s*[\\]】]?\\s*[:：]?\\s*`)) ??
+      (stamped ? { value: text.slice(text.search(DATE_TIME)), at: text.search(DATE_TIME) } : null);
+    if (date && date.at >= 0) publishedOf(date.value, base + date.at);
   });
   out.publisher ??= source;
   return out;

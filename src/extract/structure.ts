@@ -1,14 +1,20 @@
 /**
  * Structure recovered once, for every reader. Whatever format a report came in — text, a web page,
  * .docx, .doc, a PDF's text layer, OCR — its reader gives blocks, and this pass turns what the
- * format flattened back into structure, the same way for all of them:
+ * format, a converter or a crawler flattened back into structure, the same way for all of them:
  *   - control characters (C0 other than tab and newline, DEL) are not text: dropped;
+ *   - a page dumped on one line (a crawler's text, its lines joined by spaces) is cut into lines
+ *     again where lines begin: before labels, headings and titles, after sentences, between cells;
+ *   - lines hard-wrapped at a fixed width (a dump's 30-character lines) are joined into paragraphs;
+ *   - a line break inside a quoted term (“三 / 公”经费) is joined;
  *   - tables flattened into runs of paragraphs are rebuilt (flat-tables.ts).
  * It runs at the end of reading (read.ts), so `jixiao text`, the stored block model and extraction
  * all see its result, and again on a stored model before it is extracted anew (it is idempotent).
  */
-import type { Block, DocModel } from "../model.js";
+import type { Block, DocModel, Paragraph } from "../model.js";
+import { CHROME_LABELS } from "./chrome.js";
 import { rebuildFlatTables } from "./flat-tables.js";
+import { FORM_LABELS } from "./lexicon.js";
 
 /** C0 controls other than tab and newline (an ESC sequence, a NUL, a form feed left in a cell), and DEL. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -36,8 +42,172 @@ function withoutControls(b: Block): Block {
   return changed ? { ...b, rows } : b;
 }
 
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alt = (ws: string[]) =>
+  ws
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
+const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
+/** Numbered headings: 一、 （一） (1) 1. 1、 第一部分. */
+const HEADING =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[部章节])/;
+/** Where a line of a dumped page begins: a label of the page chrome or of a report's cover form. */
+const LABEL_START = new RegExp(`^[\\[【•·]?\\s*(?:${alt([...CHROME_LABELS, ...FORM_LABELS, "评价单位(公章)", "单位(盖章)"])})`);
+/** What ends a line: a sentence, a title, an address. */
+const LINE_END = /[。！？；!?;]$|(?:报告|自评表|决算|预算|说明|公开|目录)$|^https?:\/\/\S+$/i;
+/** A cell of a flattened table: a short run without sentence punctuation. */
+const isCellToken = (t: string) => t.length <= 16 && !/[，,。；;：:！？]/.test(t.slice(0, -1));
+/** A number's unit or a year's 年 that a space parted from it (PDF text layers): not a new line. */
+const UNIT_AFTER = /^(?:年|月|日|万元|元|%|％|人|名|个|分|亿)/;
+
+/**
+ * A paragraph that is a whole page on one line: long, most of the document's text, and holding spaces
+ * next to Chinese characters (Chinese text puts no spaces between words: these were line breaks).
+ */
+function isDump(p: Paragraph, share: number): boolean {
+  if (p.text.length < 200 || share < 0.5) return false;
+  const spaces = p.text.match(new RegExp(`[${CJK}，。：；、）》”][ \\u3000]+|[ \\u3000]+[${CJK}（《“]`, "g"))?.length ?? 0;
+  return spaces >= 3;
+}
+
+/** A title standing alone: words that end as titles end, no sentence punctuation. */
+const TITLE = /^[^，,。；;：:]{6,60}(?:报告|自评表|评价表|决算|预算|说明)$/;
+/** A numbered heading, whole: its marker and a few words, no sentence punctuation. */
+const isHeadingLine = (s: string) =>
+  HEADING.test(s) && s.length <= 30 && !/[，,。；;！？]/.test(s) && (s.replace(HEADING, "").match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 2;
+
+/** A bare figure, as a table cell holds it. */
+const FIGURE = /^[-+]?\d[\d,，]*(?:\.\d+)?\s*(?:%|％|人|名|个|万元|元|分)?$/;
+
+/** A dumped page cut into lines at the spaces where lines begin or end (see the module comment). */
+export function relineDump(text: string): string[] {
+  // the words between spaces; a unit or a year's 年 stays with its number ("7.04 万元", "2020 年度")
+  const words: string[] = [];
+  for (const w of text.split(/[ \u3000]+/).filter(Boolean)) {
+    const prev = words[words.length - 1];
+    if (prev !== undefined && /\d$/.test(prev) && UNIT_AFTER.test(w)) words[words.length - 1] = `${prev} ${w}`;
+    else words.push(w);
+  }
+  // a run of three or more cells with two or more bare figures among them is a flattened table:
+  // each cell its own line (prose that a PDF spaced has its figures joined to their units)
+  const cell = words.map(isCellToken);
+  const inTable = new Array<boolean>(words.length).fill(false);
+  for (let i = 0; i < words.length; ) {
+    let j = i;
+    while (j < words.length && cell[j]) j++;
+    if (j - i >= 3 && words.slice(i, j).filter((w) => FIGURE.test(w)).length >= 2) inTable.fill(true, i, j);
+    i = j + 1;
+  }
+  const lines: string[][] = [];
+  let cur: string[] = [];
+  words.forEach((w, i) => {
+    const prev = cur[cur.length - 1];
+    const breakHere =
+      prev !== undefined &&
+      (LABEL_START.test(w) ||
+        HEADING.test(w) ||
+        TITLE.test(w) ||
+        LINE_END.test(prev) ||
+        isHeadingLine(cur.join(" ")) ||
+        (inTable[i] && inTable[i - 1]));
+    if (breakHere) {
+      lines.push(cur);
+      cur = [];
+    }
+    cur.push(w);
+  });
+  if (cur.length) lines.push(cur);
+  return lines.map((l) => l.join(" "));
+}
+
+/**
+ * The width a text was hard-wrapped at: the one line length (in characters, 16 or more) that four or
+ * more lines and at least a third of the long lines share; else null.
+ */
+export function wrapWidth(lengths: number[]): number | null {
+  const long = lengths.filter((n) => n >= 16);
+  const counts = new Map<number, number>();
+  for (const n of long) counts.set(n, (counts.get(n) ?? 0) + 1);
+  let best: [number, number] | null = null;
+  for (const e of counts) if (!best || e[1] > best[1]) best = e;
+  return best && best[1] >= 4 && best[1] * 3 >= long.length ? best[0] : null;
+}
+
+const charCount = (s: string) => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+/** A line that leaders end (a table of contents: "一、部门职能……………3"): not wrapped text. */
+const LEADERS = /(?:…{2,}|\.{4,}|·{4,})\s*\d*$/;
+
+/** Paragraphs of a run (same page, plain) whose wrapped lines are joined; each keeps the first line's page. */
+function unwrap(paras: Paragraph[]): Paragraph[] {
+  const width = wrapWidth(paras.map((p) => charCount(p.text.trim())));
+  if (width === null) return paras;
+  const out: Paragraph[] = [];
+  let full = false;
+  for (const p of paras) {
+    const t = p.text.trim();
+    if (full && !HEADING.test(t)) out[out.length - 1] = { ...out[out.length - 1], text: out[out.length - 1].text + t };
+    else out.push(p);
+    // a line as long as the wrap width goes on in the next one
+    full = charCount(t) === width && !LEADERS.test(t);
+  }
+  return out;
+}
+
+/** “三 / 公”经费: a quote opened at a line's end and closed at the next line's start, with a term between. */
+const OPEN_TERM = /[“"‘「][\u3400-\u9fff]{1,3}$/;
+const CLOSE_TERM = /^[\u3400-\u9fff]{1,3}[”"’」]/;
+
+function joinSplitTerms(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const last = out[out.length - 1];
+    if (
+      last?.kind === "paragraph" &&
+      b.kind === "paragraph" &&
+      !b.headingLevel &&
+      OPEN_TERM.test(last.text.trimEnd()) &&
+      CLOSE_TERM.test(b.text.trimStart())
+    ) {
+      out[out.length - 1] = { ...last, text: last.text.trimEnd() + b.text.trimStart() };
+    } else out.push(b);
+  }
+  return out;
+}
+
+/** Dumped pages cut into lines, then hard-wrapped runs joined. */
+function relines(blocks: Block[]): Block[] {
+  const total = blocks.reduce((n, b) => n + (b.kind === "paragraph" ? b.text.length : 0), 0) || 1;
+  const cut: Block[] = blocks.flatMap((b) =>
+    b.kind === "paragraph" && !b.headingLevel && isDump(b, b.text.length / total)
+      ? relineDump(b.text).map((text): Block => ({ ...b, text }))
+      : [b],
+  );
+  const out: Block[] = [];
+  let run: Paragraph[] = [];
+  const flush = () => {
+    out.push(...unwrap(run));
+    run = [];
+  };
+  for (const b of cut) {
+    if (b.kind === "paragraph" && !b.headingLevel && (run.length === 0 || run[0].page === b.page)) run.push(b);
+    else {
+      flush();
+      if (b.kind === "paragraph" && !b.headingLevel) run.push(b);
+      else out.push(b);
+    }
+  }
+  flush();
+  return out;
+}
+
 /** The document with its structure recovered (a new model; the reader's is not changed). */
 export function recoverStructure(doc: DocModel): DocModel {
   const clean = doc.blocks.map(withoutControls).filter((b) => b.kind !== "paragraph" || b.text.trim() !== "");
-  return { ...doc, blocks: rebuildFlatTables(clean) };
+  return { ...doc, blocks: rebuildFlatTables(joinSplitTerms(relines(clean))) };
 }

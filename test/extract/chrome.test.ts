@@ -156,3 +156,50 @@ describe("findChrome: values after labels", () => {
     expect(chrome("2024-05-30 10:21").published?.value).toBe("2024-05-30");
   });
 });
+
+describe("findChrome: metadata in every layout", () => {
+  it("bulleted items with their values on the line", () => {
+    const c = chrome("• 索引号: 01526/2025-00017", "- 发布机构: 红河州某委员会", "· 文号:", "● 发布日期: 2025-04-17", "* 时效性: 有效");
+    expect(c.lines).toEqual([0, 1, 2, 3, 4]);
+    expect(c.publisher).toEqual({ value: "红河州某委员会", text: "红河州某委员会" });
+    expect(c.published).toEqual({ value: "2025-04-17", text: "2025-04-17" });
+  });
+  it("a label alone on its line: its value is the next line, chrome too", () => {
+    const c = chrome(
+      "• 发布机构",
+      "某县财政局",
+      "• 发布日期",
+      "2021-08-03",
+      "时效性",
+      "有效",
+      "某县水利局2023年度部门整体支出绩效自评报告",
+    );
+    expect(c.lines).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(c.publisher).toEqual({ value: "某县财政局", text: "某县财政局" });
+    expect(c.published).toEqual({ value: "2021-08-03", text: "2021-08-03" });
+    expect(chrome("信息来源：", "某县财政局").publisher).toEqual({ value: "某县财政局", text: "某县财政局" });
+  });
+  it.each([
+    ["a title", "某县水利局2023年度部门整体支出绩效自评报告"],
+    ["a sentence", "本单位2023年度预算收入12万元。"],
+    ["a heading", "一、部门基本情况"],
+    ["a long line", "某".repeat(41)],
+  ])("the line after a lone label is no value when it is %s", (_what, next) => {
+    const c = chrome("发布机构", next);
+    expect(c.lines).toEqual([0]);
+    expect(c.publisher).toBeNull();
+  });
+  it("bracketed items, several on a line, end at the next bracket", () => {
+    const c = chrome(
+      "[ 索引号 ] 1143/2025-00123 [ 主题分类 ] 财政预算",
+      "[ 发布机构 ] 某县财政局 [ 发布日期 ] 2021-08-03",
+      "[ 时效性 ] 有效",
+    );
+    expect(c.lines).toEqual([0, 1, 2]);
+    expect(c.publisher?.value).toBe("某县财政局");
+    expect(c.published?.value).toBe("2021-08-03");
+  });
+  it("a value ends before the next bullet", () => {
+    expect(chrome("发布机构: 某县财政局 - 文号: 无").publisher?.value).toBe("某县财政局");
+  });
+});

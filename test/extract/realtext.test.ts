@@ -133,6 +133,28 @@ describe("page chrome", () => {
     expect(r.document_kind).toBe("自评报告");
     expect(r.fields.fiscal_year?.value).toBe(2023);
   });
+  it("metadata laid out as bullets with values on their own lines is chrome: never the unit, the report date or glued to the title", () => {
+    const page = [
+      "• 开远市搬迁安置办公室",
+      "  • 索引号",
+      "    000014348/2018-03642",
+      "  • 发布机构",
+      "    开远市移民局",
+      "  • 文号",
+      "  • 发布日期",
+      "    2017-09-27",
+      "  • 时效性",
+      "    有效",
+      "开远市移民局2016年部门整体支出绩效自评报告",
+      "一、部门基本情况",
+    ].join("\n");
+    const r = ex(page);
+    expect(r.fields.unit_name?.value).toBe("开远市移民局");
+    expect(r.fields.publisher?.value).toBe("开远市移民局");
+    expect(r.fields.published_date?.value).toBe("2017-09-27");
+    expect(r.fields.report_date).toBeNull();
+    expect(r.fields.fiscal_year?.value).toBe(2016);
+  });
   it("a date in a chrome line is not the report date, even under a label the report uses", () => {
     expect(ex("某局2024年度部门整体支出绩效自评报告\n日期:2025-09-26 12:24\n一、部门概况").fields.report_date).toBeNull();
     expect(ex("某局2024年度部门整体支出绩效自评报告\n日期:2025-09-26\n一、部门概况").fields.report_date?.value).toBe("2025-09-26");

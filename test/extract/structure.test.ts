@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readDocument } from "../../src/extract/read.js";
-import { recoverStructure, stripControls } from "../../src/extract/structure.js";
+import { recoverStructure, relineDump, stripControls, wrapWidth } from "../../src/extract/structure.js";
 import type { Block, DocModel } from "../../src/model.js";
 import { pdfOf, text } from "./pdffile.js";
 import { zipOf } from "./zipfile.js";
@@ -64,5 +64,104 @@ describe("flattened tables, whatever the format", () => {
     // (a last line of only a number would be a page number: a sentence follows the form)
     const buf = pdfOf([{ ops: [...FORM, "以上为基本情况。"].map((t, i) => text(72, 100 + i * 40, t)) }]);
     expect(show((await readDocument(buf)).blocks)).toEqual([...FORM_TABLE, "以上为基本情况。"]);
+  });
+});
+
+const read = (...lines: string[]) =>
+  recoverStructure(
+    model(
+      "txt",
+      lines.map((l) => para(l)),
+    ),
+  ).blocks;
+
+describe("a page dumped on one line", () => {
+  const page = [
+    "source: https://example.gov.cn/a.html",
+    "某县水利局2023年度部门整体支出绩效自评报告",
+    "发布机构：某县财政局",
+    "评价单位(公章)：某县水利局",
+    "一、部门基本情况",
+    "（一）部门概况",
+    "某县水利局为县政府工作部门，内设办公室、规划股、建设股和水政监察大队4个股室，主要负责全县水利工程建设与管理、水资源保护、防汛抗旱和农村饮水安全等工作，全年完成水利投资三亿元，新建和改造农村供水工程四十二处。本单位2023年度支出 1,234.56 万元。",
+    "编制数",
+    "2023 年实际在职人数",
+    "控制率",
+    "31",
+    "30",
+    "96.8%",
+    "二、绩效自评结论",
+  ];
+  it("is cut where its lines began: labels, headings, titles, sentences, cells", () => {
+    expect(show(read(page.join(" ")))).toEqual([
+      "source: https://example.gov.cn/a.html",
+      "某县水利局2023年度部门整体支出绩效自评报告",
+      "发布机构：某县财政局",
+      "评价单位(公章)：某县水利局",
+      "一、部门基本情况",
+      "（一）部门概况",
+      "某县水利局为县政府工作部门，内设办公室、规划股、建设股和水政监察大队4个股室，主要负责全县水利工程建设与管理、水资源保护、防汛抗旱和农村饮水安全等工作，全年完成水利投资三亿元，新建和改造农村供水工程四十二处。本单位2023年度支出 1,234.56 万元。",
+      "[编制数|2023 年实际在职人数|控制率 / 31|30|96.8%]",
+      "二、绩效自评结论",
+    ]);
+  });
+  it("prose a PDF spaced keeps its figures with their units and its sentences whole", () => {
+    const prose = `${"本部门认真开展绩效自评工作，".repeat(20)}县委组织部 2020 年度“三公”经费 决算为 7.04 万元，比预算减少 0.16 万元。`;
+    expect(show(read(prose))).toEqual([prose]);
+  });
+  it("is only a paragraph that is most of the document's text, long and spaced next to Chinese", () => {
+    const long = page.join(" ");
+    // beside as much other text, it is a paragraph like any other
+    expect(read(long, "正".repeat(long.length + 10))).toHaveLength(2);
+    // short: a line with spaces
+    expect(show(read("发布机构：某县财政局 评价单位：某县水利局"))).toEqual(["发布机构：某县财政局 评价单位：某县水利局"]);
+    // long, but no space beside a Chinese character
+    expect(read(`${"a b ".repeat(100)}`)).toHaveLength(1);
+  });
+  it("relineDump keeps a year with its 年 and a number with its unit", () => {
+    expect(relineDump("一、收支情况 2023 年收入 12.5 万元。 二、目标")).toEqual(["一、收支情况", "2023 年收入 12.5 万元。", "二、目标"]);
+  });
+});
+
+describe("hard-wrapped lines", () => {
+  const para1 =
+    "本单位2023年度部门整体支出绩效自评工作按照县财政局的统一部署开展，成立了自评工作领导小组，对全年预算执行情况进行了全面梳理。";
+  const para2 = "全年部门整体支出1,234.56万元，预算执行率为98.5%，较上年提高了两个百分点，各项绩效目标基本完成。";
+  const wrap = (s: string, w: number) => s.match(new RegExp(`.{1,${w}}`, "gu")) ?? [];
+  it("are joined into their paragraphs where most long lines share one width", () => {
+    expect(show(read("一、基本情况", ...wrap(para1, 20), "二、收支情况", ...wrap(para2, 20)))).toEqual([
+      "一、基本情况",
+      para1,
+      "二、收支情况",
+      para2,
+    ]);
+  });
+  it("a heading after a full line is not joined to it; lines of different widths are not joined", () => {
+    const first = (para1 + para2).slice(0, 80);
+    expect(show(read(...wrap(first, 20), "二、收支情况"))).toEqual([first, "二、收支情况"]);
+    expect(show(read(para1, para2))).toEqual([para1, para2]);
+  });
+  it("wrapWidth: the length four or more lines and a third of the long ones share", () => {
+    expect(wrapWidth([20, 20, 20, 20, 7, 30, 31])).toBe(20);
+    expect(wrapWidth([20, 20, 20, 7])).toBeNull();
+    expect(wrapWidth([20, 20, 20, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29])).toBeNull();
+    expect(wrapWidth([10, 10, 10, 10, 10])).toBeNull();
+  });
+  it("a line ended by leaders (a table of contents) goes on to no next line", () => {
+    const toc = [
+      "一、部门主要职能…………………………3",
+      "二、部门机构设置…………………………4",
+      "三、名词解释………………………………5",
+      "四、部门预算编制说明……………………6",
+    ];
+    expect(show(read(...toc))).toEqual(toc);
+  });
+});
+
+describe("a quoted term cut by a line break", () => {
+  it("is joined (“三 / 公”经费)", () => {
+    expect(show(read("严格控制“三", "公”经费支出，全年支出2.1万元。"))).toEqual(["严格控制“三公”经费支出，全年支出2.1万元。"]);
+    expect(show(read("他说“好", "一、方案”"))).toEqual(["他说“好", "一、方案”"]);
+    expect(show(read("严格控制“三", "公经费支出"))).toEqual(["严格控制“三", "公经费支出"]);
   });
 });

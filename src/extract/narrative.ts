@@ -52,9 +52,9 @@ export function sectionTextRule(which: "problems" | "measures") {
     const hs = ctx.sections.headings;
     for (let i = 0; i < hs.length; i++) {
       const h = hs[i];
-      if (!head.test(h.title)) continue;
+      if (!head.test(h.key)) continue;
       // combined headings ("存在的问题及改进措施") are read by the inline labels or not at all
-      if (which === "problems" && /措施|建议/.test(h.title)) continue;
+      if (which === "problems" && /措施|建议/.test(h.key)) continue;
       const lineEnd = text.indexOf("\n", h.start);
       const start = lineEnd < 0 ? text.length : lineEnd + 1;
       const next = hs.slice(i + 1).find((x) => x.level <= h.level);

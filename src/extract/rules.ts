@@ -163,8 +163,9 @@ export function inBudgetContext(prefix: string): boolean {
   return budget > actual;
 }
 
+/** The heading path at a folded offset, folded: what notInSection guards test. */
 export function sectionPath(ctx: Context, foldedOffset: number): string[] {
-  return ctx.sections.pathAt(foldedOffset);
+  return ctx.sections.keyPathAt(foldedOffset);
 }
 
 /** Evidence for a candidate: clean-text offsets, page, heading path, sentence. */
@@ -185,7 +186,7 @@ export function evidenceFor(ctx: Context, c: Candidate): Evidence & { raw: strin
     start,
     end,
     page: pageAt(ctx.clean, start),
-    section: sectionPath(ctx, c.start).join(" > "),
+    section: ctx.sections.pathAt(c.start).join(" > "),
     text: sentence,
     raw: ctx.clean.text.slice(start, end),
   };

@@ -20,12 +20,18 @@ export interface Heading {
   start: number;
   /** heading titles from the outermost down to this one */
   path: string[];
+  /** the title folded (half-width, simplified), as rules match it */
+  key: string;
+  /** the folded titles from the outermost down to this one */
+  keyPath: string[];
 }
 
 export interface SectionTree {
   headings: Heading[];
   /** heading path of the section containing `offset` */
   pathAt(offset: number): string[];
+  /** the same path folded, for rules that test what a section is about */
+  keyPathAt(offset: number): string[];
 }
 
 const CN_DIGITS = "零一二三四五六七八九";
@@ -118,10 +124,13 @@ export function buildSections(
           origStyle: "styled",
           number: null,
           title: display(start + lead, start + line.trimEnd().length).trim(),
+          key: line.trim(),
           start,
           path: [] as string[],
+          keyPath: [] as string[],
         };
         h.path = [...stack.map((x) => x.title), h.title];
+        h.keyPath = [...stack.map((x) => x.key), h.key];
         stack.push(h);
         headings.push(h);
       }
@@ -165,25 +174,39 @@ export function buildSections(
       /\s+/g,
       "",
     );
-    const h = { level, style: marker.style, origStyle: marker.style, number: n, title: shown, start, path: [] as string[] };
+    const key = (marker.marker + title).replace(/\s+/g, "");
+    const h = {
+      level,
+      style: marker.style,
+      origStyle: marker.style,
+      number: n,
+      title: shown,
+      key,
+      start,
+      path: [] as string[],
+      keyPath: [] as string[],
+    };
     h.path = [...stack.map((x) => x.title), h.title];
+    h.keyPath = [...stack.map((x) => x.key), h.key];
     stack.push(h);
     headings.push(h);
   }
+  const at = (offset: number) => {
+    let lo = 0;
+    let hi = headings.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (headings[mid].start <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 ? headings[found] : null;
+  };
   return {
     headings,
-    pathAt(offset: number): string[] {
-      let lo = 0;
-      let hi = headings.length - 1;
-      let found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (headings[mid].start <= offset) {
-          found = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      return found >= 0 ? headings[found].path : [];
-    },
+    pathAt: (offset) => at(offset)?.path ?? [],
+    keyPathAt: (offset) => at(offset)?.keyPath ?? [],
   };
 }

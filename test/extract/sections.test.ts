@@ -75,6 +75,17 @@ describe("section tree", () => {
     expect(t.pathAt(0)).toEqual(["一、基本情况"]);
   });
 
+  it("shows a title as written, and gives it folded to the rules (traditional script, full width)", () => {
+    const src = "一、基本情況\n編制78人。\n（二）存在的問題\n滿意度有待提高。\n";
+    const f = fold(src);
+    const t = buildSections(f.text, undefined, (s, e) => src.slice(f.map[s], f.map[e]));
+    const at = f.text.indexOf("满意度");
+    expect(t.pathAt(at)).toEqual(["一、基本情況", "（二）存在的問題"]);
+    expect(t.keyPathAt(at)).toEqual(["一、基本情况", "(二)存在的问题"]);
+    expect(t.keyPathAt(0)).toEqual(["一、基本情况"]);
+    expect(buildSections("正文").keyPathAt(0)).toEqual([]);
+  });
+
   it("uses heading styles from the source for un-numbered headings", () => {
     const text = "部门概况\n正文一\n绩效结论\n正文二\n";
     const t = buildSections(text, (start) => (start === 0 || start === text.indexOf("绩效结论") ? 1 : undefined));

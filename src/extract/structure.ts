@@ -143,6 +143,9 @@ const charCount = (s: string) => {
 /** A line that leaders end (a table of contents: "一、部门职能……………3"): not wrapped text. */
 const LEADERS = /(?:…{2,}|\.{4,}|·{4,})\s*\d*$/;
 
+/** A line that starts a line of its own: a heading, a labelled item, a bullet. */
+const startsLine = (t: string) => HEADING.test(t) || LABEL_START.test(t) || /^[-•·●◆■▪*]\s/.test(t);
+
 /** Paragraphs of a run (same page, plain) whose wrapped lines are joined; each keeps the first line's page. */
 function unwrap(paras: Paragraph[]): Paragraph[] {
   const width = wrapWidth(paras.map((p) => charCount(p.text.trim())));
@@ -151,10 +154,14 @@ function unwrap(paras: Paragraph[]): Paragraph[] {
   let full = false;
   for (const p of paras) {
     const t = p.text.trim();
-    if (full && !HEADING.test(t)) out[out.length - 1] = { ...out[out.length - 1], text: out[out.length - 1].text + t };
+    if (full && !startsLine(t)) out[out.length - 1] = { ...out[out.length - 1], text: out[out.length - 1].text + t };
     else out.push(p);
-    // a line as long as the wrap width goes on in the next one
-    full = charCount(t) === width && !LEADERS.test(t);
+    // a line as long as the wrap width goes on in the next one; so does one a few characters short
+    // that ends mid-sentence (its indent was trimmed: the first line of a paragraph), unless it is
+    // a title or an item of its own
+    const n = charCount(t);
+    const short = n >= width - 4 && n < width && !/[。：:；;！？!?]$/.test(t) && !TITLE.test(t) && !startsLine(t);
+    full = (n === width || short) && !LEADERS.test(t);
   }
   return out;
 }

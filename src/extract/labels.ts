@@ -8,7 +8,7 @@
  * Each candidate carries its rule id (`<field>.<source>`), so `extract --explain` shows where it came from.
  */
 import { squash } from "../normalize/text.js";
-import { compile, FORM_LABELS, type Lexicon, STAFF_PARTS } from "./lexicon.js";
+import { type CompiledLabel, compile, FORM_LABELS, type Lexicon, STAFF_PARTS } from "./lexicon.js";
 import { type Candidate, CONN, type Context, type PatternRule, type Rule, runPattern, VALUE, type ValueKind } from "./rules.js";
 import { cellCandidate, tablesOf } from "./tables.js";
 
@@ -27,7 +27,7 @@ const formLabelAlt = FORM_LABELS.slice()
   .join("|");
 
 /** Table cells that hold only the label; the value is the next non-empty cell of the row. */
-function formCells(ctx: Context, field: string, whole: RegExp, confidence: number): Candidate[] {
+function formCells(ctx: Context, field: string, whole: CompiledLabel["whole"], confidence: number): Candidate[] {
   const out: Candidate[] = [];
   for (const v of tablesOf(ctx)) {
     v.grid.forEach((row, r) => {
@@ -51,14 +51,15 @@ function formCells(ctx: Context, field: string, whole: RegExp, confidence: numbe
  * Cover lines: label, optional colon, a bare number, then the line's end or the next template label.
  * The space after the number is left to the next pair ("人员编制\t18\t实有人数\t16": two values).
  */
-function formLines(ctx: Context, field: string, source: string, confidence: number): Candidate[] {
+function formLines(ctx: Context, field: string, c: CompiledLabel, confidence: number): Candidate[] {
   const out: Candidate[] = [];
   const re = new RegExp(
-    `(?:^|[\\s|]|(?<=\\d))(?:${source})\\s*[:：]?\\s*(?<v>\\d{1,6})(?:\\s*(?:人|名))?(?=\\s*$|[\\s|]|(?:${formLabelAlt}))`,
+    `(?:^|[\\s|]|(?<=\\d))(?<label>${c.source})\\s*[:：]?\\s*(?<v>\\d{1,6})(?:\\s*(?:人|名))?(?=\\s*$|[\\s|]|(?:${formLabelAlt}))`,
     "g",
   );
   for (const l of ctx.body) {
     for (const m of l.text.matchAll(re)) {
+      if (c.holds && !c.holds(m.groups!.label)) continue;
       const s = l.start + m.index! + m[0].lastIndexOf(m.groups!.v);
       out.push({ value: Number(m.groups!.v), unit: "人", confidence, rule: `${field}.form_line`, start: s, end: s + m.groups!.v.length });
     }
@@ -71,12 +72,15 @@ export function personsRules(field: string, lex: Lexicon): Rule[] {
   const c = compile(lex);
   const sentence: PatternRule = {
     id: `${field}.sentence`,
-    re: new RegExp(`(?:${c.source})${STAFF_CONN}${field === "staff_authorized" ? SLOTS : VALUE.persons}`, "g"),
+    re: new RegExp(`(?<label>${c.source})${STAFF_CONN}${field === "staff_authorized" ? SLOTS : VALUE.persons}`, "g"),
     confidence: 0.85,
     notInClause: c.notInClause ?? undefined,
     notInBreakdown: true,
+    // "机关现有干部职工128人(编制169人)": the establishment beside the headcount, not a part of it
+    asideInParens: true,
+    ...(c.holds ? { labelHolds: c.holds } : {}),
   };
-  return [sentence, (ctx) => formCells(ctx, field, c.whole, 0.9), (ctx) => formLines(ctx, field, c.source, 0.85)];
+  return [sentence, (ctx) => formCells(ctx, field, c.whole, 0.9), (ctx) => formLines(ctx, field, c, 0.85)];
 }
 
 /** Words between a money label and its amount. */
@@ -97,9 +101,10 @@ export function sentenceRule(field: string, kind: keyof typeof VALUE, lex: Lexic
   const clause = [c.notInClause?.source, notInClause?.source].filter(Boolean).join("|");
   return {
     id: `${field}.sentence`,
-    re: new RegExp(`(?:${c.source})${conn}${VALUE[kind]}`, "g"),
+    re: new RegExp(`(?<label>${c.source})${conn}${VALUE[kind]}`, "g"),
     confidence,
     nonNegative,
+    ...(c.holds ? { labelHolds: c.holds } : {}),
     ...(clause ? { notInClause: new RegExp(clause) } : {}),
     ...guards,
   };

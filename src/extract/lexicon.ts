@@ -15,8 +15,10 @@ export interface Lexicon {
   bare?: string[];
   /** a year right before a bare head is modifier enough ("2023年支出") */
   afterYear?: boolean;
-  /** words that may stand before the head (up to two of them): 核定, 人员, 年末 */
+  /** words that may stand before the head, in any order: 核定, 人员, 年末 */
   before?: string[];
+  /** how many of them at most (default 2) */
+  beforeTimes?: number;
   /** words that may follow the head, up to `afterTimes` of them (default 1): 数, 人数, 总数 */
   after?: string[];
   afterTimes?: number;
@@ -26,6 +28,10 @@ export interface Lexicon {
   notAfterWord?: string[];
   /** the clause before the label speaks of something else: 退休, 临聘, 项目 */
   notInClause?: string[];
+  /** the label, however composed, holds one of these words (实有 or 在职 … makes a headcount) */
+  must?: string[];
+  /** … and none of these (编制 makes a headcount the establishment) */
+  mustNot?: string[];
 }
 
 /** Terms that reports put in quotes in any mix (“三公”经费, "三公"经费): the quotes are optional. */
@@ -49,27 +55,35 @@ const alt = (words: string[]) =>
 export interface CompiledLabel {
   /** the label, unanchored (for sentences); no capture groups */
   source: string;
-  /** the whole string is the label (for table cells and form lines) */
-  whole: RegExp;
+  /** the whole string is the label (for table cells and form lines), `must` and `mustNot` included */
+  whole: { test(s: string): boolean };
   notInClause: RegExp | null;
+  /** what a label matched by `source` must hold and must not (tested on the matched label), or null */
+  holds: ((label: string) => boolean) | null;
 }
 
 /** One lexicon entry → its matchers. */
 export function compile(lex: Lexicon): CompiledLabel {
   const mods = lex.before?.length ? `(?:${alt(lex.before)})` : "";
-  const before = mods ? `${mods}{0,2}` : "";
+  const times = lex.beforeTimes ?? 2;
+  const before = mods ? `${mods}{0,${times}}` : "";
   const after = lex.after?.length ? `(?:${alt(lex.after)}){0,${lex.afterTimes ?? 1}}` : "";
   const end = lex.end?.length ? `(?:${alt(lex.end)})` : "";
   const forms = [`${before}(?:${alt(lex.heads)})`];
-  if (lex.bare?.length && mods) forms.push(`${mods}{1,2}(?:${alt(lex.bare)})`);
+  if (lex.bare?.length && mods) forms.push(`${mods}{1,${times}}(?:${alt(lex.bare)})`);
   if (lex.bare?.length && lex.afterYear) forms.push(`(?<=\\d{4}年度?)${before}(?:${alt(lex.bare)})`);
   const core = `(?:${forms.join("|")})${after}${end}`;
   // not after a word that changes the meaning, even with modifiers between (工勤|人员|编制)
   const guard = lex.notAfterWord?.length ? `(?<!(?:${alt(lex.notAfterWord)})${mods ? `${mods}*` : ""})` : "";
+  const must = lex.must?.length ? new RegExp(alt(lex.must)) : null;
+  const mustNot = lex.mustNot?.length ? new RegExp(alt(lex.mustNot)) : null;
+  const holds = must || mustNot ? (label: string) => (!must || must.test(label)) && !mustNot?.test(label) : null;
+  const whole = new RegExp(`^${core}$`);
   return {
     source: `${guard}${core}`,
-    whole: new RegExp(`^${core}$`),
+    whole: holds ? { test: (s: string) => whole.test(s) && holds(s) } : whole,
     notInClause: lex.notInClause?.length ? new RegExp(alt(lex.notInClause)) : null,
+    holds,
   };
 }
 
@@ -158,6 +172,15 @@ const PART_CLAUSE = ["三公", "经费", "接待", "公务", "项目", "基本�
 const NOT_THE_UNITS = ["人均", "居民", "农民", "村民", "群众", "集体", "企业", "营业", "脱贫", "村级"];
 /** The suffixes of an amount's label: 支出决算数, 总额, 金额. */
 const AMOUNT_AFTER = ["支出", "决算", "决算数", "总额", "合计", "金额", "用"];
+
+/** Whose staff: the unit's own words before a count (机关, 全局, 本单位 …). */
+const STAFF_WHOSE = ["机关", "单位", "部门", "全局", "局机关", "本单位", "本局", "本部门", "全单位", "机构编制部门", "机构"];
+/** A subordinate unit's staff is not the unit's (下属国有林场现有干部职工163人). */
+const SUBORDINATE = ["下属", "所属", "二级单位", "下设"];
+/** Words that make a count people in post. */
+const STAFF_IN_POST = ["实有", "在职", "在编", "在岗", "现有", "实际在职", "实际到位", "实际"];
+/** The heads of a count of people. */
+const STAFF_HEADS = ["人数", "人员", "干部职工", "职工", "工作人员", "行政人员", "事业人员", "干部", "人员总数"];
 
 export const LEXICON = {
   self_score: {
@@ -274,49 +297,30 @@ export const LEXICON = {
     notAfterWord: SPENDING_PARTS,
     notInClause: ["三公", "经费", "接待", "公务", "项目", "基本支出", "人员", "公用", "工资", "其中", "资本性", "商品和服务", "对个人"],
   },
+  // the establishment: 编制 with whatever qualifies it (核定人员编制, 行政事业总编制, 实有人员编制), or a count
+  // that 核定 qualifies (核定人数, 核定编制在职人员, 核定在职全额编制数)
   staff_authorized: {
-    heads: ["编制", "编制数", "编制人数", "编制总数", "编制总人数"],
-    before: ["核定", "人员", "在职人员", "在编人员", "机关", "单位", "部门", "全局", "总"],
+    heads: ["编制", "编制数", "编制人数", "编制总数", "编制总人数", "人数", "人员", "数"],
+    before: [...STAFF_WHOSE, "核定", "编制", "人员", "在职人员", "在编人员", "在职", "全额", "总", "行政事业", "财政", "实有", "现有"],
+    beforeTimes: 4,
     after: ["数", "人数", "总数", "共计", "合计"],
+    must: ["编制", "核定"],
     // 行政编制, 事业编制 … are parts; 超编, 空编 are differences
     notAfterWord: ["行政", "事业", "工勤", "参公", "专项", "附属", "政法", "差额", "超", "空", "缺", "编", "离退休", "退休", "借调"],
-    notInClause: ["退休", "借调", "临聘", "项目"],
+    notInClause: ["退休", "借调", "临聘", "项目", ...SUBORDINATE],
   },
+  // the headcount: qualifiers in any order and number (年末 实有 在职 在编 …) around a head (人数, 人员,
+  // 干部职工, 行政人员 …), or the qualifiers alone (在职26人, 实有50人); one of them says it is people in
+  // post, and no 编制 or 核定 makes it the establishment
   staff_actual: {
-    heads: [
-      "实有人数",
-      "实有人员",
-      "实有在职人员",
-      "实有在编人员",
-      "实有在职人数",
-      "实有在职",
-      "实有在编",
-      "实有干部职工",
-      "实有职工",
-      "在职实有",
-      "在职人数",
-      "在职人员",
-      "在职干部职工",
-      "实际在职人数",
-      "实际在职人员",
-      "实际在职",
-      "在编在岗",
-      "在编在岗人员",
-      "在职在编实有人数",
-      "在职在编人员",
-      "在编在职人员",
-      "实际到位",
-      "现有职工",
-      "现有干部职工",
-      "现有在编干部职工",
-      "现有在职人员",
-      "在职在编",
-      "实有",
-    ],
-    before: ["年末", "年底", "本年", "全年", "单位", "全单位", "共有", "现有", "部门"],
+    heads: [...STAFF_HEADS, ...STAFF_IN_POST],
+    before: [...STAFF_WHOSE, ...STAFF_IN_POST, "年末", "年底", "末", "本年", "全年", "现", "全部", "全体", "共有", "共", "总"],
+    beforeTimes: 5,
     after: ["数", "总数", "共计", "合计"],
-    notAfterWord: ["退休", "离退休", "离休", "临聘", "借调", "编外", "其中", "劳务派遣"],
-    notInClause: ["退休", "离休", "临聘", "借调", "劳务派遣", "编外", "车辆"],
+    must: STAFF_IN_POST,
+    mustNot: ["编制", "核定", "退休", "离休"],
+    notAfterWord: ["退休", "离退休", "离休", "临聘", "借调", "编外", "其中", "劳务派遣", "编制", "核定"],
+    notInClause: ["退休", "离休", "临聘", "借调", "劳务派遣", "编外", "车辆", ...SUBORDINATE],
   },
 } satisfies { [field: string]: Lexicon };
 

@@ -86,8 +86,12 @@ export interface PatternRule {
   nonNegative?: boolean;
   /** reject when the label stands in the breakdown of a total: after 其中 or inside an open parenthesis of its sentence */
   notInBreakdown?: boolean;
+  /** with notInBreakdown: a label that opens a parenthesis itself is an aside, not a breakdown */
+  asideInParens?: boolean;
   /** the phrase itself states a zero amount ("无“三公”经费支出"): the value is 0, the evidence the phrase */
   zero?: boolean;
+  /** what the matched label (group `label`) must hold: a lexicon entry's `must` and `mustNot` */
+  labelHolds?: (label: string) => boolean;
 }
 
 export type FunctionRule = (ctx: Context) => Candidate[];
@@ -139,14 +143,18 @@ function forwardTo(text: string, pos: number, re: RegExp): number {
 
 /**
  * True when `prefix` (the sentence up to a label) has opened the breakdown of a total stated before
- * it: a clause opened by 其中/含/包括 (or a 其中 of its own earlier in the sentence), or an unclosed parenthesis.
+ * it: a clause opened by 其中/含/包括 (or a 其中 of its own earlier in the sentence), or an unclosed
+ * parenthesis (with `asideInParens`, not one the label opens itself: a count of another kind beside
+ * the figure before it, 编制 beside 干部职工).
  */
-export function inBreakdown(prefix: string): boolean {
+export function inBreakdown(prefix: string, asideInParens = false): boolean {
   const clause = prefix.slice(Math.max(prefix.lastIndexOf(","), prefix.lastIndexOf("，")) + 1);
   if (/^\s*(?:其中|含|包括|包含)/.test(clause)) return true;
   // "其中，法院执行年初预算数…": a clause of the sentence opened the breakdown before this one
   if (/(?:^|[,，:：])\s*其中\s*[,，:：]/.test(prefix)) return true;
-  const open = (prefix.match(/[(（]/g) ?? []).length;
+  // where asked: a label that opens a parenthesis of its own ("干部职工128人(编制169人)") is an aside
+  const own = asideInParens && /[(（]\s*$/.test(prefix) ? 1 : 0;
+  const open = (prefix.match(/[(（]/g) ?? []).length - own;
   const close = (prefix.match(/[)）]/g) ?? []).length;
   return open > close;
 }
@@ -268,6 +276,10 @@ export function runPattern(ctx: Context, rule: PatternRule, kind: ValueKind): Ca
       continue;
     }
     if (g.v === undefined) continue;
+    if (rule.labelHolds && g.label !== undefined && !rule.labelHolds(g.label)) {
+      reject("the label does not hold the words its entry requires (must / mustNot)");
+      continue;
+    }
     const vStart = matchStart + m[0].lastIndexOf(g.v, m[0].length - (g.u?.length ?? 0) - (g.q?.length ?? 0));
     const valueEnd = matchStart + m[0].length - (g.q?.length ?? 0);
     const guards: Array<[boolean | undefined, () => boolean, string]> = [
@@ -293,7 +305,7 @@ export function runPattern(ctx: Context, rule: PatternRule, kind: ValueKind): Ca
       ],
       [
         rule.notInBreakdown,
-        () => inBreakdown(text.slice(sentenceStart, matchStart)),
+        () => inBreakdown(text.slice(sentenceStart, matchStart), rule.asideInParens),
         "in the breakdown of a total (其中, 含, an open parenthesis)",
       ],
     ];

@@ -71,6 +71,21 @@ describe("compile", () => {
     expect(inText({ heads: ["编制"], notAfterWord: ["行政"] })("行政编制")).toBeNull();
     expect(inText({ heads: ["编制"], notAfterWord: ["行政"] })("事业编制")).toBe("编制");
   });
+  it("beforeTimes: how many modifiers may stand before the head, in any order", () => {
+    const lex: Lexicon = { heads: ["人数"], before: ["年末", "实有", "在职", "在编"], beforeTimes: 4 };
+    for (const s of ["年末实有在职在编人数", "在编在职实有年末人数", "实有人数", "人数"]) expect(whole(lex)(s), s).toBe(true);
+    expect(whole({ ...lex, beforeTimes: 3 })("年末实有在职在编人数")).toBe(false);
+    expect(whole({ heads: ["人数"], before: ["年末", "实有", "在职"] })("年末实有在职人数")).toBe(false);
+  });
+  it("must and mustNot: what a label holds, however it is composed", () => {
+    const lex: Lexicon = { heads: ["人数", "人员", "在职"], before: ["年末", "在职", "编制"], must: ["在职"], mustNot: ["编制"] };
+    const c = compile(lex);
+    expect(["年末在职人数", "在职人员", "在职"].map((s) => c.whole.test(s))).toEqual([true, true, true]);
+    expect(["年末人数", "编制在职人员", "人员"].map((s) => c.whole.test(s))).toEqual([false, false, false]);
+    expect(c.holds?.("年末在职人数")).toBe(true);
+    expect(c.holds?.("编制在职人数")).toBe(false);
+    expect(compile({ heads: ["人数"] }).holds).toBeNull();
+  });
   it("notInClause: the words as one pattern, or none", () => {
     expect(compile({ heads: ["人员"], notInClause: ["退休", "临聘"] }).notInClause?.test("其中退休")).toBe(true);
     expect(compile({ heads: ["人员"], notInClause: ["退休", "临聘"] }).notInClause?.test("在职")).toBe(false);

@@ -234,7 +234,7 @@ describe("unit identity from all its mentions", () => {
 });
 
 describe("the field lexicon: composed labels", () => {
-  const staff = new RegExp(compile(LEXICON.staff_authorized).whole);
+  const staff = compile(LEXICON.staff_authorized).whole;
   it.each(["编制数", "编制人数", "人员编制", "核定编制", "核定编制数", "在职人员编制数"])("%s is a label of staff_authorized", (l) =>
     expect(staff.test(l)).toBe(true),
   );
@@ -252,6 +252,40 @@ describe("the field lexicon: composed labels", () => {
     ["年末实有人数23人,其中:在职人员20人,退休人员3人。", "staff_actual", 23],
     ["核定编制\n17人。", "staff_authorized", 17],
   ])("%s → %s %d", (text, field, want) => expect(val(text, field)).toBe(want));
+  it("labels composed in orders no fixture holds: qualifiers in any order and number around a head", () => {
+    const perms = (xs: string[]): string[][] =>
+      xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+    const heads = ["人数", "人员", "干部职工", "行政人员", "工作人员"];
+    let n = 0;
+    for (const q of perms(["年末", "实有", "在职", "在编"]))
+      for (const h of heads) {
+        const label = q.join("") + h;
+        expect(val(`某局核定编制45人。${label}为38人。`, "staff_actual"), label).toBe(38);
+        expect(val(`某局核定编制45人。${label}为38人。`, "staff_authorized"), label).toBe(45);
+        n++;
+      }
+    expect(n).toBe(120);
+    // the establishment, qualified in any order: 编制 or 核定 makes it so
+    for (const label of [
+      "核定人数",
+      "机构编制部门核定人数",
+      "核定编制在职人员",
+      "实有人员编制",
+      "行政事业总编制",
+      "核定在职全额编制数",
+      "全局核定编制",
+    ])
+      expect(val(`${label}为51人,实有在职人员49人。`, "staff_authorized"), label).toBe(51);
+    // people in post, written with the qualifiers alone
+    for (const label of ["在职", "实有", "在职在编", "在职实有", "现在职", "局机关在职"])
+      expect(val(`核定编制51人,${label}49人。`, "staff_actual"), label).toBe(49);
+  });
+  it("a headcount is not one of retired people, of the establishment, or of a subordinate unit", () => {
+    expect(val("年末实有退休人员12人。", "staff_actual")).toBeNull();
+    expect(val("核定编制在职人员为36人。", "staff_actual")).toBeNull();
+    expect(val("机关现有干部职工128人(编制169人)。下属国有林场现有干部职工163人(编制219人)。", "staff_actual")).toBe(128);
+    expect(val("机关现有干部职工128人(编制169人)。下属国有林场现有干部职工163人(编制219人)。", "staff_authorized")).toBe(169);
+  });
   it("several parts and no total give no 编制 (a sum is not what was written)", () => {
     expect(val("局机关行政编制22人,工勤人员编制1人。造价站事业编制12人。", "staff_authorized")).toBeNull();
     expect(val("行政编制5名、事业编制5名、工勤编制2名。", "staff_authorized")).toBeNull();

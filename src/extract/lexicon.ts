@@ -39,6 +39,13 @@ const QUOTED_TERMS = ["三公"];
 const QUOTES = "[\"“”'‘’「」]*";
 
 const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Words as one alternation, literal, the longest first. */
+export const literalAlt = (words: string[]) =>
+  words
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join("|");
 /** A word as a pattern; a quoted term may carry its quotes around it or around the whole word (“三公经费”). */
 const word = (w: string) => {
   const quoted = QUOTED_TERMS.filter((t) => w.includes(t));

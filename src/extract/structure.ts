@@ -14,7 +14,7 @@
 import type { Block, DocModel, Paragraph } from "../model.js";
 import { CHROME_LABELS } from "./chrome.js";
 import { rebuildFlatTables } from "./flat-tables.js";
-import { FORM_LABELS } from "./lexicon.js";
+import { FORM_LABELS, literalAlt } from "./lexicon.js";
 
 /** C0 controls other than tab and newline (an ESC sequence, a NUL, a form feed left in a cell), and DEL. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -42,19 +42,12 @@ function withoutControls(b: Block): Block {
   return changed ? { ...b, rows } : b;
 }
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alt = (ws: string[]) =>
-  ws
-    .slice()
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join("|");
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
 /** Numbered headings: 一、 （一） (1) 1. 1、 第一部分. */
 const HEADING =
   /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[部章节])/;
 /** Where a line of a dumped page begins: a label of the page chrome or of a report's cover form. */
-const LABEL_START = new RegExp(`^[\\[【•·]?\\s*(?:${alt([...CHROME_LABELS, ...FORM_LABELS, "评价单位(公章)", "单位(盖章)"])})`);
+const LABEL_START = new RegExp(`^[\\[【•·]?\\s*(?:${literalAlt([...CHROME_LABELS, ...FORM_LABELS, "评价单位(公章)", "单位(盖章)"])})`);
 /** What ends a line: a sentence, a title, an address. */
 const LINE_END = /[。！？；!?;]$|(?:报告|自评表|决算|预算|说明|公开|目录)$|^https?:\/\/\S+$/i;
 /** A cell of a flattened table: a short run without sentence punctuation. */

@@ -55,6 +55,14 @@ const SELF_EVAL_BUDGET: TableSpec = { header: [/^年初预算/, ACTUAL_COLUMN], 
 const TOTAL_ROW = /^(?:年度资金总额|资金总额|年度总额|合计|总计|部门整体支出|支出合计|预算资金合计|部门预算总额)/;
 /** Tables of one part of a budget (财政拨款, 政府性基金 …) or of final accounts: not the unit's whole budget. */
 const BUDGET_PART_TABLE = /决算|财政拨款收支|政府性基金|一般公共预算支出|一般公共预算基本支出|三公/;
+/**
+ * A table of figures by year, rows of kinds of spending (the 基础数据表 of a 绩效评价: 经费控制情况 over
+ * "2022年决算数 | 2023年预算数 | 2023年决算数", rows 支出总额, 基本支出, 三公经费 …): the column of the
+ * report's year, 决算 for what was spent, 预算 for the budget.
+ */
+const YEAR_ACTUAL: TableSpec = { column: [/决算数?$|执行数$/], ofYear: true, ownOnly: true };
+const YEAR_BUDGET: TableSpec = { column: [/预算数?$/], ofYear: true, ownOnly: true };
+const SANGONG_ROW = /^["“”']*三公["“”']*经费(?:支出)?(?:合计)?$/;
 /** A staff table: 编制数 and 实际在职人数 columns, the 合计 row or a single row. */
 const STAFF_AUTHORIZED_COLUMN = /^(?:核定)?编制(?:数|人数)/;
 const STAFF_ACTUAL_COLUMN = /实际在职|实有人数|在职人数|实有在职/;
@@ -219,6 +227,7 @@ export const CATALOG: FieldDef[] = [
     [
       tableRule("expenditure_total", "money", { cell: /^本年支出合计$/, caption: /决算/ }),
       tableRule("expenditure_total", "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: TOTAL_ROW }),
+      tableRule("expenditure_total", "money", { ...YEAR_ACTUAL, row: /^(?:支出总额|支出合计|部门整体支出)$/ }),
       sentenceRule("expenditure_total", "money", LEXICON.expenditure_total, {
         notInBreakdown: true,
         notInSection: PROJECT_SECTION,
@@ -263,38 +272,53 @@ export const CATALOG: FieldDef[] = [
   ),
   spendingPart("basic_expenditure", "基本支出"),
   spendingPart("project_expenditure", "项目支出"),
-  money("sangong_budget", "三公经费预算", [
-    tableRule("sangong_budget", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /预算/ }),
-    sangongArithmeticRule("sangong_budget", /预算/),
-    sentenceRule("sangong_budget", "money", LEXICON.sangong_budget, { confidence: 0.9 }),
-    {
-      id: "sangong_budget.compared",
-      re: new RegExp(`三公${Q}经费${Q}[^。;\\n]{0,40}?(?:低于|少于|未超过?|不超过|控制在)(?:年初)?预算(?:数)?${CONN}${VALUE.money}`, "g"),
-      confidence: 0.85,
-    },
-  ]),
-  money("sangong_actual", "三公经费支出", [
-    tableRule("sangong_actual", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /决算/ }),
-    sangongArithmeticRule("sangong_actual", /决算/),
-    sentenceRule("sangong_actual", "money", LEXICON.sangong_actual, { notInClause: BUDGET_WORDS }),
-    // "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元"
-    {
-      id: "sangong_actual.after_budget",
-      re: new RegExp(
-        `三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]s*(?:实际支出|支出决算|决算支出|实际|决算|支出)(?:数)?${CONN}${VALUE.money}`,
-        "g",
-      ),
-      confidence: 0.8,
-    },
-    // "本年度无“三公”经费支出", "没有财政拨款“三公”经费支出"
-    {
-      id: "sangong_actual.none",
-      re: new RegExp(`(?:无|没有|未发生)(?:财政拨款)?${Q}三公${Q}经费${Q}(?:财政拨款)?(?:支出|开支)`, "g"),
-      confidence: 0.8,
-      zero: true,
-      notAfter: /^的/,
-    },
-  ]),
+  money(
+    "sangong_budget",
+    "三公经费预算",
+    [
+      tableRule("sangong_budget", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /预算/ }),
+      tableRule("sangong_budget", "money", { ...YEAR_BUDGET, row: SANGONG_ROW }),
+      sangongArithmeticRule("sangong_budget", /预算/),
+      sentenceRule("sangong_budget", "money", LEXICON.sangong_budget, { confidence: 0.9 }),
+      {
+        id: "sangong_budget.compared",
+        re: new RegExp(
+          `三公${Q}经费${Q}[^。;\\n]{0,40}?(?:低于|少于|未超过?|不超过|控制在|比)(?:同口径)?(?:年初)?预算(?:安排)?(?:数)?的?${CONN}${VALUE.money}`,
+          "g",
+        ),
+        confidence: 0.85,
+      },
+    ],
+    OWN_TABLES,
+  ),
+  money(
+    "sangong_actual",
+    "三公经费支出",
+    [
+      tableRule("sangong_actual", "money", { column: [/三公/, /^(?:小计|合计)$/], caption: /决算/ }),
+      tableRule("sangong_actual", "money", { ...YEAR_ACTUAL, row: SANGONG_ROW }),
+      sangongArithmeticRule("sangong_actual", /决算/),
+      sentenceRule("sangong_actual", "money", LEXICON.sangong_actual, { notInClause: BUDGET_WORDS }),
+      // "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元"
+      {
+        id: "sangong_actual.after_budget",
+        re: new RegExp(
+          `三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]s*(?:实际支出|支出决算|决算支出|实际|决算|支出)(?:数)?${CONN}${VALUE.money}`,
+          "g",
+        ),
+        confidence: 0.8,
+      },
+      // "本年度无“三公”经费支出", "没有财政拨款“三公”经费支出"
+      {
+        id: "sangong_actual.none",
+        re: new RegExp(`(?:无|没有|未发生)(?:财政拨款)?${Q}三公${Q}经费${Q}(?:财政拨款)?(?:支出|开支)`, "g"),
+        confidence: 0.8,
+        zero: true,
+        notAfter: /^的/,
+      },
+    ],
+    OWN_TABLES,
+  ),
   money("reception_expense", "公务接待费", [
     tableRule("reception_expense", "money", { column: [/^公务接待费$/] }),
     sentenceRule("reception_expense", "money", LEXICON.reception_expense, { notInBudgetContext: true }),

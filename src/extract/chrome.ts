@@ -75,6 +75,9 @@ export const CHROME_LABELS = [
   "信息索取号",
   "统一编码",
   "审核人",
+  "生效时间",
+  "废止时间",
+  "来源单位",
 ];
 
 /** Bullets that sites put before a metadata item ("• 发布机构", "- 文号:"). */
@@ -141,8 +144,16 @@ export function isChromeLine(text: string): boolean {
   if (t.length <= 160 && LABEL_START.test(t)) return true;
   if (t.length <= 60 && LONG_LABEL_START.test(t)) return true;
   // several metadata labels in one line ("发布时间:… 信息来源:… 作者:")
-  return t.length <= 200 && (t.match(LABEL_ANY)?.length ?? 0) >= 2;
+  if (t.length <= 200 && (t.match(LABEL_ANY)?.length ?? 0) >= 2) return true;
+  // items "key: value" side by side, one key a metadata label (a page cut off the others' first
+  // characters: "号: /202111-00004 信息分类: 项目绩效评价")
+  const keys = [...t.matchAll(KEY)].map((m) => m[1]);
+  return t.length <= 200 && keys.length >= 2 && keys.some((k) => LABEL_SET.has(k));
 }
+
+/** a key of a "key: value" item: a few Chinese characters before a colon, at the line's start or after other characters */
+const KEY = /(?:^|[^\u4e00-\u9fa5])([\u4e00-\u9fa5]{1,6})\s*[:：]/g;
+const LABEL_SET = new Set(CHROME_LABELS);
 
 /** The value written after `label:` in a chrome line: up to the next label or the line end. */
 function valueAfter(line: string, label: RegExp): { value: string; at: number } | null {

@@ -70,6 +70,9 @@ interface Run {
   end: number;
   /** lines at the run's start that stay paragraphs (a caption before column headers) */
   lead?: number;
+  /** words of the run's first line before the table, and of its line after the table's last row there */
+  prefix?: string;
+  suffix?: string;
 }
 
 /**
@@ -160,6 +163,9 @@ export function arithmeticHolds(header: string[], values: string[]): boolean {
   return true;
 }
 
+/** A column of counts (编制数, 实际在职人数, 个数): whole numbers. */
+const COUNT_HEADER = /(?:人数|编制数|个数|户数|人)$/;
+
 /** The header names a check (a 率 column in %, a 合计 of three or more columns) that a row must pass. */
 const checkable = (header: string[]) =>
   header.some((h) => /率$/.test(h)) || (header.length >= 3 && header.some((h) => /^(?:合计|总计)/.test(h)));
@@ -175,6 +181,8 @@ export function splitRunTogether(token: string, header: string[]): string[] | nu
   const pct = token.endsWith("%");
   const body = pct ? token.slice(0, -1) : token;
   const piece = /^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
+  // a count of people or things is a whole number
+  const fits = (col: number, p: string) => !COUNT_HEADER.test(header[col]) || /^\d+$/.test(p);
   const found: string[][] = [];
   const walk = (from: number, parts: string[]) => {
     if (found.length > 1) return;
@@ -182,12 +190,12 @@ export function splitRunTogether(token: string, header: string[]): string[] | nu
       const last = body.slice(from);
       if (!piece.test(last)) return;
       const values = [...parts, pct ? `${last}%` : last];
-      if (arithmeticHolds(header, values)) found.push(values);
+      if (fits(n - 1, last) && arithmeticHolds(header, values)) found.push(values);
       return;
     }
     for (let end = from + 1; end < body.length; end++) {
       const p = body.slice(from, end);
-      if (piece.test(p)) walk(end, [...parts, p]);
+      if (piece.test(p) && fits(parts.length, p)) walk(end, [...parts, p]);
     }
   };
   walk(0, []);
@@ -224,11 +232,27 @@ function tokensOf(text: string): Token[] {
  */
 function headerRun(texts: string[], i: number): Run | null {
   const tokens = tokensOf(texts[i]);
-  // the header: the leading run of header labels
-  let k = 0;
-  while (k < tokens.length && isHeaderLabel(tokens[k].f)) k++;
-  if (k < 2) return null;
-  const head = tokens.slice(0, k);
+  for (let s = 0; s + 1 < tokens.length; s++) {
+    if (!isHeaderLabel(tokens[s].f) || !isHeaderLabel(tokens[s + 1].f)) continue;
+    let most = s;
+    while (most < tokens.length && isHeaderLabel(tokens[most].f)) most++;
+    // the longest header whose rows fit (the first row's label may look like one more header)
+    for (let k = most - s; k >= 2; k--) {
+      const run = headerFrom(texts, i, tokens, s, k);
+      if (run) return run;
+    }
+    s = most - 1;
+  }
+  return null;
+}
+
+/**
+ * The table of `k` header labels at token `s` of line `i`: its rows on the same line and on the lines
+ * after. A header that does not open its line needs a row on its line; the words before it and after
+ * its last row on the line stay paragraphs.
+ */
+function headerFrom(texts: string[], i: number, tokens: Token[], s: number, k: number): Run | null {
+  const head = tokens.slice(s, s + k);
   const names = head.map((t) => t.f);
   const rowOf = (toks: Token[]): string[] | null => {
     const fs = toks.map((t) => t.f);
@@ -239,21 +263,30 @@ function headerRun(texts: string[], i: number): Run | null {
   };
   const rows: string[][] = [head.map((t) => t.raw)];
   // rows on the header's own line: label and values, row after row
-  let rest = tokens.slice(k);
+  let rest = tokens.slice(s + k);
   while (rest.length >= k) {
     const r = rowOf(rest.slice(0, k));
     if (!r) break;
     rows.push(r);
     rest = rest.slice(k);
   }
-  if (rest.length) return null;
+  const sameLine = rows.length - 1;
+  if (s > 0 && sameLine === 0) return null;
   let j = i + 1;
-  for (; j < texts.length; j++) {
-    const r = rowOf(tokensOf(texts[j]));
-    if (!r) break;
-    rows.push(r);
-  }
-  return rows.length >= 2 ? { rows, end: j } : null;
+  if (rest.length === 0)
+    for (; j < texts.length; j++) {
+      const r = rowOf(tokensOf(texts[j]));
+      if (!r) break;
+      rows.push(r);
+    }
+  if (rows.length < 2 || (rest.length > 0 && sameLine === 0)) return null;
+  const words = (ts: Token[]) => ts.map((t) => t.raw).join(" ");
+  return {
+    rows,
+    end: j,
+    ...(s > 0 ? { prefix: words(tokens.slice(0, s)) } : {}),
+    ...(rest.length ? { suffix: words(rest) } : {}),
+  };
 }
 
 /**
@@ -297,7 +330,8 @@ function columnRun(f: string[], texts: string[], i: number): Run | null {
   const rows: string[][] = [];
   for (let r = 0; (r + 1) * width <= values; r++) {
     const vals = f.slice(after + r * width, after + (r + 1) * width);
-    if (!arithmeticHolds(header, vals)) break;
+    // a 率 column holds a percentage here: a run of values one a line has no other sign of its columns
+    if (!arithmeticHolds(header, vals) || header.some((h, x) => /率$/.test(h) && !isPercent(vals[x]))) break;
     rows.push(raw(after + r * width, width));
   }
   if (rows.length === 0) return null;
@@ -331,13 +365,16 @@ export function rebuildFlatTables(blocks: Block[]): Block[] {
       const found = bars ? pipeRun(texts, j) : (pairRun(f, texts, j) ?? columnRun(f, texts, j) ?? headerRun(texts, j));
       if (found) {
         const lead = found.lead ?? 0;
+        const part = (text: string): Block => ({ ...paras[j], text });
         out.push(...paras.slice(j, j + lead));
+        if (found.prefix) out.push(part(found.prefix));
         out.push({
           kind: "table",
           page: paras[j].page,
           rows: found.rows.map((r) => r.map(cell)),
           ...(paras[j].ocr ? { ocr: true as const } : {}),
         });
+        if (found.suffix) out.push(part(found.suffix));
         j = found.end;
       } else {
         out.push(paras[j]);

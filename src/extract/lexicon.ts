@@ -15,6 +15,8 @@ export interface Lexicon {
   bare?: string[];
   /** a year right before a bare head is modifier enough ("2023年支出") */
   afterYear?: boolean;
+  /** a bare head that opens a numbered item before a colon is a label ("2、支出：799.12万元") */
+  bareAsItem?: boolean;
   /** words that may stand before the head, in any order: 核定, 人员, 年末 */
   before?: string[];
   /** how many of them at most (default 2) */
@@ -79,6 +81,8 @@ export function compile(lex: Lexicon): CompiledLabel {
   const forms = [`${before}(?:${alt(lex.heads)})`];
   if (lex.bare?.length && mods) forms.push(`${mods}{1,${times}}(?:${alt(lex.bare)})`);
   if (lex.bare?.length && lex.afterYear) forms.push(`(?<=\\d{4}年度?)${before}(?:${alt(lex.bare)})`);
+  if (lex.bare?.length && lex.bareAsItem)
+    forms.push(`(?<=(?:^|\\n)[ \\t]*(?:\\d{1,2}[、.]|[(（][一二三四五六七八九十\\d]{1,2}[)）]))(?:${alt(lex.bare)})(?=\\s*[:：])`);
   const core = `(?:${forms.join("|")})${after}${end}`;
   // not after a word that changes the meaning, even with modifiers between (工勤|人员|编制)
   const guard = lex.notAfterWord?.length ? `(?<!(?:${alt(lex.notAfterWord)})${mods ? `${mods}*` : ""})` : "";
@@ -224,15 +228,17 @@ export const LEXICON = {
     heads: ["总收入", "收入总额", "收入总计", "收入合计", "收入决算", "收入决算数"],
     bare: ["收入"],
     afterYear: true,
+    bareAsItem: true,
     before: ["本部门", "本单位", "我部门", "我单位", "全年", "本年度", "本年", "当年", "部门", "单位", "本", "我", "总"],
     after: ["合计", "总额", "总计"],
     notInClause: [...NOT_THE_UNITS, "税"],
   },
   expenditure_total: {
     heads: ["共支出", "总支出", "支出总额", "支出总计", "支出合计", "实际支出", "部门整体支出"],
-    bare: ["支出", "支出决算", "支出决算数"],
+    bare: ["支出", "支出决算", "支出决算数", "决算"],
     afterYear: true,
-    before: ["全年", "本年度", "本年", "本部门", "本单位", "部门", "单位", "完成", "实际"],
+    bareAsItem: true,
+    before: ["全年", "本年度", "本年", "本部门", "本单位", "部门", "单位", "完成", "实际", "决算", "部门决算"],
     after: ["数", "合计", "总额", "总计"],
     notAfterWord: ["收入"],
     notInClause: [...PART_CLAUSE, ...NOT_THE_UNITS],
@@ -250,15 +256,18 @@ export const LEXICON = {
   },
   basic_expenditure: { heads: ["基本支出"], after: ["决算", "决算数", "总额", "合计", "金额", "支出"], afterTimes: 2 },
   project_expenditure: { heads: ["项目支出"], after: ["决算", "决算数", "总额", "合计", "金额"], afterTimes: 2 },
+  // the budget of 三公: its label holds a budget word before or after the term (预算安排三公经费,
+  // 部门预算三公经费总支出, 三公经费财政拨款支出预算数)
   sangong_budget: {
     heads: ["三公经费"],
-    after: ["财政拨款", "支出", "的", "年初", "全年"],
+    before: ["预算安排", "部门预算", "年初预算", "预算", "安排", "年度", "全年"],
+    after: ["财政拨款", "支出", "的", "年初", "全年", "总", "总额", "预算", "预算数", "预算控制数", "控制数", "预算安排", "安排", "数"],
     afterTimes: 4,
-    end: ["预算", "预算数", "预算控制数", "控制数", "预算安排"],
+    must: ["预算", "控制数", "安排"],
   },
   sangong_actual: {
     heads: ["三公经费"],
-    after: ["财政拨款", "全年", "本年", "共", "实际", "支出", "决算", "使用", "开支", "数", "总额", "合计", "金额"],
+    after: ["财政拨款", "全年", "本年", "共", "实际", "支出", "决算", "使用", "开支", "数", "总额", "合计", "金额", "总"],
     afterTimes: 6,
   },
   reception_expense: { heads: ["公务接待费"], after: AMOUNT_AFTER, afterTimes: 3 },

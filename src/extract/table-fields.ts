@@ -30,6 +30,9 @@ export interface TableSpec {
   notCaption?: RegExp;
   /** skip a table headed with another unit or year than the report's (a 自评表 of a subordinate unit) */
   ownOnly?: boolean;
+  /** with `column`: of the columns that match, the one whose header names the report's year
+   * ("2023年决算数" beside "2022年决算数" and "2023年预算数"); the field needs fiscal_year */
+  ofYear?: boolean;
 }
 
 const AMOUNT = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
@@ -161,8 +164,11 @@ export function tableRule(field: string, kind: Kind, spec: TableSpec) {
         });
       }
       if (spec.column) {
+        const year = spec.ofYear ? ctx.chosen("fiscal_year")?.value : undefined;
+        if (spec.ofYear && year === undefined) continue;
+        const named = (p: string[]) => new RegExp(`^${year}年`).test(p[p.length - 1] ?? "");
         for (const b of blocksOf(v)) {
-          const col = b.paths.findIndex((p) => pathMatches(p, spec.column!));
+          const col = b.paths.findIndex((p) => pathMatches(p, spec.column!) && (!spec.ofYear || named(p)));
           if (col < 0) continue;
           const cols = (spec.header ?? []).map((re) => b.paths.findIndex((p) => p.length > 0 && re.test(p[p.length - 1])));
           if (cols.some((c) => c < 0)) continue;

@@ -144,7 +144,8 @@ export function scoreTableTotalRule(ctx: Context): Candidate[] {
 }
 
 const STATED_UNIT = new RegExp(`(?:金额)?单位[:：]\\s*(${YUAN_UNITS})`);
-const HEADER_UNIT = new RegExp(`[（(](${YUAN_UNITS})[）)]`);
+/** "（万元）" in a header cell, also left open at the cell's end ("经费控制情况(万元") */
+const HEADER_UNIT = new RegExp(`[（(](${YUAN_UNITS})(?:[）)]|$)`, "m");
 const JOINED_UNIT = new RegExp(`(?:金额)?单位:(${YUAN_UNITS})`);
 
 /** The money unit a table states (单位：万元, 金额单位：元, a header "（万元）"), or null. The patterns match
@@ -152,7 +153,7 @@ const JOINED_UNIT = new RegExp(`(?:金额)?单位:(${YUAN_UNITS})`);
 export function tableUnit(v: TableView): MoneyUnit | null {
   const m = STATED_UNIT.exec(`${v.heading}\n${v.grid.flat().join("\n")}`.normalize("NFKC"));
   if (m) return m[1] as MoneyUnit;
-  const head = v.grid.slice(0, 6).flat().join(" ");
+  const head = v.grid.slice(0, 6).flat().join("\n");
   const h = HEADER_UNIT.exec(head);
   if (h) return h[1] as MoneyUnit;
   // "单位：万" and "元" in two cells of the title rows (a PDF that split the words): read them run together

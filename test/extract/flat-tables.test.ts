@@ -4,7 +4,7 @@
  * lines of numbers checked by their own arithmetic, and what stays paragraphs.
  */
 import { describe, expect, it } from "vitest";
-import { arithmeticHolds, rebuildFlatTables } from "../../src/extract/flat-tables.js";
+import { arithmeticHolds, rebuildFlatTables, splitRunTogether } from "../../src/extract/flat-tables.js";
 import type { Block } from "../../src/model.js";
 
 const para = (text: string, page: number | null = 1, extra: Partial<Extract<Block, { kind: "paragraph" }>> = {}): Block => ({
@@ -177,5 +177,67 @@ describe("rebuildFlatTables: what it looks at", () => {
   it("a pair run split by a page break is two runs", () => {
     const blocks = [para("人员编制", 1), para("42", 1), para("实有人数", 2), para("39", 2)];
     expect(show(rebuildFlatTables(blocks))).toEqual(["人员编制", "42", "实有人数", "39"]);
+  });
+});
+
+describe("rebuildFlatTables: cells on lines of their own between bar lines", () => {
+  it("a line of one bar ends a cell, two bars in a row leave an empty cell, a line of bars ends the row", () => {
+    expect(
+      rebuilt("人员编制", "|", "19", "|", "实有人数", "|", "19", "|", "||||||", "合计", "|", "229.46", "|", "|", "86.1", "|", "|||||"),
+    ).toEqual(["[人员编制|19|实有人数|19 / 合计|229.46||86.1]@1"]);
+  });
+  it("a cell may run over lines; a line without a bar line after it ends the run", () => {
+    expect(rebuilt("主要工作", "|", "任务1:修路。", "任务2:建桥。", "|", "||||", "正文。")).toEqual([
+      "[主要工作|任务1:修路。 任务2:建桥。]@1",
+      "正文。",
+    ]);
+  });
+});
+
+describe("rebuildFlatTables: column headers one a line", () => {
+  it("over the values one a line; a caption before them stays a paragraph", () => {
+    expect(rebuilt("财政供养人员情况(人", "编制数", "2023 年实际在职人数", "控制率", "46", "50", "108.70%", "正文。")).toEqual([
+      "财政供养人员情况(人",
+      "[编制数|2023 年实际在职人数|控制率 / 46|50|108.70%]@1",
+      "正文。",
+    ]);
+  });
+  it("over rows of a label and the values, the row label written like a header or not", () => {
+    const rows = ["三公经费:", "0", "0", "0", "1、公务用车购置和维护经费", "1.5", "2", "1.2"];
+    expect(rebuilt("经费控制情况(万元", "2022 年决算数", "2023 年预算数", "2023 年决算数", ...rows, "正文。")).toEqual([
+      "[经费控制情况(万元|2022 年决算数|2023 年预算数|2023 年决算数 / 三公经费:|0|0|0 / 1、公务用车购置和维护经费|1.5|2|1.2]@1",
+      "正文。",
+    ]);
+    expect(rebuilt("经费控制情况", "2022 年决算数", "2023 年决算数", "三公经费", "3", "4", "基本支出", "10", "12")).toEqual([
+      "[经费控制情况|2022 年决算数|2023 年决算数 / 三公经费|3|4 / 基本支出|10|12]@1",
+    ]);
+  });
+  it("values that fail the header's arithmetic are no row", () => {
+    expect(rebuilt("编制数", "实际在职人数", "控制率", "46", "50", "50%")).toEqual(["编制数", "实际在职人数", "控制率", "46", "50", "50%"]);
+  });
+});
+
+describe("rebuildFlatTables: a header line with rows", () => {
+  it("rows of a label and values under a header line, also on the header's own line", () => {
+    expect(rebuilt("经费控制情况 2017年决算数 2018年预算数 2018年决算数", "三公经费 29.08 63.46 44.29")).toEqual([
+      "[经费控制情况|2017年决算数|2018年预算数|2018年决算数 / 三公经费|29.08|63.46|44.29]@1",
+    ]);
+    expect(rebuilt("10% 经费控制情况 2017年决算数 2018年决算数 三公经费 29.08 44.29 其中:公车购置 29.46")).toEqual([
+      "10%",
+      "[经费控制情况|2017年决算数|2018年决算数 / 三公经费|29.08|44.29]@1",
+      "其中:公车购置 29.46",
+    ]);
+  });
+  it("a header inside a line needs a row on that line", () => {
+    expect(rebuilt("说明 编制数 实际在职人数", "31 30")).toEqual(["说明 编制数 实际在职人数", "31 30"]);
+  });
+  it("numbers run together under a header with arithmetic are split where exactly one split holds", () => {
+    expect(rebuilt("编制数 实际在职人数 控制率", "877383.91%")).toEqual(["[编制数|实际在职人数|控制率 / 87|73|83.91%]@1"]);
+    expect(splitRunTogether("877383.91%", ["编制数", "实际在职人数", "控制率"])).toEqual(["87", "73", "83.91%"]);
+    // no arithmetic to check: no split
+    expect(splitRunTogether("8773", ["编制数", "实际在职人数"])).toBeNull();
+    // two splits hold: none taken
+    expect(splitRunTogether("1010100%", ["甲", "乙", "比率"])).toBeNull();
+    expect(splitRunTogether("12a", ["甲", "乙", "比率"])).toBeNull();
   });
 });

@@ -286,6 +286,29 @@ describe("the field lexicon: composed labels", () => {
     expect(val("机关现有干部职工128人(编制169人)。下属国有林场现有干部职工163人(编制219人)。", "staff_actual")).toBe(128);
     expect(val("机关现有干部职工128人(编制169人)。下属国有林场现有干部职工163人(编制219人)。", "staff_authorized")).toBe(169);
   });
+  it("a bare 收入 or 支出 that opens a numbered item before a colon is the unit's total", () => {
+    const text =
+      "（一）部门整体支出概况\n1、收入:792.22万元。其中:财政拨款收入792.22万元。\n2、支出:799.12万元。其中:人员经费支出434.89万元。";
+    expect([val(text, "income_total"), val(text, "expenditure_total")]).toEqual([7922200, 7991200]);
+    // not without the item's number and colon
+    expect(val("收入792.22万元。", "income_total")).toBeNull();
+    expect(val("（一）概况\n1、收入情况良好，792.22万元。", "income_total")).toBeNull();
+  });
+  it("决算 qualifies 支出, also alone after the year", () => {
+    expect(val("2024年部门年初预算支出5381.80万元。部门决算支出5241.83万元。", "expenditure_total")).toBe(52418300);
+    expect(val("2017年度市本级财政预算批复5,657.15万元,2017年度决算为5,657.15万元。", "expenditure_total")).toBe(56571500);
+  });
+  it("三公's budget: a budget word before or after the term, or the budget it is compared with", () => {
+    for (const t of [
+      "2021年我局部门预算三公经费总支出28.7万元。",
+      "预算安排“三公”经费28.7万元。",
+      "“三公”经费财政拨款支出年初预算数为28.7万元。",
+      "“三公”经费决算为20万元,比同口径预算安排的28.7万元减少8.7万元。",
+    ])
+      expect(val(t, "sangong_budget"), t).toBe(287000);
+    expect(val("“三公”经费总支出为2.43万,其中公务接待费0.24万。", "sangong_actual")).toBe(24300);
+    expect(val("2021年我局部门预算三公经费总支出28.7万元。", "sangong_actual")).toBeNull();
+  });
   it("several parts and no total give no 编制 (a sum is not what was written)", () => {
     expect(val("局机关行政编制22人,工勤人员编制1人。造价站事业编制12人。", "staff_authorized")).toBeNull();
     expect(val("行政编制5名、事业编制5名、工勤编制2名。", "staff_authorized")).toBeNull();

@@ -110,7 +110,9 @@ describe("a page dumped on one line", () => {
     expect(show(read(prose))).toEqual([prose]);
   });
   it("is only a paragraph that is most of the document's text, long and spaced next to Chinese", () => {
-    const long = page.join(" ");
+    // (its lines without the table: a header and its row on one line are rebuilt wherever they stand)
+    const long = page.slice(0, 7).join(" ");
+    expect(read(long)).toHaveLength(7);
     // beside as much other text, it is a paragraph like any other
     expect(read(long, "正".repeat(long.length + 10))).toHaveLength(2);
     // short: a line with spaces

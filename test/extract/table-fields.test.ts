@@ -315,3 +315,22 @@ describe("the 三公 total from the table's arithmetic", () => {
     expect(run(rule, ctxOf(doc("“三公”经费预算表", "单位：万元", withYear))).map((c) => c.text)).toEqual(["12.00"]);
   });
 });
+
+describe("tableRule: the column of the report's year", () => {
+  const spec = (kind: RegExp): TableSpec => ({ column: [kind], ofYear: true, row: /^三公经费$/ });
+  const t = table([
+    ["经费控制情况(万元", "2022年决算数", "2023年预算数", "2023年决算数"],
+    ["三公经费:", "3.5", "4", "2.74"],
+    ["基本支出", "100", "120", "110"],
+  ]);
+  it("of the columns that match, the one headed with the report's year", () => {
+    const ctx = ctxOf(docOf(t), { year: 2023 });
+    expect(values(tableRule("sangong_actual", "money", spec(/决算数$/)), ctx)).toEqual([27400]);
+    expect(values(tableRule("sangong_budget", "money", spec(/预算数$/)), ctx)).toEqual([40000]);
+    expect(values(tableRule("sangong_actual", "money", spec(/决算数$/)), ctxOf(docOf(t), { year: 2022 }))).toEqual([35000]);
+  });
+  it("none for another year, or without a year chosen", () => {
+    expect(values(tableRule("sangong_actual", "money", spec(/决算数$/)), ctxOf(docOf(t), { year: 2021 }))).toEqual([]);
+    expect(values(tableRule("sangong_actual", "money", spec(/决算数$/)), ctxOf(docOf(t)))).toEqual([]);
+  });
+});

@@ -63,6 +63,8 @@ const BUDGET_PART_TABLE = /决算|财政拨款收支|政府性基金|一般公�
 const YEAR_ACTUAL: TableSpec = { column: [/决算数?$|执行数$/], ofYear: true, ownOnly: true };
 const YEAR_BUDGET: TableSpec = { column: [/预算数?$/], ofYear: true, ownOnly: true };
 const SANGONG_ROW = /^["“”']*三公["“”']*经费(?:支出)?(?:合计)?$/;
+/** Tables of one fund's spending (一般公共预算, 政府性基金 …, 财政拨款 alone): not the whole of 基本支出 and 项目支出. */
+const FUND_PART_TABLE = /财政拨款|政府性基金|一般公共预算|国有资本经营|三公/;
 /** A staff table: 编制数 and 实际在职人数 columns, the 合计 row or a single row. */
 const STAFF_AUTHORIZED_COLUMN = /^(?:核定)?编制(?:数|人数)/;
 const STAFF_ACTUAL_COLUMN = /实际在职|实有人数|在职人数|实有在职/;
@@ -112,7 +114,7 @@ const spendingPart = (name: keyof typeof LEXICON, label: string): FieldDef =>
     name,
     label,
     [
-      tableRule(name, "money", { cell: new RegExp(`^${label}$`), column: [new RegExp(`^${label}$`)] }),
+      tableRule(name, "money", { cell: new RegExp(`^${label}$`), column: [new RegExp(`^${label}$`)], notCaption: FUND_PART_TABLE }),
       tableRule(name, "money", { ...SELF_EVAL_BUDGET, column: [ACTUAL_COLUMN], row: new RegExp(`^${label}`) }),
       sentenceRule(name, "money", LEXICON[name], { notInClause: /年初|控制/ }),
     ],

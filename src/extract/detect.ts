@@ -31,7 +31,8 @@ function looksLikeHtml(head: Buffer): boolean {
   // UTF-16 with a BOM, decoded as the text reader decodes it
   if (s.startsWith("\xff\xfe")) s = iconv.decode(head.subarray(2), "utf16le");
   else if (s.startsWith("\xfe\xff")) s = iconv.decode(head.subarray(2), "utf16be");
-  return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|title)\b/i.test(s);
+  // comments, an XML declaration and server-page directives (<%@ page … %>, saved from JSP/ASP) may come first
+  return /^\s*(?:(?:<!--[\s\S]*?-->|<\?xml[\s\S]*?\?>|<%[\s\S]*?%>)\s*)*<(?:!doctype\s+html|html|head|meta|body|title)\b/i.test(s);
 }
 
 /** Text: no NUL bytes (unless UTF-16 with a BOM) and few control characters in the first 64 KiB. */

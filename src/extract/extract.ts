@@ -8,7 +8,7 @@ import { CATALOG, type FieldDef } from "./catalog.js";
 import { findChrome } from "./chrome.js";
 import { renderText, spanAt, type TextDoc } from "./document.js";
 import { locateValues } from "./geometry.js";
-import { KIND_FIELDS } from "./identity.js";
+import { kindCarries } from "./identity.js";
 import { type Candidate, type Context, choose, type Rejection, runPattern, toFieldValue } from "./rules.js";
 import { buildSections } from "./sections.js";
 import { foreignToChosen, scoreTablesOf } from "./tables.js";
@@ -167,8 +167,7 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean; catalog?
   // a notice or a single project's report: no unit-level figures are forced out of it
   // (only when the kind was recognised, not when it is the default for a text that says too little)
   const kindKnown = fields.document_kind && fields.document_kind.rule !== "document_kind.default";
-  const allowed = kindKnown ? (KIND_FIELDS[fields.document_kind!.value as string] ?? "all") : "all";
-  if (allowed !== "all") for (const name of Object.keys(fields)) if (!allowed.has(name)) fields[name] = null;
+  if (kindKnown) for (const name of Object.keys(fields)) if (!kindCarries(fields.document_kind!.value as string, name)) fields[name] = null;
   // a unit_corrected flag only matters when the corrected candidate was chosen
   const kept = flags.filter((f) => f.code !== "unit_corrected" || fields[f.fields[0]]?.rule.endsWith("+unit_corrected"));
   kept.push(...validate(fields));

@@ -15,6 +15,18 @@ export function cand(value: string | number, unit: string, confidence: number, r
 /** A year, also when PDF extraction put a space inside it (20 23). */
 const YEAR = "(?<v>(?:19|20) ?\\d ?\\d|[二][〇零][一二][〇零一二三四五六七八九])";
 
+/** What a title names: a report on performance, a budget, final accounts, their explanation, a 自评表. */
+const TITLE_KIND =
+  /(?:自评|评价|绩效)[^\n]{0,12}报告|整体支出绩效|(?:部门|单位|区级|市级|县级|本级)(?:预算|决算)|(?:预算|决算)(?:公开|说明|情况说明|报告|编制说明)?$|自评表$|评价表$|自评情况总结$/;
+/** A line of the year alone, in brackets or not: "（2021年度）", "( 20 21 年度 )". */
+const YEAR_LINE = /^[(（]?\s*(?:19|20) ?\d ?\d\s*年度?\s*[)）]?$/;
+/** Not the end of a range of years ("2021-2024年"): no year, dash or 至 right before. */
+const NOT_IN_RANGE = "(?<!\\d)(?<![\\-—–~～至到]\\s*)";
+/** Not the start of a range of years ("2021年-2024年"). */
+const NOT_RANGE_START = "(?!度?\\s*[\\-—–~～至到]\\s*(?:19|20)\\d{2})";
+/** Leaders of a table of contents: its entries are no titles. */
+const LEADERS = /…{2,}|\.{4,}|·{4,}/;
+
 /** fiscal_year: label, title, body phrases about the evaluated year, then the most-mentioned 年度. */
 export function fiscalYearRule(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
@@ -27,12 +39,21 @@ export function fiscalYearRule(ctx: Context): Candidate[] {
   };
   for (const m of text.matchAll(new RegExp(`(?:(?:评价年度|预算年度|所属年度|评价期间)\\s*[:：\\t]?|年度\\s*[:：\\t])\\s*${YEAR}`, "g")))
     push(m, 0.95, "fiscal_year.label");
-  for (const l of ctx.body.slice(0, 40)) {
-    if (/(?:自评|评价|绩效)[^\n]{0,12}报告|整体支出绩效/.test(l.text) && !/[。;；]/.test(l.text) && l.text.length <= 60) {
-      const m = new RegExp(`${YEAR}\\s*年度?`).exec(l.text);
+  // the title of any kind of document (自评报告, 评价报告, 自评表, 预算, 决算, 决算说明 …), or a line of
+  // the year alone under it ("（2021年度）"); a range of years (2021-2024年) is no fiscal year
+  let title = -1;
+  ctx.body.slice(0, 40).forEach((l, i) => {
+    const t = l.text.trim();
+    if (t.length > 60 || /[。;；]/.test(t) || LEADERS.test(t)) return;
+    const isTitle = TITLE_KIND.test(t);
+    if (isTitle && title < 0) title = i;
+    // the year alone counts on the line under the document's title (the first; or at the top when the
+    // title was page chrome), not under a table's caption
+    if (isTitle || (YEAR_LINE.test(t) && (title >= 0 ? i === title + 1 : i <= 2))) {
+      const m = new RegExp(`${NOT_IN_RANGE}${YEAR}\\s*年${NOT_RANGE_START}度?`).exec(l.text);
       if (m) push(m, 0.9, "fiscal_year.title", l.start);
     }
-  }
+  });
   const body = new RegExp(
     `${YEAR}年度?(?:我镇|我乡|我单位|我部门|本单位|本部门|我局|我委|部门|单位)?(?:部门)?(?:整体支出|整体)?(?:绩效)?(?:自评|绩效评价|绩效目标)`,
     "g",
@@ -42,7 +63,7 @@ export function fiscalYearRule(ctx: Context): Candidate[] {
   if (out.length === 0) {
     // most mentioned "YYYY年" that is not part of a date (a year-month is a date too: it does not vote)
     const counts = new Map<number, { n: number; s: number }>();
-    for (const m of text.matchAll(new RegExp(`${YEAR}\\s*年(?!\\s*\\d{1,2}\\s*月)`, "g"))) {
+    for (const m of text.matchAll(new RegExp(`${NOT_IN_RANGE}${YEAR}\\s*年${NOT_RANGE_START}(?!\\s*\\d{1,2}\\s*月)`, "g"))) {
       const y = parseYear(m.groups!.v);
       if (y === null) continue;
       const c = counts.get(y) ?? { n: 0, s: m.index! };
@@ -122,11 +143,12 @@ export function documentKindRule(ctx: Context): Candidate[] {
   return [cand("其他", "text", 0.5, "document_kind.default", 0, 0)];
 }
 
-/** Fields a document of each kind can carry; the rest stay empty rather than be forced. */
-export const KIND_FIELDS: { [kind: string]: Set<string> | "all" } = {
+/** Fields a document of each kind can carry (all, these, or all but these); the rest stay empty rather than be forced. */
+export const KIND_FIELDS: { [kind: string]: Set<string> | "all" | { not: Set<string> } } = {
   自评报告: "all",
   决算: "all",
-  预算: "all",
+  // a budget is a plan: what it says of scores, grades, satisfaction or execution is a target
+  预算: { not: new Set(["self_score", "grade", "satisfaction", "deductions", "execution_rate", "carryover_rate"]) },
   项目自评: new Set([
     "document_kind",
     "unit_name",
@@ -197,4 +219,10 @@ export function publisherRule(ctx: Context): Candidate[] {
 export function publishedDateRule(ctx: Context): Candidate[] {
   const p = ctx.chrome.published;
   return p ? [cand(p.value, "date", 0.9, "published_date.chrome", p.start, p.end)] : [];
+}
+
+/** Whether a document of `kind` carries `field` (KIND_FIELDS). */
+export function kindCarries(kind: string, field: string): boolean {
+  const k = KIND_FIELDS[kind] ?? "all";
+  return k === "all" ? true : k instanceof Set ? k.has(field) : !k.not.has(field);
 }

@@ -48,7 +48,8 @@ export const labelOf = (s: string) =>
 /** Title and caption rows: 部门：X, 单位：万元, 公开表九. */
 const TITLE_CELL = /^(?:部门(?:名称)?|单位|金额单位|编制部门|编制单位)[:：]|公开\d*表|^公开表|预算表$|决算表$/;
 
-const filled = (row: string[]) => row.filter((c) => c.trim());
+/** a row's filled cells, a spanned cell once (the grid repeats it: a 合计 across the code columns) */
+const filled = (row: string[]) => row.filter((c, i) => c.trim() && c !== row[i - 1]);
 /** a cell of a figures row: an amount, a count, a percentage, or a dash for none */
 const isFigure = (c: string) => isAmount(c) || PERSONS.test(c.trim()) || /^-?\d+(?:\.\d+)?\s*[%％]$|^[—–\-/／]+$/.test(c.trim());
 /** a row of figures: at least one amount, and figures in at least half its filled cells */

@@ -22,6 +22,8 @@ import type { Candidate, Context } from "./rules.js";
 export interface TableView {
   table: Table;
   block: number;
+  /** the last block of the table: a table that runs over pages is one view of its blocks */
+  lastBlock: number;
   /** the cells folded (spanned cells repeated) */
   grid: string[][];
   /** folded start of each rendered row */
@@ -41,6 +43,7 @@ export function tablesOf(ctx: Context): TableView[] {
   const cached = views.get(ctx);
   if (cached) return cached;
   const out: TableView[] = [];
+  const tableRanges: Array<[number, number]> = [];
   for (const span of ctx.clean.spans) {
     const table = ctx.doc.blocks[span.block];
     if (table?.kind !== "table") continue;
@@ -53,19 +56,72 @@ export function tablesOf(ctx: Context): TableView[] {
       pos += r.length + 1;
     }
     const grid = gridOf(table).map((row) => row.map(foldCell));
-    const before = ctx.folded.text
-      .slice(Math.max(0, fs - 200), fs)
-      .split("\n")
-      .slice(-4)
-      .join("\n");
+    // the lines just before the table; rows of a table before it are not its caption
+    const from = Math.max(0, fs - 200);
+    let window = ctx.folded.text.slice(from, fs);
+    for (const [ts, te] of tableRanges.filter(([, te]) => te > from).reverse())
+      window = window.slice(0, Math.max(0, ts - from)) + window.slice(Math.max(0, te - from));
+    const before = window.split("\n").slice(-4).join("\n");
+    tableRanges.push([fs, foldedAt(ctx, span.end) + 1]);
     const titleRows = grid
       .slice(0, 4)
       .filter((r) => r.filter((c) => c.trim()).length <= 2)
       .map((r) => r.filter((c) => c.trim()).join(" "));
-    out.push({ table, block: span.block, grid, rowStart, rowText, heading: `${before}\n${titleRows.join("\n")}` });
+    const view = {
+      table,
+      block: span.block,
+      lastBlock: span.block,
+      grid,
+      rowStart,
+      rowText,
+      heading: `${before}\n${titleRows.join("\n")}`,
+    };
+    const last = out[out.length - 1];
+    const rest = last ? continuation(ctx, last, view) : null;
+    if (last && rest !== null) {
+      // the part on the next page continues the table: one view, the caption, unit and header the first part's
+      const w = Math.max(0, ...last.grid.map((r) => r.length));
+      // a narrower last part (a 合计 row alone on its page): its label spans the first columns
+      const aligned = view.grid.slice(rest).map((r) => (r.length < w ? [...Array(w - r.length).fill(r[0]), ...r] : r));
+      last.grid = [...last.grid, ...aligned];
+      last.rowStart = [...last.rowStart, ...view.rowStart.slice(rest)];
+      last.rowText = [...last.rowText, ...view.rowText.slice(rest)];
+      last.lastBlock = view.block;
+    } else out.push(view);
   }
   views.set(ctx, out);
   return out;
+}
+
+/**
+ * Whether `next` continues `prev` over a page break, and from which of its rows: the next block, on the
+ * next page, as wide (or a 合计 row alone, narrower); it opens with rows of figures (no caption, no
+ * header of its own) or with the header rows of `prev` again (those are skipped). Null when it is a
+ * table of its own.
+ */
+export function continuation(ctx: Context, prev: TableView, next: TableView): number | null {
+  const pa = ctx.doc.blocks[prev.lastBlock]?.page;
+  const pb = next.table.page;
+  if (pa == null || pb == null || pb !== pa + 1 || next.block !== prev.lastBlock + 1) return null;
+  const width = (g: string[][]) => Math.max(0, ...g.map((r) => r.length));
+  if (next.grid.length === 0) return null;
+  // as wide, or a total row alone whose label spans the columns the figures do not fill
+  const total = next.grid.length === 1 && /^(?:合计|总计)/.test(squash(next.grid[0][0] ?? "")) && width(next.grid) < width(prev.grid);
+  if (width(prev.grid) !== width(next.grid) && !total) return null;
+  // the header again: as many of its first rows as equal prev's first rows
+  let repeated = 0;
+  while (repeated < next.grid.length && repeated < prev.grid.length && same(next.grid[repeated], prev.grid[repeated])) repeated++;
+  const first = next.grid[repeated];
+  if (!first) return null;
+  return isFigureRow(first) ? repeated : null;
+}
+
+const same = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => squash(c) === squash(b[i]));
+/** A row of figures: an amount in it, and no more label cells than figure cells (codes and names are labels). */
+function isFigureRow(row: string[]): boolean {
+  const cells = row.filter((c) => c.trim());
+  const figures = cells.filter((c) => /^-?[\d,]+(?:\.\d+)?%?$/.test(c.trim()));
+  return figures.some((c) => /\d/.test(c)) && figures.length * 2 >= cells.length;
 }
 
 const foldedAt = (ctx: Context, clean: number) => foldedOffset(ctx.folded, clean);

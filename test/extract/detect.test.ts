@@ -22,6 +22,16 @@ describe("detectFormat", () => {
     ["HTML", "html", Buffer.from("<!DOCTYPE html><html><body>报告</body></html>")],
     ["HTML after a comment and spaces", "html", Buffer.from("  <!-- saved -->\n<HTML lang=zh>")],
     ["HTML starting at <meta>", "html", Buffer.from("<meta charset=gbk><title>x</title>")],
+    [
+      "HTML saved from a server page (JSP directives first)",
+      "html",
+      Buffer.from('<%@ page language="java"\n\tpageEncoding="UTF-8"%>\n<%@ taglib prefix="c" uri="x"%>\n<!DOCTYPE html><html>'),
+    ],
+    [
+      "HTML after an XML declaration",
+      "html",
+      Buffer.from('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'),
+    ],
     ["HTML after a UTF-8 BOM", "html", Buffer.from("\ufeff<html>", "utf8")],
     ["HTML in UTF-16LE", "html", utf16("<html><body>x</body></html>")],
     [

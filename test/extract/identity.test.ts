@@ -138,6 +138,32 @@ describe("fiscalYearRule", () => {
     expect(years("正文，1999年收入增加。")).toEqual([]);
     expect(years("评价年度：1999")).toEqual([]);
   });
+  it.each([
+    ["上海市普陀区2026年区级部门预算", 2026],
+    ["2016年度某镇人民政府部门决算说明", 2016],
+    ["某县水利局2023年单位预算", 2023],
+    ["某县水利局2022年部门决算", 2022],
+    ["某县水利局2021年度部门整体支出绩效自评表", 2021],
+    ["重庆市交通委员会2018年部门预算情况说明", 2018],
+    ["某局2021年部门绩效自评情况总结", 2021],
+  ])("the title of every kind of document: %s", (title, year) => {
+    // (the comparison with last year, however often, is no candidate; the title's words may also be the body's)
+    const found = years(`${title}\n比${year - 1}年预算执行数增加2%，${year - 1}年，${year - 1}年，${year - 1}年。`);
+    expect(found[0]).toBe(`${year} year fiscal_year.title 0.9 "${year}"`);
+    expect(found.every((c) => c.startsWith(`${year} `))).toBe(true);
+  });
+  it("a year alone on the line under the document's title, not under a table's caption", () => {
+    expect(years("部门整体支出绩效自评报告\n（2021年度）\n正文")).toEqual(['2021 year fiscal_year.title 0.9 "2021"']);
+    expect(years("某局绩效自评报告\n正文一\n部门整体支出绩效自评表\n（2021年度）\n正文")).toEqual([
+      '2021 year fiscal_year.most_mentioned 0.6 "2021"',
+    ]);
+  });
+  it("a range of years is no fiscal year, in a title or counted", () => {
+    expect(years("2021-2024年省级职业技能竞赛经费项目绩效评价报告\n正文")).toEqual([]);
+    expect(years("2021年-2024年某项目绩效评价报告\n正文")).toEqual([]);
+    expect(years("正文，2021- 2024年，共计开展赛项525个，2021- 2024年。")).toEqual([]);
+    expect(years("正文，22.90 2019年政府采购预算表。")).toEqual(['2019 year fiscal_year.most_mentioned 0.6 "2019"']);
+  });
   it("a year the label found keeps the most-mentioned one out", () => {
     expect(years("正文\n评价年度：2023\n2022年，2022年，2022年。")).toEqual(['2023 year fiscal_year.label 0.95 "2023"']);
   });

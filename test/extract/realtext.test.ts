@@ -582,3 +582,53 @@ describe("explainLines, in process", () => {
     expect(notice[1]).toMatch(/^ {2}✓ 92 /);
   });
 });
+
+describe("complete budget documents", () => {
+  const onPage = (page: number, rows: string[][]): Block => ({
+    kind: "table",
+    page,
+    rows: rows.map((r) => r.map((text) => ({ text, colspan: 1, rowspan: 1 }))),
+  });
+  const p = (text: string, page: number): Block => ({ kind: "paragraph", text, page });
+  const head = [
+    ["项目", "项目", "项目", "项目", "支出预算", "支出预算", "支出预算"],
+    ["功能分类科目编码", "功能分类科目编码", "功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    ["类", "款", "项", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+  ];
+  const budget = (extra: Block[] = []) =>
+    extractFields({
+      format: "pdf",
+      pages: 4,
+      engine: "test",
+      messages: [],
+      blocks: [
+        p("上海市某区2026年区级部门预算", 1),
+        p("预算主管部门：某区司法局", 1),
+        p("比2025年预算执行数增加2%。2025年预算执行数为1690.69万元。", 1),
+        p("2026年部门支出预算总表", 2),
+        p("编制部门：某区司法局\t单位：元", 2),
+        onPage(2, [...head, ["204", "", "", "公共安全支出", "87,267,272.44", "16,726,725.44", "70,540,547.00"]]),
+        onPage(3, [["208", "", "", "社会保障和就业支出", "9,014,941.00", "9,014,941.00", "0.00"]]),
+        onPage(4, [["合计", "96,282,213.44", "25,741,666.44", "70,540,547.00"]]),
+        ...extra,
+      ],
+    }).fields;
+  it("基本支出 and 项目支出 from the 合计 row of the 支出预算总表, over its pages; the year from the title", () => {
+    const f = budget();
+    expect([f.fiscal_year?.value, f.basic_expenditure?.exact, f.project_expenditure?.exact]).toEqual([2026, "25741666.44", "70540547"]);
+    expect(f.basic_expenditure?.evidence.page).toBe(4);
+  });
+  it("not from a table of one fund's spending (一般公共预算支出功能分类预算表)", () => {
+    const f = budget([
+      p("2026年部门一般公共预算支出功能分类预算表", 4),
+      p("编制部门：某区司法局\t单位：元", 4),
+      onPage(4, [...head.slice(1), ["合计", "合计", "合计", "合计", "90,000,000.00", "20,000,000.00", "70,000,000.00"]]),
+    ]);
+    expect(f.basic_expenditure?.exact).toBe("25741666.44");
+  });
+  it("a budget states targets: no satisfaction, score or grade is read from it", () => {
+    const f = budget([p("服务对象满意度达到95%，自评得分90分，评价等级为优。", 4)]);
+    expect([f.satisfaction, f.self_score, f.grade]).toEqual([null, null, null]);
+    expect(f.document_kind?.value).toBe("预算");
+  });
+});

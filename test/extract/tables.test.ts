@@ -50,6 +50,61 @@ describe("tablesOf", () => {
   });
 });
 
+describe("tablesOf: a table that runs over pages", () => {
+  const onPage = (page: number, rows: string[][]): Block => ({ ...table(rows), page });
+  const p = (text: string, page: number): Block => ({ ...para(text), page });
+  const head = [
+    ["功能分类科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"],
+    ["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"],
+  ];
+  const rowsA = [["204", "", "", "公共安全支出", "90", "20", "70"]];
+  const rowsB = [["208", "", "", "社会保障和就业支出", "10", "10", "0"]];
+  it("continues on the next page: one view, the first part's caption, header and unit", () => {
+    const ctx = ctxOf(
+      docOf(p("2026年部门支出预算总表", 1), p("单位：元", 1), onPage(1, [...head, ...rowsA]), onPage(2, rowsB), p("正文", 2)),
+    );
+    const views = tablesOf(ctx);
+    expect(views).toHaveLength(1);
+    expect(views[0].grid.map((r) => r[3])).toEqual(["科目名称", "科目名称", "公共安全支出", "社会保障和就业支出"]);
+    expect(tableUnit(views[0])).toBe("元");
+    expect(views[0].rowText[3]).toBe("208\t\t\t社会保障和就业支出\t10\t10\t0");
+    expect([views[0].block, views[0].lastBlock]).toEqual([2, 3]);
+  });
+  it("the header repeated at the top of the next page is not data; a third page continues too", () => {
+    const ctx = ctxOf(
+      docOf(onPage(1, [...head, ...rowsA]), onPage(2, [...head, ...rowsB]), onPage(3, [["221", "", "", "住房保障支出", "5", "5", "0"]])),
+    );
+    const [v] = tablesOf(ctx);
+    expect(v.grid.map((r) => r[0])).toEqual(["功能分类科目编码", "类", "204", "208", "221"]);
+  });
+  it("a 合计 row alone on the last page, narrower: its label spans the columns the figures leave", () => {
+    const ctx = ctxOf(docOf(onPage(1, [...head, ...rowsA, ...rowsB]), onPage(2, [["合计", "100", "30", "70"]])));
+    const [v] = tablesOf(ctx);
+    expect(v.grid[v.grid.length - 1]).toEqual(["合计", "合计", "合计", "合计", "100", "30", "70"]);
+  });
+  it.each([
+    ["on the same page", 1, [...rowsB]],
+    ["two pages on", 3, [...rowsB]],
+    ["with a header of its own", 2, [["项目", "金额", "", "", "", "", ""], ...rowsB]],
+    ["narrower, not a 合计 row", 2, [["208", "社会保障", "10"]]],
+  ])("a table %s is a table of its own", (_what, page, rows) => {
+    const ctx = ctxOf(docOf(onPage(1, [...head, ...rowsA]), onPage(page as number, rows as string[][])));
+    expect(tablesOf(ctx)).toHaveLength(2);
+  });
+  it("text between the parts keeps them apart; a text document (no pages) never continues", () => {
+    expect(tablesOf(ctxOf(docOf(onPage(1, [...head, ...rowsA]), p("注：单位万元", 1), onPage(2, rowsB))))).toHaveLength(2);
+    expect(tablesOf(ctxOf(docOf(table([...head, ...rowsA]), table(rowsB))))).toHaveLength(2);
+  });
+  it("a table's caption lines are not the rows of the table before it", () => {
+    const ctx = ctxOf(
+      docOf(p("收入预算总表", 1), onPage(1, [["一般公共预算", "10"]]), p("支出预算总表", 1), p("单位：元", 1), onPage(1, [["合计", "10"]])),
+    );
+    const { heading } = tablesOf(ctx)[1];
+    expect(heading).toContain("支出预算总表\n单位:元");
+    expect(heading).not.toContain("一般公共预算");
+  });
+});
+
 describe("tableUnit", () => {
   const unitOf = (...blocks: Block[]) => tableUnit(tablesOf(ctxOf(docOf(...blocks)))[0]);
   it("单位： in the heading or the table, 金额单位：, in full-width forms too", () => {

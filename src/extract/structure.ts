@@ -117,7 +117,8 @@ export function relineDump(text: string): string[] {
 
 /**
  * The width a text was hard-wrapped at: the one line length (in characters, 16 or more) that four or
- * more lines and at least a third of the long lines share; else null.
+ * more lines and at least a third of the long lines share, and that few lines exceed (one for every
+ * ten at the width); else null.
  */
 export function wrapWidth(lengths: number[]): number | null {
   const long = lengths.filter((n) => n >= 16);
@@ -125,7 +126,11 @@ export function wrapWidth(lengths: number[]): number | null {
   for (const n of long) counts.set(n, (counts.get(n) ?? 0) + 1);
   let best: [number, number] | null = null;
   for (const e of counts) if (!best || e[1] > best[1]) best = e;
-  return best && best[1] >= 4 && best[1] * 3 >= long.length ? best[0] : null;
+  if (!best || best[1] < 4 || best[1] * 3 < long.length) return null;
+  // wrapped text has next to no line longer than its width (a page of long paragraphs and a few
+  // equal metadata lines is no wrapped text)
+  const longer = long.filter((n) => n > best[0]).length;
+  return longer * 10 <= best[1] ? best[0] : null;
 }
 
 const charCount = (s: string) => {
@@ -139,9 +144,8 @@ const LEADERS = /(?:…{2,}|\.{4,}|·{4,})\s*\d*$/;
 /** A line that starts a line of its own: a heading, a labelled item, a bullet. */
 const startsLine = (t: string) => HEADING.test(t) || LABEL_START.test(t) || /^[-•·●◆■▪*]\s/.test(t);
 
-/** Paragraphs of a run (same page, plain) whose wrapped lines are joined; each keeps the first line's page. */
-function unwrap(paras: Paragraph[]): Paragraph[] {
-  const width = wrapWidth(paras.map((p) => charCount(p.text.trim())));
+/** Paragraphs of a run (same page, plain) whose lines wrapped at `width` are joined; each keeps the first line's page. */
+function unwrap(paras: Paragraph[], width: number | null): Paragraph[] {
   if (width === null) return paras;
   const out: Paragraph[] = [];
   let full = false;
@@ -188,10 +192,13 @@ function relines(blocks: Block[]): Block[] {
       ? relineDump(b.text).map((text): Block => ({ ...b, text }))
       : [b],
   );
+  // the width the document was wrapped at, judged on all its plain lines (a short run of equal lines,
+  // a block of metadata, is no wrapped text)
+  const width = wrapWidth(cut.flatMap((b) => (b.kind === "paragraph" && !b.headingLevel ? [charCount(b.text.trim())] : [])));
   const out: Block[] = [];
   let run: Paragraph[] = [];
   const flush = () => {
-    out.push(...unwrap(run));
+    out.push(...unwrap(run, width));
     run = [];
   };
   for (const b of cut) {

@@ -143,8 +143,13 @@ describe("hard-wrapped lines", () => {
     expect(show(read(...wrap(first, 20), "二、收支情况"))).toEqual([first, "二、收支情况"]);
     expect(show(read(para1, para2))).toEqual([para1, para2]);
   });
-  it("wrapWidth: the length four or more lines and a third of the long ones share", () => {
-    expect(wrapWidth([20, 20, 20, 20, 7, 30, 31])).toBe(20);
+  it("wrapWidth: the length four or more lines and a third of the long ones share, and few exceed", () => {
+    expect(wrapWidth([20, 20, 20, 20, 7, 12, 19])).toBe(20);
+    // ten lines at the width allow one longer line, not two
+    expect(wrapWidth([...Array(10).fill(20), 35, 7])).toBe(20);
+    expect(wrapWidth([...Array(10).fill(20), 35, 36])).toBeNull();
+    // four equal lines of metadata among long paragraphs
+    expect(wrapWidth([16, 16, 16, 16, 80, 120, 60])).toBeNull();
     expect(wrapWidth([20, 20, 20, 7])).toBeNull();
     expect(wrapWidth([20, 20, 20, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29])).toBeNull();
     expect(wrapWidth([10, 10, 10, 10, 10])).toBeNull();

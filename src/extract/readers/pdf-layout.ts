@@ -150,7 +150,7 @@ const edgeKey = (r: Row) => `${shape(rowText(r))}@${Math.round(r.y0 / 4)}`;
 const shiftKey = (key: string, d: number) => key.replace(/@(-?\d+)$/, (_, b) => `@${Number(b) + d}`);
 
 /** Removes page numbers and running headers/footers (the same text at the top or bottom of many pages). */
-function stripRunning(pages: Row[][], heights: number[]): { pages: Row[][]; removed: number } {
+function stripRunning(pages: Row[][], heights: number[], widths: number[]): { pages: Row[][]; removed: number } {
   let removed = 0;
   const n = pages.length;
   const edgeShapes = (which: "top" | "bottom") => {
@@ -179,8 +179,16 @@ function stripRunning(pages: Row[][], heights: number[]): { pages: Row[][]; remo
       const nearBottom = r.y0 > h * 0.88 || k === rows.length - 1;
       const repeated = (m: Map<string, number>) =>
         Math.max(m.get(key) ?? 0, m.get(shiftKey(key, -1)) ?? 0, m.get(shiftKey(key, 1)) ?? 0) >= minRepeats;
+      // a bare number is a page number only in the page's top or bottom band, centred or at the right
+      // edge, and not 0: the first or last line of a page can be a cell of a table written one a line
+      const bare = /^\s*\d{1,4}\s*$/.test(t);
+      const w = widths[i];
+      const placed = Math.abs((r.x0 + r.x1) / 2 - w / 2) < 0.15 * w || r.x1 > 0.8 * w;
+      const pageNumber = bare
+        ? Number(t) >= 1 && (r.y1 < h * 0.12 || r.y0 > h * 0.88) && placed
+        : (nearTop || nearBottom) && isPageNumber(t);
       const drop =
-        ((nearTop || nearBottom) && isPageNumber(t)) ||
+        pageNumber ||
         (n >= 2 && nearTop && r.y1 < h * 0.15 && repeated(top)) ||
         (n >= 2 && nearBottom && r.y0 > h * 0.85 && repeated(bottom));
       if (drop) removed++;
@@ -200,6 +208,7 @@ export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: n
   const { pages, removed } = stripRunning(
     rowsPerPage,
     pagesIn.map((p) => p.height),
+    pagesIn.map((p) => p.width),
   );
   const all = pages.flat();
   // text column edges, from body rows
@@ -210,12 +219,21 @@ export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: n
         0.1,
       )
     : 0;
-  const right = body.length
-    ? percentile(
-        body.map((r) => r.x1),
-        0.9,
-      )
-    : Infinity;
+  // the right margin from the lines long enough to have been wrapped there (a page of short lines,
+  // cells one a line, would put it at the end of a short one and join what is no paragraph)
+  const long = all.filter((r) => !r.tabular && rowText(r).length >= 20);
+  const right =
+    long.length >= 5
+      ? percentile(
+          long.map((r) => r.x1),
+          0.75,
+        )
+      : body.length
+        ? percentile(
+            body.map((r) => r.x1),
+            0.9,
+          )
+        : Infinity;
   const bodySize = body.length ? median(body.map((r) => r.size)) : 0;
 
   const blocks: Block[] = [];

@@ -191,6 +191,27 @@ describe("layoutPages: page numbers and running text", () => {
       expect(show(r.blocks).join("\n"), what).not.toMatch(/\d \/ \d|- 3 -|^1: 3$|第 3 页/m);
     }
   });
+  it("a bare number as a page's first or last row stays when it is a cell written one a line: mid-page, at the left margin, or 0", () => {
+    const body = (y: number) => seg(`${LINE2}。`, 72, y);
+    const cases: Array<[string, Segment[]]> = [
+      ["first row, mid-page", [seg("46", 290, 300), body(400)]],
+      ["last row, bottom band, at the left margin", [body(400), seg("46", 72, 800)]],
+      ["last row, bottom band, 0", [body(400), seg("0", 290, 800)]],
+    ];
+    for (const [what, segs] of cases) expect(layoutPages([page(segs)]).removed, what).toBe(0);
+    // centred or at the right edge in the band: a page number
+    expect(layoutPages([page([body(400), seg("7", 540, 800)])]).removed).toBe(1);
+  });
+  it("the right margin is where the long lines end, not where most lines end on a page of short ones", () => {
+    // five long lines end at the margin, on two pages; eighty cells of eight characters and more end far left of it
+    const cells = Array.from({ length: 40 }, (_, i) => seg(`其中：公用经费${i}`, 72, 50 + 15 * i));
+    const long = lines(Array(4).fill(`${FULL}。`), 700);
+    const title = seg("部门整体支出绩效评价基础数据表", 72, 660);
+    const more = page([...cells, seg(`${FULL}。`, 72, 700)]);
+    const blocks = show(blocksOf(page([...cells, title, seg("财政供养人员情况", 72, 680), ...long]), more));
+    expect(blocks).toContain("1: 部门整体支出绩效评价基础数据表");
+    expect(blocks).toContain("1: 财政供养人员情况");
+  });
   it("two rows in the top 12 % of a one-page document are both kept", () => {
     expect(show(blocksOf(page([seg("某县水利局", 72, 40), seg("绩效自评报告", 72, 70), seg(`${LINE2}。`, 72, 300)])))).toHaveLength(3);
   });

@@ -92,7 +92,7 @@ const LABEL_START = new RegExp(`^${BULLET}[\\[【(]?\\s*(?:${LABEL_ALT})\\s*(?:[
 const LABEL_ONLY = new RegExp(`^${BULLET}[\\[【(]?\\s*(?:${LABEL_ALT})\\s*[\\]】)]?\\s*[:：]?$`);
 /** the longer labels also without a separator ("发布机构开远市教育体育局", "索引号kysjytyj/2025-00167") */
 const LONG_LABEL_START = new RegExp(
-  `^(?:${CHROME_LABELS.filter((w) => w.length >= 3)
+  `^${BULLET}(?:${CHROME_LABELS.filter((w) => w.length >= 3)
     .sort((a, b) => b.length - a.length)
     .join("|")})`,
 );
@@ -167,7 +167,8 @@ function valueAfter(line: string, label: RegExp): { value: string; at: number } 
   const next = rest.search(
     new RegExp(`(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]|[[【]\\s*(?:${LABEL_ALT})|\\s[-•·●◆■▪*](?:\\s|$)|\\s{2,}|\\t|\\|`),
   );
-  const raw = (next < 0 ? rest : rest.slice(0, next)).trim();
+  // (a bullet or bracket of the next item left at its end is no part of it)
+  const raw = (next < 0 ? rest : rest.slice(0, next)).replace(/[\s\-•·●◆■▪*[【]+$/, "").trim();
   if (!raw) return null;
   return { value: raw, at: from + rest.indexOf(raw) };
 }

@@ -12,6 +12,7 @@
  * all see its result, and again on a stored model before it is extracted anew (it is idempotent).
  */
 import type { Block, DocModel, Paragraph } from "../model.js";
+import { fold } from "../normalize/text.js";
 import { CHROME_LABELS } from "./chrome.js";
 import { rebuildFlatTables } from "./flat-tables.js";
 import { FORM_LABELS, literalAlt } from "./lexicon.js";
@@ -52,8 +53,8 @@ const LABEL_START = new RegExp(`^[\\[【•·]?\\s*(?:${literalAlt([...CHROME_LA
 const LINE_END = /[。！？；!?;]$|(?:报告|自评表|决算|预算|说明|公开|目录)$|^https?:\/\/\S+$/i;
 /** A cell of a flattened table: a short run without sentence punctuation. */
 const isCellToken = (t: string) => t.length <= 16 && !/[，,。；;：:！？]/.test(t.slice(0, -1));
-/** A number's unit or a year's 年 that a space parted from it (PDF text layers): not a new line. */
-const UNIT_AFTER = /^(?:年|月|日|万元|元|%|％|人|名|个|分|亿)/;
+/** A number's unit or a year's 年 that a space parted from it (PDF text layers): not a new line (人 of 人员编制 is no unit). */
+const UNIT_AFTER = /^(?:年|月|日|万元|亿元|元|%|％|亿)|^(?:人|名|个|分)(?![\u4e00-\u9fff])/;
 
 /**
  * A paragraph that is a whole page on one line: long, most of the document's text, and holding spaces
@@ -76,42 +77,54 @@ const FIGURE = /^[-+]?\d[\d,，]*(?:\.\d+)?\s*(?:%|％|人|名|个|万元|元|�
 
 /** A dumped page cut into lines at the spaces where lines begin or end (see the module comment). */
 export function relineDump(text: string): string[] {
-  // the words between spaces; a unit or a year's 年 stays with its number ("7.04 万元", "2020 年度")
+  // the words between spaces; a unit or a year's 年 stays with its number ("7.04 万元", "2020 年度");
+  // decisions are taken on the words folded (full width, traditional script), the lines keep them as written
   const words: string[] = [];
+  const keys: string[] = [];
   for (const w of text.split(/[ \u3000]+/).filter(Boolean)) {
-    const prev = words[words.length - 1];
-    if (prev !== undefined && /\d$/.test(prev) && UNIT_AFTER.test(w)) words[words.length - 1] = `${prev} ${w}`;
-    else words.push(w);
+    const k = fold(w).text;
+    const prev = keys[keys.length - 1];
+    if (prev !== undefined && /\d$/.test(prev) && UNIT_AFTER.test(k)) {
+      words[words.length - 1] += ` ${w}`;
+      keys[keys.length - 1] = prev + k;
+    } else {
+      words.push(w);
+      keys.push(k);
+    }
   }
   // a run of three or more cells with two or more bare figures among them is a flattened table:
   // each cell its own line (prose that a PDF spaced has its figures joined to their units)
-  const cell = words.map(isCellToken);
-  const inTable = new Array<boolean>(words.length).fill(false);
-  for (let i = 0; i < words.length; ) {
+  const cell = keys.map(isCellToken);
+  const inTable = new Array<boolean>(keys.length).fill(false);
+  for (let i = 0; i < keys.length; ) {
     let j = i;
-    while (j < words.length && cell[j]) j++;
-    if (j - i >= 3 && words.slice(i, j).filter((w) => FIGURE.test(w)).length >= 2) inTable.fill(true, i, j);
+    while (j < keys.length && cell[j]) j++;
+    if (j - i >= 3 && keys.slice(i, j).filter((w) => FIGURE.test(w)).length >= 2) inTable.fill(true, i, j);
     i = j + 1;
   }
   const lines: string[][] = [];
-  let cur: string[] = [];
-  words.forEach((w, i) => {
-    const prev = cur[cur.length - 1];
+  let cur: number[] = [];
+  // a bullet or an opening bracket standing alone goes with the label after it ("- 文号:", "[ 发布机构 ]")
+  const opens = (i: number) => /^[-•·●◆■▪*[【]$/.test(keys[i]) && i + 1 < keys.length && LABEL_START.test(keys[i + 1]);
+  keys.forEach((k, i) => {
+    const prev = cur.length ? keys[cur[cur.length - 1]] : undefined;
+    const labelled = LABEL_START.test(k) && !(i > 0 && opens(i - 1));
     const breakHere =
       prev !== undefined &&
-      (LABEL_START.test(w) ||
-        HEADING.test(w) ||
-        TITLE.test(w) ||
+      (opens(i) ||
+        labelled ||
+        HEADING.test(k) ||
+        TITLE.test(k) ||
         LINE_END.test(prev) ||
-        isHeadingLine(cur.join(" ")) ||
+        isHeadingLine(cur.map((x) => keys[x]).join(" ")) ||
         (inTable[i] && inTable[i - 1]));
     if (breakHere) {
-      lines.push(cur);
+      lines.push(cur.map((x) => words[x]));
       cur = [];
     }
-    cur.push(w);
+    cur.push(i);
   });
-  if (cur.length) lines.push(cur);
+  if (cur.length) lines.push(cur.map((x) => words[x]));
   return lines.map((l) => l.join(" "));
 }
 

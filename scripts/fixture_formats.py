@@ -83,11 +83,11 @@ def set_cjk_font(run, name="SimSun", size=None):
         run.font.size = Pt(size)
 
 
-def add_page_field(paragraph):
+def add_page_field(paragraph, font="SimSun"):
     """'- PAGE -' as a real Word field."""
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     r = paragraph.add_run("- ")
-    set_cjk_font(r)
+    set_cjk_font(r, font)
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
@@ -99,7 +99,7 @@ def add_page_field(paragraph):
             el.text = text
         run._r.append(el)
     r = paragraph.add_run(" -")
-    set_cjk_font(r)
+    set_cjk_font(r, font)
 
 
 def merge_plan(rows):
@@ -135,29 +135,31 @@ def merge_plan(rows):
     return spans
 
 
-def make_docx(blocks, title, out, header=True):
-    """header=False: no running title in the page header (the page-number footer stays)."""
+def make_docx(blocks, title, out, header=True, fonts=("SimSun", "SimHei")):
+    """header=False: no running title in the page header (the page-number footer stays).
+    fonts: body and heading font (a font LibreOffice has, for a PDF that does not depend on its substitutes)."""
+    body_font, head_font = fonts
     doc = Document()
     normal = doc.styles["Normal"]
-    normal.font.name = "SimSun"
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "SimSun")
+    normal.font.name = body_font
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), body_font)
     normal.font.size = Pt(12)
     section = doc.sections[0]
     if header:
         hp = section.header.paragraphs[0]
         hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        set_cjk_font(hp.add_run(title), size=9)
-    add_page_field(section.footer.paragraphs[0])
+        set_cjk_font(hp.add_run(title), body_font, size=9)
+    add_page_field(section.footer.paragraphs[0], body_font)
     for kind, content in blocks:
         if kind == "p":
             level = heading_level(content)
             if level:
                 p = doc.add_heading("", level=level)
-                set_cjk_font(p.add_run(content), "SimHei", 14 if level == 1 else 12)
+                set_cjk_font(p.add_run(content), head_font, 14 if level == 1 else 12)
             else:
                 p = doc.add_paragraph()
                 p.paragraph_format.first_line_indent = Pt(24)
-                set_cjk_font(p.add_run(content))
+                set_cjk_font(p.add_run(content), body_font)
         else:
             rows = content
             table = doc.add_table(rows=len(rows), cols=len(rows[0]))
@@ -175,7 +177,7 @@ def make_docx(blocks, title, out, header=True):
                         continue
                     cell = table.cell(r, c)
                     cell.text = ""
-                    set_cjk_font(cell.paragraphs[0].add_run(value), size=9)
+                    set_cjk_font(cell.paragraphs[0].add_run(value), body_font, size=9)
             for (r0, c0, r1, c1) in spans:
                 table.cell(r0, c0).merge(table.cell(r1, c1))
             doc.add_paragraph()

@@ -6,7 +6,7 @@
 Each text becomes, under DIR/v<N>/<key>/ (key: the first 16 hex digits of the text's SHA-256, so a
 changed text is rendered again and an unchanged one never is):
   report.docx      python-docx: paragraphs, numbered headings in Word heading styles, tables,
-                   a "- N -" page-number footer
+                   a "- N -" page-number footer; in WenQuanYi Micro Hei
   report.pdf       LibreOffice's PDF of that .docx (embedded TrueType subset fonts)
   report-cid.pdf   reportlab with the non-embedded CID font STSong-Light
   report.doc       LibreOffice's Word 97 file of that .docx
@@ -25,7 +25,10 @@ import tempfile
 from fixture_formats import make_cid_pdf, make_docx, make_html, parse, soffice_convert, title_of
 
 # bumped when the rendering changes, so that older renderings are not compared
-VERSION = 1
+VERSION = 2
+# the font the .docx names, installed with fonts-wqy-microhei: LibreOffice then draws the PDF in it and
+# not in a substitute that depends on which fonts a machine has
+FONT = "WenQuanYi Micro Hei"
 OUTPUTS = ("report.docx", "report.pdf", "report-cid.pdf", "report.doc", "report.html")
 
 
@@ -57,7 +60,7 @@ def main(argv):
             title = title_of(blocks)
             work = os.path.join(stage, key)
             os.makedirs(work)
-            make_docx(blocks, title, os.path.join(work, "report.docx"), header=False)
+            make_docx(blocks, title, os.path.join(work, "report.docx"), header=False, fonts=(FONT, FONT))
             make_cid_pdf(blocks, title, os.path.join(work, "report-cid.pdf"), header=False)
             make_html(blocks, title, os.path.join(work, "report.html"), "utf-8", chrome=False)
             # LibreOffice names its output after the input: one input per key, in one folder

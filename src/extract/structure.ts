@@ -49,8 +49,8 @@ const HEADING =
   /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[部章节])/;
 /** Where a line of a dumped page begins: a label of the page chrome or of a report's cover form. */
 const LABEL_START = new RegExp(`^[\\[【•·]?\\s*(?:${literalAlt([...CHROME_LABELS, ...FORM_LABELS, "评价单位(公章)", "单位(盖章)"])})`);
-/** What ends a line: a sentence, a title, an address. */
-const LINE_END = /[。！？；!?;]$|(?:报告|自评表|决算|预算|说明|公开|目录)$|^https?:\/\/\S+$/i;
+/** What ends a line: a sentence, a lead-in ended by a colon (a label's colon is no end: "发布机构:"), a title, an address. */
+const LINE_END = /[。！？；!?;]$|^[^\s]{8,}[：:]$|(?:报告|自评表|决算|预算|说明|公开|目录)$|^https?:\/\/\S+$/i;
 /** A cell of a flattened table: a short run without sentence punctuation. */
 const isCellToken = (t: string) => t.length <= 16 && !/[，,。；;：:！？]/.test(t.slice(0, -1));
 /** A number's unit or a year's 年 that a space parted from it (PDF text layers): not a new line (人 of 人员编制 is no unit). */

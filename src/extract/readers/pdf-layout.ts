@@ -120,6 +120,9 @@ function rowsOfPage(p: PageLines, page: number): Row[] {
         tabular = true;
       } else if (prevX1 > -Infinity && gap > 0.45 * size && !isCjk(cur[cur.length - 1]) && !isCjk(text[0])) {
         cur += ` ${trimStart(text)}`;
+      } else if (prevX1 > -Infinity && gap < 0.2 * size) {
+        // touching pieces (glyph by glyph, as some engines give them) are one word: nothing between
+        cur += trimStart(text);
       } else cur = joinPieces(cur, prevX1 > -Infinity ? trimStart(text) : text.trim());
       prevX1 = Math.max(prevX1, s.x1);
     }

@@ -114,6 +114,10 @@ describe("layoutPages: rows and cells", () => {
     ]);
     expect(show(blocksOf(p))).toEqual(["1: Total budget2024年"]);
   });
+  it("Latin letters given glyph by glyph, touching, make one word", () => {
+    const glyphs = [..."source:"].map((c, i) => seg(c, 72 + 6 * i, 200, 12));
+    expect(show(blocksOf(page([...glyphs, seg("http", 72 + 6 * 7 + 4, 200)])))).toEqual(["1: source: http"]);
+  });
   it("trims the spaces of a piece at a cell break and at the row's ends", () => {
     const p = page([seg(" 项目 ", 72, 200), seg("  金额", 160, 200), seg("x ", 72, 220), seg(" y", 160, 220)]);
     expect(show(blocksOf(p))).toEqual(["1: [项目|金额 / x|y]"]);

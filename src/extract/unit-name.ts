@@ -115,7 +115,9 @@ function gather(ctx: Context): Mention[] {
   );
   const head = ctx.body.slice(0, 15);
   head.forEach((l, i) => {
-    for (const t of [l.text, i + 1 < head.length ? l.text + head[i + 1].text : ""]) {
+    // two lines joined only where the second is no title by itself ("基层政务公开" is no part of the title under it)
+    const next = i + 1 < head.length ? head[i + 1].text : "";
+    for (const t of [l.text, next && !title.test(next.trim()) ? l.text + next : ""]) {
       const m = t ? title.exec(t.trim()) : null;
       if (!m) continue;
       add(m.groups!.v, 0.8, "unit_name.title", l.start + l.text.indexOf(m.groups!.v));
@@ -158,7 +160,8 @@ export function unitNameRule(ctx: Context): Candidate[] {
       const v = tw.groups!.v;
       const s = l.start + l.text.indexOf(v);
       mentions.push({
-        name: `${v}${v.endsWith("街道") ? "办事处" : "人民政府"}`,
+        // (a name that already holds its government, "某县人民政府某镇", is taken as written)
+        name: /政府/.test(v) ? v : `${v}${v.endsWith("街道") ? "办事处" : "人民政府"}`,
         confidence: 0.75,
         rule: "unit_name.title_township",
         start: s,
@@ -176,11 +179,15 @@ export function unitNameRule(ctx: Context): Candidate[] {
     const name = `${county ? county[1] : ""}${town}${town.endsWith("街道") ? "办事处" : "人民政府"}`;
     return [{ value: name, unit: "text", confidence: 0.5, rule: "unit_name.township_mention", start: m.index, end: m.index + town.length }];
   }
-  return groupMentions(mentions);
+  return groupMentions(mentions, ctx.chrome.publisher?.value ?? null);
 }
 
-/** Mentions grouped by alias; one candidate a group: its fullest name, its best rule, its support. */
-function groupMentions(mentions: Mention[]): Candidate[] {
+/**
+ * Mentions grouped by alias; one candidate a group: its fullest name, its best rule, its support. The
+ * page's publisher never makes a group, but where the group's name is the publisher's cut short at its
+ * start (at a cell's edge: 陵区林业局 ↔ 零陵区林业局) it gives the whole name.
+ */
+function groupMentions(mentions: Mention[], publisher: string | null): Candidate[] {
   const groups: Mention[][] = [];
   for (const m of mentions.sort((a, b) => b.name.length - a.name.length)) {
     const g = groups.find((gr) => gr.some((o) => isAlias(m.name, o.name)));
@@ -195,11 +202,14 @@ function groupMentions(mentions: Mention[]): Candidate[] {
     );
     const distinct = new Set(g.map((m) => `${m.rule}@${m.start}`)).size;
     const confidence = Math.min(0.99, best.confidence + 0.03 * Math.min(3, distinct - 1));
+    // only a name cut short at its start (one or two characters lost), never a form the report did not use
+    const cut = publisher && publisher.endsWith(full.name) && publisher.length - full.name.length <= 2;
+    const fuller = cut && isUnitName(publisher) ? publisher : null;
     return {
-      value: full.name,
+      value: fuller ?? full.name,
       unit: "text",
       confidence,
-      rule: full === best ? best.rule : `${best.rule}+full_name`,
+      rule: fuller ? `${best.rule}+publisher_name` : full === best ? best.rule : `${best.rule}+full_name`,
       start: full.start,
       end: full.end,
     };

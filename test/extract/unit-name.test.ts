@@ -67,6 +67,10 @@ describe("unitNameRule: where a name is read", () => {
   it("the title, also over two lines", () => {
     expect(names(`关于某县水利局2023年度整体支出绩效自评报告\n${FILLER}`)).toEqual(["某县水利局 unit_name.title 0.80 某县水利局"]);
     expect(names(`序言\n某县水利局2023年\n部门整体支出绩效自评报告\n${FILLER}`)).toEqual(["某县水利局 unit_name.title 0.80 某县水利局"]);
+    // a line above a title is no part of it
+    expect(names(`基层政务公开\n某县水利局2023年度部门整体支出绩效自评报告\n${FILLER}`)).toEqual([
+      "某县水利局 unit_name.title 0.80 某县水利局",
+    ]);
   });
   it("body phrases and the subject of a sentence", () => {
     expect(names(`${FILLER}\n${FILLER}\n现将某县水利局整体支出情况如下。\n${FILLER}`)).toEqual([
@@ -83,6 +87,10 @@ describe("unitNameRule: where a name is read", () => {
       "桃江县桃花江镇人民政府 unit_name.title_township 0.75 桃江县桃花江镇",
     ]);
     expect(names(`某某街道2023年度整体支出绩效自评报告\n${FILLER}`)).toEqual(["某某街道办事处 unit_name.title_township 0.75 某某街道"]);
+    // a name that holds its government already is taken as written
+    expect(names(`某某县人民政府倘甸镇2023年部门整体支出绩效自评报告\n${FILLER}`)).toEqual([
+      "某某县人民政府倘甸镇 unit_name.title_township 0.75 某某县人民政府倘甸镇",
+    ]);
   });
   it("nothing else: a township named in passing, with the county before it", () => {
     expect(names(`${FILLER}\n石门县织篢镇党委、政府下设五个办。`)).toEqual(["石门县织篢镇人民政府 unit_name.township_mention 0.50 织篢镇"]);
@@ -113,6 +121,13 @@ describe("unitNameRule: mentions of one unit", () => {
   });
   it("a name in the page's chrome is none", () => {
     expect(names(`发布机构：某县水利局\n${FILLER}`)).toEqual([]);
+  });
+  it("the publisher completes a name cut short at its start (a cell's edge), and nothing else", () => {
+    expect(names(`发布机构：零陵区林业局\n单位名称：陵区林业局\n${FILLER}`)).toEqual([
+      "零陵区林业局 unit_name.label+publisher_name 0.95 陵区林业局",
+    ]);
+    // a fuller official form the report does not write is not taken
+    expect(names(`发布机构：湖南省某县水利局\n单位名称：某县水利局\n${FILLER}`)).toEqual(["某县水利局 unit_name.label 0.95 某县水利局"]);
   });
 });
 

@@ -15,7 +15,7 @@
  * as written. structure.ts runs this for every format.
  */
 import type { Block, Cell } from "../model.js";
-import { fold } from "../normalize/text.js";
+import { fold, splitWords } from "../normalize/text.js";
 
 const cell = (text: string): Cell => ({ text, colspan: 1, rowspan: 1 });
 const folded = (s: string) => fold(s).text.trim();
@@ -214,7 +214,7 @@ interface Token {
  */
 function tokensOf(text: string): Token[] {
   const out: Token[] = [];
-  for (const w of text.trim().split(/\s+/).filter(Boolean)) {
+  for (const w of splitWords(text)) {
     const t = folded(w);
     const prev = out[out.length - 1];
     if (prev && ((/^(?:19|20)\d{2}$/.test(prev.f) && /^年/.test(t)) || (/\d$/.test(prev.f) && /^(?:%|万元|元|人|名|个|分)$/.test(t))))
@@ -262,11 +262,12 @@ function headerFrom(texts: string[], i: number, tokens: Token[], s: number, k: n
     return null;
   };
   const rows: string[][] = [head.map((t) => t.raw)];
-  // rows on the header's own line: label and values, row after row
+  // rows on the header's own line: label and values, row after row (figures alone only under a header
+  // with arithmetic to check them: "发布日期 2 0 2 1-06-24" is no row)
   let rest = tokens.slice(s + k);
   while (rest.length >= k) {
     const r = rowOf(rest.slice(0, k));
-    if (!r) break;
+    if (!r || (!checkable(names) && rest.slice(0, k).every((t) => isNumeric(t.f)))) break;
     rows.push(r);
     rest = rest.slice(k);
   }

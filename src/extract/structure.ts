@@ -12,7 +12,7 @@
  * all see its result, and again on a stored model before it is extracted anew (it is idempotent).
  */
 import type { Block, DocModel, Paragraph } from "../model.js";
-import { fold } from "../normalize/text.js";
+import { fold, splitWords } from "../normalize/text.js";
 import { CHROME_LABELS } from "./chrome.js";
 import { rebuildFlatTables } from "./flat-tables.js";
 import { FORM_LABELS, literalAlt } from "./lexicon.js";
@@ -81,7 +81,7 @@ export function relineDump(text: string): string[] {
   // decisions are taken on the words folded (full width, traditional script), the lines keep them as written
   const words: string[] = [];
   const keys: string[] = [];
-  for (const w of text.split(/[ \u3000]+/).filter(Boolean)) {
+  for (const w of splitWords(text)) {
     const k = fold(w).text;
     const prev = keys[keys.length - 1];
     if (prev !== undefined && /\d$/.test(prev) && UNIT_AFTER.test(k)) {

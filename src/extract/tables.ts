@@ -56,12 +56,18 @@ export function tablesOf(ctx: Context): TableView[] {
       pos += r.length + 1;
     }
     const grid = gridOf(table).map((row) => row.map(foldCell));
-    // the lines just before the table; rows of a table before it are not its caption
+    // the lines just before the table (200 characters at most): not rows of a table before it, not page
+    // chrome (a publisher named in the metadata above is no unit the table is headed with)
     const from = Math.max(0, fs - 200);
-    let window = ctx.folded.text.slice(from, fs);
-    for (const [ts, te] of tableRanges.filter(([, te]) => te > from).reverse())
-      window = window.slice(0, Math.max(0, ts - from)) + window.slice(Math.max(0, te - from));
-    const before = window.split("\n").slice(-4).join("\n");
+    const pieces: string[] = [];
+    for (let at = from; at <= fs; ) {
+      const nl = ctx.folded.text.indexOf("\n", at);
+      const end = nl < 0 || nl > fs ? fs : nl;
+      const inTable = tableRanges.some(([ts, te]) => at >= ts && at < te);
+      if (!inTable && !(end > at && ctx.inChrome(at))) pieces.push(ctx.folded.text.slice(at, end));
+      at = end + 1;
+    }
+    const before = pieces.slice(-4).join("\n");
     tableRanges.push([fs, foldedAt(ctx, span.end) + 1]);
     const titleRows = grid
       .slice(0, 4)

@@ -203,7 +203,14 @@ function groupMentions(mentions: Mention[], publisher: string | null): Candidate
     const distinct = new Set(g.map((m) => `${m.rule}@${m.start}`)).size;
     const confidence = Math.min(0.99, best.confidence + 0.03 * Math.min(3, distinct - 1));
     // only a name cut short at its start (one or two characters lost), never a form the report did not use
-    const fuller = publisher?.endsWith(full.name) && publisher.length - full.name.length <= 2 && isUnitName(publisher) ? publisher : null;
+    // (a name that starts with 市, 县 … is short for "this city's", not cut: 市公安局 ↔ 衡阳市公安局)
+    const fuller =
+      publisher?.endsWith(full.name) &&
+      publisher.length - full.name.length <= 2 &&
+      !/^[省市县区州旗盟]/.test(full.name) &&
+      isUnitName(publisher)
+        ? publisher
+        : null;
     return {
       value: fuller ?? full.name,
       unit: "text",

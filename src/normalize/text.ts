@@ -110,6 +110,25 @@ function letterSpacedSpaces(src: string): Set<number> | null {
   return out;
 }
 
+/**
+ * The words of `s` between its spaces, a letter-spaced figure ("2 0 2 1-06-24", "9 5 . 5") kept as one
+ * word with its spaces: the words a reader of the text sees.
+ */
+export function splitWords(s: string): string[] {
+  const keep = letterSpacedSpaces(s);
+  const out: string[] = [];
+  let cur = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isRegexSpace(c) && !keep?.has(i)) {
+      if (cur) out.push(cur);
+      cur = "";
+    } else cur += s[i];
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
 /** A pinyin gloss right after a character: "(biān)", "（shù）", "(xiāng cūn)": at least one tone mark. */
 const PINYIN =
   /[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,20}[)）])(?=[^)）]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}(?: [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}){0,3}[)）]/y;

@@ -126,7 +126,8 @@ describe("unitNameRule: mentions of one unit", () => {
     expect(names(`发布机构：零陵区林业局\n单位名称：陵区林业局\n${FILLER}`)).toEqual([
       "零陵区林业局 unit_name.label+publisher_name 0.95 陵区林业局",
     ]);
-    // a fuller official form the report does not write is not taken
+    // a name short for "this city's" is no cut name; a fuller official form the report does not write is not taken
+    expect(names(`发布机构：衡阳市公安局\n单位名称：市公安局\n${FILLER}`)).toEqual(["市公安局 unit_name.label 0.95 市公安局"]);
     expect(names(`发布机构：湖南省某县水利局\n单位名称：某县水利局\n${FILLER}`)).toEqual(["某县水利局 unit_name.label 0.95 某县水利局"]);
   });
 });

@@ -106,6 +106,11 @@ export function relineDump(text: string): string[] {
   let cur: number[] = [];
   // a bullet or an opening bracket standing alone goes with the label after it ("- 文号:", "[ 发布机构 ]")
   const opens = (i: number) => /^[-•·●◆■▪*[【]$/.test(keys[i]) && i + 1 < keys.length && LABEL_START.test(keys[i + 1]);
+  // a labelled item is whole when its value follows the colon in the same word ("信息来源:某局"), or
+  // in the word after a bare "label:" — what follows it is the next line
+  const item = (i: number) => LABEL_START.test(keys[i]) && /[:：]./.test(keys[i]) && !/[，,。；;]/.test(keys[i]);
+  const itemEnds = (i: number) =>
+    i >= 0 && (item(i) || (i > 0 && /^[^:：]{2,12}[:：]$/.test(keys[i - 1]) && LABEL_START.test(keys[i - 1])));
   keys.forEach((k, i) => {
     const prev = cur.length ? keys[cur[cur.length - 1]] : undefined;
     const labelled = LABEL_START.test(k) && !(i > 0 && opens(i - 1));
@@ -116,6 +121,7 @@ export function relineDump(text: string): string[] {
         HEADING.test(k) ||
         TITLE.test(k) ||
         LINE_END.test(prev) ||
+        (itemEnds(cur[cur.length - 1]) && !UNIT_AFTER.test(k) && !/^\d{1,2}:\d{2}/.test(k)) ||
         isHeadingLine(cur.map((x) => keys[x]).join(" ")) ||
         (inTable[i] && inTable[i - 1]));
     if (breakHere) {
@@ -170,7 +176,14 @@ function unwrap(paras: Paragraph[], width: number | null): Paragraph[] {
     // that ends mid-sentence (its indent was trimmed: the first line of a paragraph), unless it is
     // a title or an item of its own
     const n = charCount(t);
-    const short = n >= width - 4 && n < width && !/[。：:；;！？!?]$/.test(t) && !TITLE.test(t) && !startsLine(t);
+    const short =
+      n >= width - 4 &&
+      n < width &&
+      !/[。：:；;！？!?]$/.test(t) &&
+      !TITLE.test(t) &&
+      !isHeadingLine(t) &&
+      !LABEL_START.test(t) &&
+      !/^[-•·●◆■▪*]\s/.test(t);
     full = (n === width || short) && !LEADERS.test(t);
   }
   return out;

@@ -35,9 +35,21 @@ const PARTY_PREFIX = /^(?:中共|中国共产党)/;
 /** Page-chrome words that no name holds (a title line that kept 文号 浏览量 in front of it). */
 const CHROME_WORD = new RegExp(CHROME_LABELS.filter((w) => w.length >= 3 || w === "文号").join("|"));
 
+/** Brackets that close before they open, or stay open: "元)寻甸县…" is the tail of "(单位:万元)", no name. */
+function bracketsBalance(s: string): boolean {
+  let depth = 0;
+  for (const c of s) {
+    if (c === "(" || c === "（") depth++;
+    else if (c === ")" || c === "）") depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 export function isUnitName(s: string): boolean {
   return (
     s.length >= 4 &&
+    bracketsBalance(s) &&
     s.length <= 40 &&
     WHOLE_UNIT.test(s) &&
     !NOT_A_NAME.test(s) &&

@@ -25,6 +25,12 @@ describe("isUnitName", () => {
     expect(isUnitName(forty)).toBe(true);
     expect(isUnitName(`某${forty}`)).toBe(false);
   });
+  it("brackets that balance", () => {
+    expect(isUnitName("某县水利局(本级)")).toBe(true);
+    expect(isUnitName("某县（区）水利局")).toBe(true);
+    expect(isUnitName("元)中共某县委统战部")).toBe(false);
+    expect(isUnitName("某县(水利局")).toBe(false);
+  });
 });
 
 describe("isAlias", () => {

@@ -277,7 +277,8 @@ export function layoutPages(pagesIn: PageLines[]): { blocks: Block[]; removed: n
     if (para) {
       const prev: Row = para.last;
       // a line runs to the margin, or stops short because the next word (a number) did not fit
-      const leadingWord = /^[0-9A-Za-z.,%]+/.exec(text)?.[0] ?? "";
+      // (a Latin word, a number, or a bracketed gloss "(shù)50" that did not fit)
+      const leadingWord = /^[(（]?[0-9A-Za-z.,%āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?[0-9.,%]*/.exec(text)?.[0] ?? "";
       const prevRunsToMargin = prev.x1 >= right - 1.5 * prev.size - leadingWord.length * 0.6 * r.size;
       const indented = r.x0 > left + 1.2 * r.size;
       const samePage = prev.page === r.page;

@@ -218,11 +218,13 @@ export function findChrome(lines: Array<{ start: number; text: string }>): Chrom
     const base = l.start + lead;
     const pub = valueAfter(
       text,
-      /(?:^|\t|\|)\s*[[【]?\s*(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]?\s*|(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]\s*/,
+      // (anywhere in a chrome line: "索引号 0152… 发布机构 昌宁县财政局" folds to one run of text)
+      /[[【]?\s*(?:发布机构|发布单位|发文机关)\s*[\]】]?\s*[:：]?\s*/,
     );
     if (pub) publisher(pub.value, base + pub.at);
     const src = valueAfter(text, /(?:信息来源|来源)\s*[\]】]?\s*[:：]\s*/);
-    if (src) sourceOf(src.value, base + src.at);
+    // "来源:新开镇 2022-09-28 20:14": the source, without the date stamped after it
+    if (src) sourceOf(src.value.replace(/\s*(?:19|20)\d{2}\s*[-./年].*$/, ""), base + src.at);
     const stamped = /^来源/.test(text.trim()) || STAMP.test(text.trim());
     const date =
       valueAfter(text, new RegExp(`${DATE_LABEL.source}\\s*[\\]】]?\\s*[:：]?\\s*`)) ??

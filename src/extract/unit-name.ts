@@ -115,6 +115,9 @@ function gather(ctx: Context): Mention[] {
     const v = cut(m.groups!.v);
     add(v, 0.95, "unit_name.label", m.index! + m[0].indexOf(m.groups!.v));
   }
+  // …and the project name of a unit's whole spending: "项目名称: 某县科学技术协会整体监控"
+  for (const m of text.matchAll(new RegExp(`项目名称\\s*[:：\\t|]?\\s*(?<v>${UNIT_RE})(?:\\(本级\\))?(?:部门|单位)?整体`, "g")))
+    add(m.groups!.v, 0.9, "unit_name.project_name", m.index! + m[0].indexOf(m.groups!.v));
   // 2. a line that is only a name, on the cover or at the signature
   const edge = [...ctx.body.slice(0, 12).map((l) => [l, "cover"] as const), ...ctx.body.slice(-10).map((l) => [l, "signature"] as const)];
   for (const [l, where] of edge) {

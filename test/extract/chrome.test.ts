@@ -58,6 +58,7 @@ describe("findChrome: publisher and published date", () => {
     ["发布机构开远市教育体育局", "开远市教育体育局"],
     ["索引号：123\t发布机构：某县审计局\t发布时间：2024-03-05", "某县审计局"],
     ["索引号：123 | 发布机构 | 某县审计局 | 公开方式：主动公开", "某县审计局"],
+    ["索引号 01526410-5-/2021-0624001 发布机构 昌宁县财政局", "昌宁县财政局"],
   ])("%j → publisher %s", (line, want) => expect(chrome(line).publisher).toEqual({ value: want, text: want }));
   it("the first publisher wins; 来源 stands in only when there is none", () => {
     expect(chrome("发布机构：某县教育局", "发布机构：某县财政局").publisher?.value).toBe("某县教育局");
@@ -198,6 +199,10 @@ describe("findChrome: metadata in every layout", () => {
     expect(c.lines).toEqual([0, 1, 2]);
     expect(c.publisher?.value).toBe("某县财政局");
     expect(c.published?.value).toBe("2021-08-03");
+  });
+  it("a source stamped with its date: the source without the date", () => {
+    expect(chrome("来源:新开镇 2022-09-28 20:14").publisher).toEqual({ value: "新开镇", text: "新开镇" });
+    expect(chrome("来源：县委宣传部2023-06-26").publisher?.value).toBe("县委宣传部");
   });
   it("a value ends before the next bullet", () => {
     expect(chrome("发布机构: 某县财政局 - 文号: 无").publisher?.value).toBe("某县财政局");

@@ -88,6 +88,13 @@ describe("unitNameRule: where a name is read", () => {
     ]);
     expect(names(`${FILLER}\n经批准设立某县水利站，为事业单位。\n${FILLER}`)).toEqual(["某县水利站 unit_name.founded 0.65 某县水利站"]);
   });
+  it("the project name of the unit's whole spending (整体监控, 整体支出)", () => {
+    expect(names(`${FILLER}\n项目名称:\t某县科学技术协会整体监控\t项目编码:\t500233\n${FILLER}`)).toEqual([
+      "某县科学技术协会 unit_name.project_name 0.90 某县科学技术协会",
+    ]);
+    expect(names(`${FILLER}\n项目名称：某县水利局部门整体支出\n${FILLER}`)).toEqual(["某县水利局 unit_name.project_name 0.90 某县水利局"]);
+    expect(names(`${FILLER}\n项目名称：某县水利局农村饮水工程\n${FILLER}`)).toEqual([]);
+  });
   it("a township in its title without its government", () => {
     expect(names(`桃江县桃花江镇2023年度整体支出绩效自评报告\n${FILLER}`)).toEqual([
       "桃江县桃花江镇人民政府 unit_name.title_township 0.75 桃江县桃花江镇",

@@ -148,6 +148,8 @@ export function isChromeLine(text: string): boolean {
   if (t.length <= 60 && LONG_LABEL_START.test(t)) return true;
   // several metadata labels in one line ("发布时间:… 信息来源:… 作者:")
   if (t.length <= 200 && (t.match(LABEL_ANY)?.length ?? 0) >= 2) return true;
+  // a publication date under its label anywhere in a short line ("某县人民政府门户网站 71584.cn 发布时间:2023-06-27 16:08")
+  if (t.length <= 100 && new RegExp(`${DATE_LABEL.source}\\s*[\\]】]?\\s*[:：]\\s*${DATE_TIME.source}`).test(t)) return true;
   // items "key: value" side by side, one key a metadata label (a page cut off the others' first
   // characters: "号: /202111-00004 信息分类: 项目绩效评价")
   const keys = [...t.matchAll(KEY)].map((m) => m[1]);

@@ -108,7 +108,7 @@ export function relineDump(text: string): string[] {
   const opens = (i: number) => /^[-•·●◆■▪*[【]$/.test(keys[i]) && i + 1 < keys.length && LABEL_START.test(keys[i + 1]);
   // a labelled item is whole when its value follows the colon in the same word ("信息来源:某局"), or
   // in the word after a bare "label:" — what follows it is the next line
-  const item = (i: number) => LABEL_START.test(keys[i]) && /[:：]./.test(keys[i]) && !/[，,。；;]/.test(keys[i]);
+  const item = (i: number) => LABEL_START.test(keys[i]) && /[:：]./.test(keys[i]) && !/[:：]$/.test(keys[i]) && !/[，,。；;]/.test(keys[i]);
   const itemEnds = (i: number) =>
     i >= 0 && (item(i) || (i > 0 && /^[^:：]{2,12}[:：]$/.test(keys[i - 1]) && LABEL_START.test(keys[i - 1])));
   keys.forEach((k, i) => {
@@ -120,7 +120,7 @@ export function relineDump(text: string): string[] {
         labelled ||
         HEADING.test(k) ||
         TITLE.test(k) ||
-        LINE_END.test(prev) ||
+        (LINE_END.test(prev) && !(/[：:]$/.test(prev) && LABEL_START.test(prev))) ||
         (itemEnds(cur[cur.length - 1]) && !UNIT_AFTER.test(k) && !/^\d{1,2}:\d{2}/.test(k)) ||
         isHeadingLine(cur.map((x) => keys[x]).join(" ")) ||
         (inTable[i] && inTable[i - 1]));

@@ -200,6 +200,11 @@ describe("findChrome: metadata in every layout", () => {
     expect(c.publisher?.value).toBe("某县财政局");
     expect(c.published?.value).toBe("2021-08-03");
   });
+  it("a publication date under its label anywhere in a short line makes it chrome", () => {
+    expect(isChromeLine("某县人民政府门户网站 71584.cn 发布时间:2023-06-27 16:08")).toBe(true);
+    expect(chrome("某县人民政府门户网站 71584.cn 发布时间:2023-06-27 16:08").published?.value).toBe("2023-06-27");
+    expect(isChromeLine("本单位于发布时间前完成了报告。")).toBe(false);
+  });
   it("a source stamped with its date: the source without the date", () => {
     expect(chrome("来源:新开镇 2022-09-28 20:14").publisher).toEqual({ value: "新开镇", text: "新开镇" });
     expect(chrome("来源：县委宣传部2023-06-26").publisher?.value).toBe("县委宣传部");

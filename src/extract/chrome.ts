@@ -123,6 +123,8 @@ export interface Chrome {
 }
 
 const DATE_TIME = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})/;
+/** a label and its colon that end a line, their value gone to the next line */
+const TRAILING_LABEL = new RegExp(`(${LABEL_ALT})\\s*[\\]】]?\\s*[:：]$`);
 /** the labels of a publication date */
 const DATE_LABEL = /(?:发布时间|发布日期|发文日期|成文日期|著录日期|上传时间|更新时间|公开日期|生成日期)/;
 /** A metadata value standing on its own line: short, no sentence, no title, no heading. */
@@ -170,7 +172,7 @@ function valueAfter(line: string, label: RegExp): { value: string; at: number } 
   LABEL_ANY.lastIndex = 0;
   // the value ends at the next item: a label and its colon, a bracketed label, a bullet, a wide gap
   const next = rest.search(
-    new RegExp(`(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]|[[【]\\s*(?:${LABEL_ALT})|\\s[-•·●◆■▪*](?:\\s|$)|\\s{2,}|\\t|\\|`),
+    new RegExp(`(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]|[[【]\\s*(?:${LABEL_ALT})|(?:日期|时间)\\s*[:：]|\\s[-•·●◆■▪*](?:\\s|$)|\\s{2,}|\\t|\\|`),
   );
   // (a bullet or bracket of the next item left at its end is no part of it)
   const raw = (next < 0 ? rest : rest.slice(0, next)).replace(/[\s\-•·●◆■▪*[【]+$/, "").trim();
@@ -200,6 +202,14 @@ export function findChrome(lines: Array<{ start: number; text: string }>): Chrom
       out.published = { value: `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`, start, end: start + m[0].length };
   };
   lines.forEach((l, i) => {
+    // a chrome line that ends with a label whose value a line break moved to the next line
+    // ("索引号: 431102009/2023-03149 发文日期:" / "2023-06-20 发布机构: 零陵区财政局")
+    const prevLine = lines[i - 1];
+    const carried = prevLine && out.lines.has(i - 1) ? TRAILING_LABEL.exec(prevLine.text.trimEnd()) : null;
+    if (carried) {
+      const lead = l.text.length - l.text.trimStart().length;
+      if (DATE_LABEL.test(carried[1])) publishedOf(l.text.trimStart(), l.start + lead);
+    }
     if (!isChromeLine(l.text)) {
       // the value of a label standing alone on the line before ("• 发布机构" / "某县财政局")
       const prev = lines[i - 1];

@@ -121,7 +121,7 @@ export function relineDump(text: string): string[] {
         HEADING.test(k) ||
         TITLE.test(k) ||
         (LINE_END.test(prev) && !(/[：:]$/.test(prev) && LABEL_START.test(prev))) ||
-        (itemEnds(cur[cur.length - 1]) && !UNIT_AFTER.test(k) && !/^\d{1,2}:\d{2}/.test(k)) ||
+        (itemEnds(cur[cur.length - 1]) && !UNIT_AFTER.test(k) && !/^(?:\d{1,2}:\d{2}|(?:19|20)\d{2}\s*[-./年])/.test(k)) ||
         isHeadingLine(cur.map((x) => keys[x]).join(" ")) ||
         (inTable[i] && inTable[i - 1]));
     if (breakHere) {
@@ -176,9 +176,12 @@ function unwrap(paras: Paragraph[], width: number | null): Paragraph[] {
     // that ends mid-sentence (its indent was trimmed: the first line of a paragraph), unless it is
     // a title or an item of its own
     const n = charCount(t);
+    // (a line of Latin, an address's piece, or a breadcrumb has no trimmed indent)
     const short =
       n >= width - 4 &&
       n < width &&
+      /[\u3400-\u9fff]/.test(t) &&
+      !/[>»›]|:\/\//.test(t) &&
       !/[。：:；;！？!?]$/.test(t) &&
       !TITLE.test(t) &&
       !isHeadingLine(t) &&

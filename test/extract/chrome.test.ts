@@ -205,6 +205,11 @@ describe("findChrome: metadata in every layout", () => {
     expect(chrome("某县人民政府门户网站 71584.cn 发布时间:2023-06-27 16:08").published?.value).toBe("2023-06-27");
     expect(isChromeLine("本单位于发布时间前完成了报告。")).toBe(false);
   });
+  it("a label at a chrome line's end takes its date from the next line", () => {
+    const c = chrome("索引号: 431102009/2023-03149 发文日期:", "2023-06-20 发布机构: 零陵区财政局");
+    expect(c.published).toEqual({ value: "2023-06-20", text: "2023-06-20" });
+    expect(c.publisher?.value).toBe("零陵区财政局");
+  });
   it("a source stamped with its date: the source without the date", () => {
     expect(chrome("来源:新开镇 2022-09-28 20:14").publisher).toEqual({ value: "新开镇", text: "新开镇" });
     expect(chrome("来源：县委宣传部2023-06-26").publisher?.value).toBe("县委宣传部");

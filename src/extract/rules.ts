@@ -103,8 +103,8 @@ const NUM = String.raw`-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?`;
 const CN_NUM = "[零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]+";
 /** Quotes people put around 三公 and similar terms, in any mix. */
 export const Q = "[\"“”'‘’「」]*";
-/** Words between a keyword and its value: 为, 是, 达到, 共计, ：… */
-export const CONN = String.raw`(?:(?:为|是|达到|达|共计|共|计|约|合计|总计|仅|:)\s*){0,2}`;
+/** Words between a keyword and its value: 为, 是, 达到, 共计, ：… (a line break too: "自评得分\n90 分" wrapped) */
+export const CONN = String.raw`\n?(?:(?:为|是|达到|达|共计|共|计|约|合计|总计|仅|:)\s*){0,2}`;
 
 export const VALUE: Record<Exclude<ValueKind, "year" | "date" | "text" | "count">, string> = {
   money: String.raw`(?<v>${NUM}|${CN_NUM})\s*(?<u>${YUAN_UNITS}|万(?![\u4e00-\u9fa5]))`,

@@ -309,6 +309,9 @@ describe("the field lexicon: composed labels", () => {
     expect(val("“三公”经费总支出为2.43万,其中公务接待费0.24万。", "sangong_actual")).toBe(24300);
     expect(val("2021年我局部门预算三公经费总支出28.7万元。", "sangong_actual")).toBeNull();
   });
+  it("a score whose label ends a line and whose value starts the next (a PDF's wrap)", () => {
+    expect(val("本部门对2017年整体支出开展绩效自评，自评得分\n90 分，存在的问题：一是预算不准。", "self_score")).toBe(90);
+  });
   it("several parts and no total give no 编制 (a sum is not what was written)", () => {
     expect(val("局机关行政编制22人,工勤人员编制1人。造价站事业编制12人。", "staff_authorized")).toBeNull();
     expect(val("行政编制5名、事业编制5名、工勤编制2名。", "staff_authorized")).toBeNull();

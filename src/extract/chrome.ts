@@ -172,7 +172,9 @@ function valueAfter(line: string, label: RegExp): { value: string; at: number } 
   LABEL_ANY.lastIndex = 0;
   // the value ends at the next item: a label and its colon, a bracketed label, a bullet, a wide gap
   const next = rest.search(
-    new RegExp(`(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]|[[【]\\s*(?:${LABEL_ALT})|(?:日期|时间)\\s*[:：]|\\s[-•·●◆■▪*](?:\\s|$)|\\s{2,}|\\t|\\|`),
+    new RegExp(
+      `(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]|[[【]\\s*(?:${LABEL_ALT})|(?:日期|时间)\\s*[:：]|\\s[-•·●◆■▪*](?:\\s|$)|\\s{2,}|\\t|\\|`,
+    ),
   );
   // (a bullet or bracket of the next item left at its end is no part of it)
   const raw = (next < 0 ? rest : rest.slice(0, next)).replace(/[\s\-•·●◆■▪*[【]+$/, "").trim();

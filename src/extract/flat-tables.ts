@@ -340,23 +340,29 @@ function columnRun(f: string[], texts: string[], i: number): Run | null {
 }
 
 /**
- * Rebuilds flattened tables inside runs of paragraphs (same page). Other blocks pass unchanged;
- * a rebuilt table keeps the page of its first paragraph.
+ * Rebuilds flattened tables inside runs of paragraphs (on one page or running on to the next). Other
+ * blocks pass unchanged; a rebuilt table keeps the page of its first paragraph.
  */
 export function rebuildFlatTables(blocks: Block[]): Block[] {
   const out: Block[] = [];
   let i = 0;
   while (i < blocks.length) {
     const b = blocks[i];
-    // the run of plain paragraphs on this page from here
-    const plain = (x: Block) => x.kind === "paragraph" && x.page === b.page && !x.headingLevel;
+    // the run of plain paragraphs from here, over page breaks (a table flattened one cell a line runs
+    // on to the next page as a ruled one does)
+    const plain = (x: Block) => x.kind === "paragraph" && !x.headingLevel;
     if (!plain(b)) {
       out.push(b);
       i++;
       continue;
     }
-    let k = i;
-    while (k < blocks.length && plain(blocks[k])) k++;
+    let k = i + 1;
+    while (
+      k < blocks.length &&
+      plain(blocks[k]) &&
+      (blocks[k].page === blocks[k - 1].page || blocks[k].page === (blocks[k - 1].page ?? -2) + 1)
+    )
+      k++;
     const paras = blocks.slice(i, k) as Array<Extract<Block, { kind: "paragraph" }>>;
     const texts = paras.map((p) => p.text);
     const f = texts.map(folded);

@@ -146,7 +146,7 @@ describe("arithmeticHolds", () => {
 });
 
 describe("rebuildFlatTables: what it looks at", () => {
-  it("passes tables, headings and paragraphs of other pages through, and keeps the first paragraph's page and OCR mark", () => {
+  it("passes tables and headings through, runs on over a page break (not two pages on), and keeps the first paragraph's page and OCR mark", () => {
     const table: Block = { kind: "table", page: 1, rows: [[{ text: "x", colspan: 1, rowspan: 1 }]] };
     const blocks: Block[] = [
       para("人员编制", 1),
@@ -154,12 +154,12 @@ describe("rebuildFlatTables: what it looks at", () => {
       table,
       para("人员编制", 2, { ocr: true }),
       para("42", 2, { ocr: true }),
-      para("实有人数", 2),
-      para("39", 2),
-      para("车辆", 3),
-      para("2", 3),
-      para("标题", 3, { headingLevel: 2 }),
-      para("42", 3),
+      para("实有人数", 3),
+      para("39", 3),
+      para("车辆", 5),
+      para("2", 5),
+      para("标题", 5, { headingLevel: 2 }),
+      para("42", 5),
     ];
     expect(show(rebuildFlatTables(blocks))).toEqual([
       "人员编制",
@@ -174,9 +174,13 @@ describe("rebuildFlatTables: what it looks at", () => {
     expect(rebuildFlatTables(blocks)[2]).toBe(table);
     expect(rebuildFlatTables([])).toEqual([]);
   });
-  it("a pair run split by a page break is two runs", () => {
-    const blocks = [para("人员编制", 1), para("42", 1), para("实有人数", 2), para("39", 2)];
-    expect(show(rebuildFlatTables(blocks))).toEqual(["人员编制", "42", "实有人数", "39"]);
+  it("a pair run over a page break is one run; a text without pages is one run", () => {
+    expect(show(rebuildFlatTables([para("人员编制", 1), para("42", 1), para("实有人数", 2), para("39", 2)]))).toEqual([
+      "[人员编制|42 / 实有人数|39]@1",
+    ]);
+    expect(show(rebuildFlatTables([para("人员编制", null), para("42", null), para("实有人数", null), para("39", null)]))).toEqual([
+      "[人员编制|42 / 实有人数|39]@null",
+    ]);
   });
 });
 

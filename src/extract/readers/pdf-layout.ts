@@ -152,6 +152,9 @@ const shape = (t: string) => t.replace(/\s+/g, "").replace(/\d+/g, "#");
 const edgeKey = (r: Row) => `${shape(rowText(r))}@${Math.round(r.y0 / 4)}`;
 const shiftKey = (key: string, d: number) => key.replace(/@(-?\d+)$/, (_, b) => `@${Number(b) + d}`);
 
+/** Text with something besides figures and punctuation in it. */
+const hasWords = (t: string) => /[^\d\s.,%\-—–－_/／()（）]/.test(t);
+
 /** Removes page numbers and running headers/footers (the same text at the top or bottom of many pages). */
 function stripRunning(pages: Row[][], heights: number[], widths: number[]): { pages: Row[][]; removed: number } {
   let removed = 0;
@@ -172,7 +175,7 @@ function stripRunning(pages: Row[][], heights: number[], widths: number[]): { pa
     const h = heights[i];
     return rows.filter((r, k) => {
       // a running header that repeats the title printed just below it (one-page documents too)
-      if (k === 0 && rows.length > 1 && r.y1 < h * 0.12 && shape(rowText(r)) === shape(rowText(rows[1]))) {
+      if (k === 0 && rows.length > 1 && r.y1 < h * 0.12 && hasWords(rowText(r)) && shape(rowText(r)) === shape(rowText(rows[1]))) {
         removed++;
         return false;
       }
@@ -190,10 +193,12 @@ function stripRunning(pages: Row[][], heights: number[], widths: number[]): { pa
       const pageNumber = bare
         ? Number(t) >= 1 && (r.y1 < h * 0.12 || r.y0 > h * 0.88) && placed
         : (nearTop || nearBottom) && isPageNumber(t);
+      // (running text has words: a figure alone at the same height on several pages is a table's cell)
+      const words = hasWords(t);
       const drop =
         pageNumber ||
-        (n >= 2 && nearTop && r.y1 < h * 0.15 && repeated(top)) ||
-        (n >= 2 && nearBottom && r.y0 > h * 0.85 && repeated(bottom));
+        (n >= 2 && words && nearTop && r.y1 < h * 0.15 && repeated(top)) ||
+        (n >= 2 && words && nearBottom && r.y0 > h * 0.85 && repeated(bottom));
       if (drop) removed++;
       return !drop;
     });

@@ -216,6 +216,15 @@ describe("layoutPages: page numbers and running text", () => {
     expect(blocks).toContain("1: 部门整体支出绩效评价基础数据表");
     expect(blocks).toContain("1: 财政供养人员情况");
   });
+  it("figures alone are no running text: the same figure at the foot of every page, or twice at a page's top, are cells", () => {
+    const body = (y: number) => seg(`${LINE2}。`, 72, y);
+    const pages = [1, 2, 3].map(() => page([body(400), seg("95.86", 72, 780)]));
+    expect(layoutPages(pages).removed).toBe(0);
+    const top = page([seg("719.99", 72, 60), seg("719.99", 72, 80), body(400)]);
+    expect(show(blocksOf(top))).toEqual(["1: 719.99", "1: 719.99", `1: ${LINE2}。`]);
+    // words repeated at the foot of every page are a running footer
+    expect(layoutPages([1, 2, 3].map(() => page([body(400), seg("某县财政局制", 72, 780)]))).removed).toBe(3);
+  });
   it("two rows in the top 12 % of a one-page document are both kept", () => {
     expect(show(blocksOf(page([seg("某县水利局", 72, 40), seg("绩效自评报告", 72, 70), seg(`${LINE2}。`, 72, 300)])))).toHaveLength(3);
   });
@@ -305,6 +314,13 @@ describe("layoutPages: paragraphs", () => {
   it("a row that runs to the right margin continues into the next one; a short row ends the paragraph", () => {
     const p = page(lines([FULL, FULL, "短行结束。", "下一段开始。"]));
     expect(show(blocksOf(p))).toEqual([`1: ${FULL}${FULL}短行结束。`, "1: 下一段开始。"]);
+  });
+  it("a row that stops short because a bracketed gloss did not fit ('人數' / '(shù)50人') continues into the next", () => {
+    // the row ends three characters short of the margin: the next row opens with "(shù)50" (3.5 em wide)
+    const short = FULL.slice(0, -3);
+    expect(show(blocksOf(page([...lines([FULL, FULL]), seg(short, 72, 240), seg("(shù)50人。", 72, 260)])))).toEqual([
+      `1: ${FULL}${FULL}${short}(shù)50人。`,
+    ]);
   });
   it("an indented row starts a paragraph; so does a row that looks like a heading", () => {
     const indented = page([...lines([FULL, FULL]), seg("　　缩进的新段落。", 72 + 15, 240)]);

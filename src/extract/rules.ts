@@ -109,9 +109,9 @@ export const CONN = String.raw`\n?(?:(?:为|是|达到|达|共计|共|计|约|�
 export const VALUE: Record<Exclude<ValueKind, "year" | "date" | "text" | "count">, string> = {
   money: String.raw`(?<v>${NUM}|${CN_NUM})\s*(?<u>${YUAN_UNITS}|万(?![\u4e00-\u9fa5]))`,
   ratio: String.raw`(?<v>${NUM})\s*%(?<q>或以上|及以上|以上|以下|左右)?`,
-  // "96分", "九十六分", and a bare number right after a label ("自评得分：95。")
+  // "96分", "九十六分", and a bare number right after a label ("自评得分：95。", a form's cell "自评总分:\t99.68")
   // ("80分以上的12个" is a threshold, not a score)
-  score: String.raw`(?<v>\d{1,3}(?:\.\d+)?|[一二三四五六七八九十百点]+)\s*(?:分(?![之钟])(?!\s*(?:以上|以下|及以上|或以上|以内|至))|(?=[,，。;；)）]|\s*$))`,
+  score: String.raw`(?<v>\d{1,3}(?:\.\d+)?|[一二三四五六七八九十百点]+)\s*(?:分(?![之钟])(?!\s*(?:以上|以下|及以上|或以上|以内|至))|(?=[,，。;；)）\t\n]|\s*$))`,
   persons: String.raw`(?<v>\d{1,6}|[一二两三四五六七八九十百千]+)\s*(?:人|名)(?![民次])`,
   grade: String.raw`${Q}(?<v>不合格|优秀|良好|合格|中等|较差|优|良|中|差)${Q}(?=等|级|档|[^\u4e00-\u9fa5]|$)`,
 };
@@ -127,7 +127,7 @@ export function kw(keywords: string, kind: keyof typeof VALUE, conn = CONN): Reg
 const PLACEHOLDER = /XX|xx|××|□□/;
 // Masked text (11******500643044XR, 2**人) is no placeholder: it hides only the value it masks,
 // which then matches no value pattern; the sentence around it is still read.
-const CLAUSE_BREAK = /[,，。;；\n!?！？]/;
+const CLAUSE_BREAK = /[,，。;；\n\t!?！？]/;
 const SENTENCE_BREAK = /[。;；\n!?！？]/;
 
 function backTo(text: string, pos: number, re: RegExp): number {

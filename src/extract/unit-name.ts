@@ -14,7 +14,7 @@ import type { Candidate, Context } from "./rules.js";
 const HAN = "\\u4e00-\\u9fa5";
 /** Endings of organisation names, longest first where one contains another. */
 export const UNIT_SUFFIX =
-  "人民政府|街道办事处|办事处|人民代表大会常务委员会|常务委员会|管理委员会|委员会|管委会|联合会|联合社|总工会|妇联|团委|" +
+  "人民政府|街道办事处|办事处|镇政府|乡政府|人民代表大会常务委员会|常务委员会|管理委员会|委员会|管委会|联合会|联合社|总工会|妇联|团委|" +
   "人民法院|人民检察院|检察院|法院|办公厅|办公室|研究室|研究院|红十字会|党校|学校|小学|中学|医院|协会|集团|公司|" +
   "中心|政协|人大|科协|局|委|办|厅|院|所|站|馆|部|社|队|会|联|室|处|署|台|场|园";
 const UNIT_BODY = `[${HAN}()（）]{2,30}?`;

@@ -309,6 +309,16 @@ describe("the field lexicon: composed labels", () => {
     expect(val("“三公”经费总支出为2.43万,其中公务接待费0.24万。", "sangong_actual")).toBe(24300);
     expect(val("2021年我局部门预算三公经费总支出28.7万元。", "sangong_actual")).toBeNull();
   });
+  it("a score in a form's cell, the clause before it in another cell", () => {
+    expect(val("项目名称:\t某县科协整体监控\t项目编码:\t500233\t自评总分:\t99.68\n", "self_score")).toBe(99.68);
+    expect(val("一、自评得分情况\n经评价，本单位综合评分为97分。", "self_score")).toBe(97);
+    expect(val("完成率均达到100%;部门目标实现率100%,整体绩效自评为优 秀;", "grade")).toBe("优");
+  });
+  it("a township's government named short (某县某镇政府) is a unit", () => {
+    expect(
+      ex("岳阳县2021年度部门整体支出绩效评价自评报告\n部门(单位)名称:岳阳县新开镇政府\n一、部门基本概况").fields.unit_name?.value,
+    ).toBe("岳阳县新开镇政府");
+  });
   it("a score whose label ends a line and whose value starts the next (a PDF's wrap)", () => {
     expect(val("本部门对2017年整体支出开展绩效自评，自评得分\n90 分，存在的问题：一是预算不准。", "self_score")).toBe(90);
   });

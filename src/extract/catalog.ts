@@ -178,6 +178,13 @@ export const CATALOG: FieldDef[] = [
         notInClause: /项目(?!.*整体)|扣|考核|考评|排名|评比|竞赛|测评/,
       }),
       scoreTableTotalRule,
+      // a 自评表's header cell with its unit, the score in the next cell, also run together with what
+      // follows it ("自评总分(分)97.93年初预算数…" where a page lost its cells' borders)
+      {
+        id: "self_score.form_header",
+        re: /(?:自评|评价)?总分\s*[(（]分[)）]\s*[:：]?\s*(?<v>\d{1,3}(?:\.\d{1,2})?)(?![\d.])/g,
+        confidence: 0.8,
+      },
     ],
   },
   {

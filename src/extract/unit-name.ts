@@ -110,7 +110,7 @@ function gather(ctx: Context): Mention[] {
   };
   // 1. template labels; the value ends at the next label of the template (部门名称:X 评价单位:Y)
   const label =
-    /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)|预算单位名称|填报单位|报送单位|编报单位|被评价单位|项目单位|项目实施单位|(?<![\u4e00-\u9fa5])(?:单位|部门)(?=\((?:公章|盖章)\)|\s*[:：]))(?:\((?:公章|盖章)\))?\s*[:：\t]?\s*(?<v>[^\n\t:：,，。;；|]{4,60})/g;
+    /(?:评价单位|单位名称|部门名称|部门\(单位\)名称|部门\/单位名称|部门\(单位\)(?=\s*[:：(（])|预算单位名称|填报单位|报送单位|编报单位|被评价单位|项目单位|项目实施单位|(?<![\u4e00-\u9fa5])(?:单位|部门)(?=\((?:公章|盖章)\)|\s*[:：]))(?:\((?:公章|盖章)\))?\s*[:：\t]?\s*(?<v>[^\n\t:：,，。;；|]{4,60})/g;
   for (const m of text.matchAll(label)) {
     const v = cut(m.groups!.v);
     add(v, 0.95, "unit_name.label", m.index! + m[0].indexOf(m.groups!.v));

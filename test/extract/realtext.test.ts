@@ -294,6 +294,12 @@ describe("the field lexicon: composed labels", () => {
     expect(val("收入792.22万元。", "income_total")).toBeNull();
     expect(val("（一）概况\n1、收入情况良好，792.22万元。", "income_total")).toBeNull();
   });
+  it("决算 qualifies 收入 as it does 支出", () => {
+    expect(val("2020年部门决算收入4426.19万元,支出4426.19万元,其中基本支出894.38万元。", "income_total")).toBe(44261900);
+  });
+  it("a 自评表's header cell with its unit, the score run on after it", () => {
+    expect(val("1、某局2023年度部门整体绩效自评表主管部门某局自评总分(分)97.93年初预算数全年执行数", "self_score")).toBe(97.93);
+  });
   it("决算 qualifies 支出, also alone after the year", () => {
     expect(val("2024年部门年初预算支出5381.80万元。部门决算支出5241.83万元。", "expenditure_total")).toBe(52418300);
     expect(val("2017年度市本级财政预算批复5,657.15万元,2017年度决算为5,657.15万元。", "expenditure_total")).toBe(56571500);

@@ -70,6 +70,11 @@ describe("unitNameRule: where a name is read", () => {
     expect(names([...lines, "某县水利局", ...lines.slice(0, 9)].join("\n"))).toHaveLength(1);
     expect(names([...lines, "某县水利局", ...lines.slice(0, 10)].join("\n"))).toEqual([]);
   });
+  it("a cover's labels run together: 部门(单位) as a label needs its colon, 部门(单位)名称 does not", () => {
+    expect(
+      names(`雨花区2022年度部门(单位)整体支出绩效评价自评报告部门(单位)名称长沙市雨花区发展和改革局预算编码302001\n${FILLER}`)[0],
+    ).toBe("长沙市雨花区发展和改革局 unit_name.label 0.95 长沙市雨花区发展和改革局");
+  });
   it("the title, also over two lines", () => {
     expect(names(`关于某县水利局2023年度整体支出绩效自评报告\n${FILLER}`)).toEqual(["某县水利局 unit_name.title 0.80 某县水利局"]);
     expect(names(`序言\n某县水利局2023年\n部门整体支出绩效自评报告\n${FILLER}`)).toEqual(["某县水利局 unit_name.title 0.80 某县水利局"]);

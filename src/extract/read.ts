@@ -39,12 +39,12 @@ export async function readDocument(buf: Buffer, opts: ReadOptions = {}): Promise
     );
   }
   const read = await readAs(format, buf, { ...opts, maxTextChars: limit });
+  const chars = textChars(read);
+  if (chars > limit) throw new ReadError(`${chars} characters of text, more than the limit of ${limit}`, "too_long");
   // structure that the format flattened, recovered the same way for every reader
   const doc = recoverStructure(read);
   const glyphs = glyphsOf(read);
   if (glyphs) attachGlyphs(doc, glyphs);
-  const chars = textChars(doc);
-  if (chars > limit) throw new ReadError(`${chars} characters of text, more than the limit of ${limit}`, "too_long");
   return doc;
 }
 

@@ -311,11 +311,11 @@ export const CATALOG: FieldDef[] = [
       tableRule("sangong_actual", "money", { ...YEAR_ACTUAL, row: SANGONG_ROW }),
       sangongArithmeticRule("sangong_actual", /决算/),
       sentenceRule("sangong_actual", "money", LEXICON.sangong_actual, { notInClause: BUDGET_WORDS }),
-      // "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元"
+      // "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元", "…预算安排5万元，全年实际支出3万元"
       {
         id: "sangong_actual.after_budget",
         re: new RegExp(
-          `三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]s*(?:实际支出|支出决算|决算支出|实际|决算|支出)(?:数)?${CONN}${VALUE.money}`,
+          `三公${Q}经费${Q}[^。;；\n]{0,40}?预算[^。;；\n]{0,20}?[,，]\\s*(?:全年|本年)?(?:实际支出|支出决算|决算支出|实际|决算|支出)(?:数)?${CONN}${VALUE.money}`,
           "g",
         ),
         confidence: 0.8,

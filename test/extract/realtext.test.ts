@@ -313,6 +313,7 @@ describe("the field lexicon: composed labels", () => {
     ])
       expect(val(t, "sangong_budget"), t).toBe(287000);
     expect(val("“三公”经费总支出为2.43万,其中公务接待费0.24万。", "sangong_actual")).toBe(24300);
+    expect(val("本年度“三公”经费预算安排5万元， 全年实际支出3万元。", "sangong_actual")).toBe(30000);
     expect(val("2021年我局部门预算三公经费总支出28.7万元。", "sangong_actual")).toBeNull();
   });
   it("a score in a form's cell, the clause before it in another cell", () => {

@@ -127,6 +127,13 @@ const DATE_TIME = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2}
 const TRAILING_LABEL = new RegExp(`(${LABEL_ALT})\\s*[\\]】]?\\s*[:：]$`);
 /** the labels of a publication date */
 const DATE_LABEL = /(?:发布时间|发布日期|发文日期|成文日期|著录日期|上传时间|更新时间|公开日期|生成日期)/;
+/** a publication date under its label */
+const LABELLED_DATE = new RegExp(`${DATE_LABEL.source}\\s*[\\]】]?\\s*[:：]\\s*${DATE_TIME.source}`);
+/** where a chrome value ends: the next item (a label and its colon, a bracketed label, a bullet, a wide gap) */
+const NEXT_ITEM = new RegExp(
+  `(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]|[[【]\\s*(?:${LABEL_ALT})|(?:日期|时间)\\s*[:：]|\\s[-•·●◆■▪*](?:\\s|$)|\\s{2,}|\\t|\\|`,
+);
+const DATE_VALUE = new RegExp(`${DATE_LABEL.source}\\s*[\\]】]?\\s*[:：]?\\s*`);
 /** A metadata value standing on its own line: short, no sentence, no title, no heading. */
 const isItemValue = (t: string) => {
   const v = t.trim();
@@ -151,7 +158,7 @@ export function isChromeLine(text: string): boolean {
   // several metadata labels in one line ("发布时间:… 信息来源:… 作者:")
   if (t.length <= 200 && (t.match(LABEL_ANY)?.length ?? 0) >= 2) return true;
   // a publication date under its label anywhere in a short line ("某县人民政府门户网站 71584.cn 发布时间:2023-06-27 16:08")
-  if (t.length <= 100 && new RegExp(`${DATE_LABEL.source}\\s*[\\]】]?\\s*[:：]\\s*${DATE_TIME.source}`).test(t)) return true;
+  if (t.length <= 100 && LABELLED_DATE.test(t)) return true;
   // items "key: value" side by side, one key a metadata label (a page cut off the others' first
   // characters: "号: /202111-00004 信息分类: 项目绩效评价")
   const keys = [...t.matchAll(KEY)].map((m) => m[1]);
@@ -169,13 +176,7 @@ function valueAfter(line: string, label: RegExp): { value: string; at: number } 
   const lead = /^[\s|:：\t]*/.exec(line.slice(m.index + m[0].length))![0].length;
   const from = m.index + m[0].length + lead;
   const rest = line.slice(from);
-  LABEL_ANY.lastIndex = 0;
-  // the value ends at the next item: a label and its colon, a bracketed label, a bullet, a wide gap
-  const next = rest.search(
-    new RegExp(
-      `(?:${LABEL_ALT})\\s*[\\]】]?\\s*[:：]|[[【]\\s*(?:${LABEL_ALT})|(?:日期|时间)\\s*[:：]|\\s[-•·●◆■▪*](?:\\s|$)|\\s{2,}|\\t|\\|`,
-    ),
-  );
+  const next = rest.search(NEXT_ITEM);
   // (a bullet or bracket of the next item left at its end is no part of it)
   const raw = (next < 0 ? rest : rest.slice(0, next)).replace(/[\s\-•·●◆■▪*[【]+$/, "").trim();
   if (!raw) return null;
@@ -241,8 +242,7 @@ export function findChrome(lines: Array<{ start: number; text: string }>): Chrom
     if (src) sourceOf(src.value.replace(/\s*(?:19|20)\d{2}\s*[-./年].*$/, ""), base + src.at);
     const stamped = /^来源/.test(text.trim()) || STAMP.test(text.trim());
     const date =
-      valueAfter(text, new RegExp(`${DATE_LABEL.source}\\s*[\\]】]?\\s*[:：]?\\s*`)) ??
-      (stamped ? { value: text.slice(text.search(DATE_TIME)), at: text.search(DATE_TIME) } : null);
+      valueAfter(text, DATE_VALUE) ?? (stamped ? { value: text.slice(text.search(DATE_TIME)), at: text.search(DATE_TIME) } : null);
     if (date && date.at >= 0) publishedOf(date.value, base + date.at);
   });
   out.publisher ??= source;

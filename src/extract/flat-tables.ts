@@ -15,10 +15,10 @@
  * as written. structure.ts runs this for every format.
  */
 import type { Block, Cell } from "../model.js";
-import { fold, splitWords } from "../normalize/text.js";
+import { foldText, splitWords } from "../normalize/text.js";
 
 const cell = (text: string): Cell => ({ text, colspan: 1, rowspan: 1 });
-const folded = (s: string) => fold(s).text.trim();
+const folded = (s: string) => foldText(s).trim();
 
 const barCount = (s: string) => (s.match(/\|/g) ?? []).length;
 const onlyBars = (s: string) => /^[|\s]+$/.test(s) && s.includes("|");

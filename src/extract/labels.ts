@@ -51,20 +51,23 @@ function formCells(ctx: Context, field: string, whole: CompiledLabel["whole"], c
  * Cover lines: label, optional colon, a bare number, then the line's end or the next template label.
  * The space after the number is left to the next pair ("人员编制\t18\t实有人数\t16": two values).
  */
-function formLines(ctx: Context, field: string, c: CompiledLabel, confidence: number): Candidate[] {
-  const out: Candidate[] = [];
+function formLines(field: string, c: CompiledLabel, confidence: number): Rule {
   const re = new RegExp(
     `(?:^|[\\s|]|(?<=\\d))(?<label>${c.source})\\s*[:：]?\\s*(?<v>\\d{1,6})(?:\\s*(?:人|名))?(?=\\s*$|[\\s|]|(?:${formLabelAlt}))`,
     "g",
   );
-  for (const l of ctx.body) {
-    for (const m of l.text.matchAll(re)) {
-      if (c.holds && !c.holds(m.groups!.label)) continue;
-      const s = l.start + m.index! + m[0].lastIndexOf(m.groups!.v);
-      out.push({ value: Number(m.groups!.v), unit: "人", confidence, rule: `${field}.form_line`, start: s, end: s + m.groups!.v.length });
+  return (ctx) => {
+    const out: Candidate[] = [];
+    for (const l of ctx.body) {
+      if (!/\d/.test(l.text)) continue;
+      for (const m of l.text.matchAll(re)) {
+        if (c.holds && !c.holds(m.groups!.label)) continue;
+        const s = l.start + m.index! + m[0].lastIndexOf(m.groups!.v);
+        out.push({ value: Number(m.groups!.v), unit: "人", confidence, rule: `${field}.form_line`, start: s, end: s + m.groups!.v.length });
+      }
     }
-  }
-  return out;
+    return out;
+  };
 }
 
 /** The rules of a persons field described by a lexicon entry: sentences, form cells, cover lines. */
@@ -80,7 +83,7 @@ export function personsRules(field: string, lex: Lexicon): Rule[] {
     asideInParens: true,
     ...(c.holds ? { labelHolds: c.holds } : {}),
   };
-  return [sentence, (ctx) => formCells(ctx, field, c.whole, 0.9), (ctx) => formLines(ctx, field, c, 0.85)];
+  return [sentence, (ctx) => formCells(ctx, field, c.whole, 0.9), formLines(field, c, 0.85)];
 }
 
 /** Words between a money label and its amount. */

@@ -71,6 +71,16 @@ export interface CompiledLabel {
   holds: ((label: string) => boolean) | null;
 }
 
+/** The first characters of words as a character-class body (a quoted term's quotes among them). */
+export function firstChars(words: string[]): string {
+  const chars = new Set<string>();
+  for (const w of words) {
+    chars.add(w[0]);
+    if (QUOTED_TERMS.some((t) => w.startsWith(t))) for (const q of QUOTES.slice(1, -2)) chars.add(q);
+  }
+  return [...chars].map((c) => c.replace(/[\]\\^-]/g, "\\$&")).join("");
+}
+
 /** One lexicon entry → its matchers. */
 export function compile(lex: Lexicon): CompiledLabel {
   const mods = lex.before?.length ? `(?:${alt(lex.before)})` : "";
@@ -90,8 +100,11 @@ export function compile(lex: Lexicon): CompiledLabel {
   const mustNot = lex.mustNot?.length ? new RegExp(alt(lex.mustNot)) : null;
   const holds = must || mustNot ? (label: string) => (!must || must.test(label)) && !mustNot?.test(label) : null;
   const whole = new RegExp(`^${core}$`);
+  // the characters a label can start with, asserted first: a position that cannot start one fails at
+  // once, before the guard looks behind it
+  const first = firstChars([...lex.heads, ...(lex.before ?? []), ...(lex.bare ?? [])]);
   return {
-    source: `${guard}${core}`,
+    source: `(?=[${first}])${guard}${core}`,
     whole: holds ? { test: (s: string) => whole.test(s) && holds(s) } : whole,
     notInClause: lex.notInClause?.length ? new RegExp(alt(lex.notInClause)) : null,
     holds,

@@ -9,7 +9,7 @@ import type { Table } from "../model.js";
 import { type MoneyUnit, YUAN_UNITS } from "../normalize/money.js";
 import { parseNumber } from "../normalize/number.js";
 import { percentToRatio } from "../normalize/ratio.js";
-import { fold, foldChar, foldedOffset, squash } from "../normalize/text.js";
+import { foldChar, foldedOffset, foldText, squash } from "../normalize/text.js";
 import { gridOf } from "./grid.js";
 import { type ScoreTable, scoreTables } from "./indicators.js";
 import type { Candidate, Context } from "./rules.js";
@@ -37,7 +37,7 @@ export interface TableView {
 const views = new WeakMap<Context, TableView[]>();
 
 /** A cell's text as the folded rendering has it. */
-export const foldCell = (c: string) => fold(c.replace(/[\t\n\r]+/g, " ")).text.trim();
+export const foldCell = (c: string) => foldText(c.replace(/[\t\n\r]+/g, " ")).trim();
 
 export function tablesOf(ctx: Context): TableView[] {
   const cached = views.get(ctx);
@@ -213,6 +213,16 @@ const JOINED_UNIT = new RegExp(`(?:金额)?单位:(${YUAN_UNITS})`);
 /** The money unit a table states (单位：万元, 金额单位：元, a header "（万元）"), or null. The patterns match
  * only the units of YUAN_UNITS: what they capture is a MoneyUnit. */
 export function tableUnit(v: TableView): MoneyUnit | null {
+  let u = units.get(v);
+  if (u === undefined) {
+    u = unitOf(v);
+    units.set(v, u);
+  }
+  return u;
+}
+const units = new WeakMap<TableView, MoneyUnit | null>();
+
+function unitOf(v: TableView): MoneyUnit | null {
   const m = STATED_UNIT.exec(`${v.heading}\n${v.grid.flat().join("\n")}`.normalize("NFKC"));
   if (m) return m[1] as MoneyUnit;
   const head = v.grid.slice(0, 6).flat().join("\n");

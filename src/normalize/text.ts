@@ -215,9 +215,24 @@ export function unfoldRange(f: Folded, start: number, end: number): [number, num
   return [s, last + width];
 }
 
+/** short strings folded lately: table cells, labels and words repeat across a document and a batch */
+const foldedTexts = new Map<string, string>();
+
+/** `fold(src).text`, remembered for short strings (no offset map: for decisions, not evidence). */
+export function foldText(src: string): string {
+  if (src.length > 64) return fold(src).text;
+  let f = foldedTexts.get(src);
+  if (f === undefined) {
+    f = fold(src).text;
+    if (foldedTexts.size >= 50_000) foldedTexts.clear();
+    foldedTexts.set(src, f);
+  }
+  return f;
+}
+
 /** Collapses all whitespace: for comparing names and short labels. */
 export function squash(s: string): string {
-  return fold(s).text.replace(/\s/g, "");
+  return foldText(s).replace(/\s/g, "");
 }
 
 /**

@@ -42,6 +42,16 @@ describe("compile", () => {
     // a word without a quoted term takes no quotes
     expect(whole({ heads: ["公务费"] })("“公务费”")).toBe(false);
   });
+  it("in a sentence, a label opening with a quote, a modifier or a class metacharacter is found", () => {
+    // (the source first asserts the characters a label can start with: every word's first, a quote)
+    expect(inText({ heads: ["三公经费"] })("全年“三公”经费支出12万元")).toBe("“三公”经费");
+    expect(inText({ heads: ["三公经费"] })('全年"三公经费"支出')).toBe('"三公经费"');
+    expect(inText({ heads: ["编制"], before: ["核定"] })("经核定编制45个")).toBe("核定编制");
+    expect(inText({ heads: ["]号", "^号", "-号", "\\号"] })("甲-号乙")).toBe("-号");
+    expect(inText({ heads: ["]号", "^号", "-号", "\\号"] })("甲]号乙")).toBe("]号");
+    expect(inText({ heads: ["]号", "^号", "-号", "\\号"] })("甲\\号乙")).toBe("\\号");
+    expect(inText({ heads: ["收入"], bare: ["支出"], before: ["本年"] })("本年支出")).toBe("本年支出");
+  });
   it("bare heads need a modifier, or a year where allowed", () => {
     const income: Lexicon = { heads: ["收入合计"], bare: ["收入"], before: ["本年", "全年"], afterYear: true };
     const is = whole(income);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDate, parseYear } from "../../src/normalize/date.js";
 import { gradeForScore, normalizeGrade } from "../../src/normalize/grade.js";
-import { asWritten, fold, foldChar, foldedOffset, isCjk, isRegexSpace, squash, unfoldRange } from "../../src/normalize/text.js";
+import { asWritten, fold, foldChar, foldedOffset, foldText, isCjk, isRegexSpace, squash, unfoldRange } from "../../src/normalize/text.js";
 
 /** The first, character-by-character fold (regexes, code points): the reference the fast one must match. */
 function referenceFold(src: string): { text: string; map: number[] } {
@@ -113,6 +113,16 @@ describe("fold: one normalisation layer for matching", () => {
     expect(foldedOffset(f, 3)).toBe(2);
     expect(foldedOffset(f, 11)).toBe(9);
     expect(foldedOffset(f, 100)).toBe(f.text.length);
+  });
+});
+
+describe("foldText: the folded text of short strings, remembered", () => {
+  it("is fold's text, the first time and again, short or long", () => {
+    const samples = ["１２３ 万元", "編制 人數", "  合计  ", "", "A  B", `${"甲 乙".repeat(40)}`, "９５．５％"];
+    for (const s of [...samples, ...samples]) expect(foldText(s), s).toBe(fold(s).text);
+    // many distinct strings (the memory is bounded and cleared): still the same answers
+    for (let i = 0; i < 60_000; i++) foldText(`第 ${i} 行`);
+    for (const s of samples) expect(foldText(s), s).toBe(fold(s).text);
   });
 });
 

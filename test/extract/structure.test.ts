@@ -93,17 +93,8 @@ describe("a page dumped on one line", () => {
     "二、绩效自评结论",
   ];
   it("is cut where its lines began: labels, headings, titles, sentences, cells", () => {
-    expect(show(read(page.join(" ")))).toEqual([
-      "source: https://example.gov.cn/a.html",
-      "某县水利局2023年度部门整体支出绩效自评报告",
-      "发布机构：某县财政局",
-      "评价单位(公章)：某县水利局",
-      "一、部门基本情况",
-      "（一）部门概况",
-      "某县水利局为县政府工作部门，内设办公室、规划股、建设股和水政监察大队4个股室，主要负责全县水利工程建设与管理、水资源保护、防汛抗旱和农村饮水安全等工作，全年完成水利投资三亿元，新建和改造农村供水工程四十二处。本单位2023年度支出 1,234.56 万元。",
-      "[编制数|2023 年实际在职人数|控制率 / 31|30|96.8%]",
-      "二、绩效自评结论",
-    ]);
+    // the lines as they were, the six cell lines one rebuilt table
+    expect(show(read(page.join(" ")))).toEqual([...page.slice(0, 7), "[编制数|2023 年实际在职人数|控制率 / 31|30|96.8%]", page[13]]);
   });
   it("prose a PDF spaced keeps its figures with their units and its sentences whole", () => {
     const prose = `${"本部门认真开展绩效自评工作，".repeat(20)}县委组织部 2020 年度“三公”经费 决算为 7.04 万元，比预算减少 0.16 万元。`;

@@ -51,7 +51,7 @@ export async function withDb(file: string, mode: "read" | "write", fn: (db: DB) 
   const store = await import("../store/db.js");
   let db: DB;
   try {
-    db = store.openDb(file, { readonly: mode === "read" });
+    db = store.openDb(file, { readonly: mode === "read", mustExist: true });
   } catch (e) {
     err(`${file}: cannot open database: ${dbReason(e)}`);
     return 2;

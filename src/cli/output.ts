@@ -31,17 +31,40 @@ export function fmtValue(v: unknown): string {
   return v === null || v === undefined ? "—" : String(v);
 }
 
+/** Columns a character takes in a terminal: 2 for CJK and other wide forms. */
+const charWidth = (ch: string) => (/[\u1100-\uffff]/.test(ch) ? 2 : 1);
+
+/** `s` cut to at most `w` columns and padded to `w`: one pass over at most `w` characters, whatever the length of `s`. */
+export function fitCell(s: string, w: number): string {
+  let used = 0;
+  let end = 0;
+  for (const ch of s) {
+    const cw = charWidth(ch);
+    if (used + cw > w) break;
+    used += cw;
+    end += ch.length;
+  }
+  return s.slice(0, end) + " ".repeat(w - used);
+}
+
+/** Columns `s` takes, counted up to `max` (a longer string is cut anyway). */
+function widthUpTo(s: string, max: number): number {
+  let w = 0;
+  for (const ch of s) {
+    w += charWidth(ch);
+    if (w >= max) return max;
+  }
+  return w;
+}
+
 export function printTable(cols: string[], rows: string[][]): void {
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
-  const widths = cols.map((c, i) => Math.min(40, Math.max(width(c), ...rows.map((r) => width(visible(r[i] ?? ""))))));
-  const pad = (s: string, w: number) => {
-    let t = s;
-    while (width(t) > w) t = t.slice(0, -1);
-    return t + " ".repeat(w - width(t));
-  };
-  out(cols.map((c, i) => pad(c, widths[i])).join("  "));
+  const MAX = 40;
+  const widths = cols.map((c, i) =>
+    Math.min(MAX, Math.max(widthUpTo(c, MAX), ...rows.map((r) => widthUpTo(visible((r[i] ?? "").slice(0, 4 * MAX)), MAX)))),
+  );
+  out(cols.map((c, i) => fitCell(c, widths[i])).join("  "));
   out(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) out(r.map((c, i) => pad(visible(c ?? ""), widths[i])).join("  "));
+  for (const r of rows) out(r.map((c, i) => fitCell(visible((c ?? "").slice(0, 4 * MAX)), widths[i])).join("  "));
 }
 
 /** What a field printer needs of a value (a DocumentRecord's or a stored one's). */

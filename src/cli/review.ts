@@ -1,5 +1,5 @@
 /** jixiao review and jixiao serve: checking values, by command and in a browser. */
-import { userInfo } from "node:os";
+import { hostname, networkInterfaces, userInfo } from "node:os";
 import { dirname, resolve } from "node:path";
 import { oneLine, UsageError } from "../errors.js";
 import type { DB } from "../store/db.js";
@@ -21,7 +21,8 @@ export async function cmdServe(o: {
   const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(o.host);
   if (!loopback && !o.token)
     throw new UsageError(`--host ${o.host} lets other machines in: give --token SECRET too (every request must then carry it)`);
-  if (o.token !== undefined && o.token.length < 12) throw new UsageError("--token must be at least 12 characters");
+  if (o.token !== undefined && (o.token.length < 12 || /[\s\u0000-\u001f\u007f]/.test(o.token)))
+    throw new UsageError("--token must be at least 12 characters, without spaces or control characters");
   const [{ CATALOG }, { createApp }, { serve }, store] = await Promise.all([
     import("../extract/catalog.js"),
     import("../serve/app.js"),
@@ -30,7 +31,7 @@ export async function cmdServe(o: {
   ]);
   let db: DB;
   try {
-    db = store.openDb(o.db, { readonly: !!o.readOnly });
+    db = store.openDb(o.db, { readonly: !!o.readOnly, mustExist: true });
   } catch (e) {
     err(`${o.db}: cannot open database: ${dbReason(e)}`);
     return 2;
@@ -52,13 +53,17 @@ export async function cmdServe(o: {
     catalog: CATALOG,
     accessToken: o.token,
     dbDir: dirname(resolve(o.db)),
+    names: serverNames(o.host),
+    port: () => listening,
   });
+  let listening = 0;
   return new Promise<number>((resolveExit) => {
-    const server = serve({ fetch: app.fetch, port, hostname: o.host }, (info) =>
+    const server = serve({ fetch: app.fetch, port, hostname: o.host }, (info) => {
+      listening = info.port;
       out(
         `jixiao serves ${o.db} on http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${info.port}/${o.token ? `?token=${encodeURIComponent(o.token)}` : ""}${o.readOnly ? " (read-only)" : ""}`,
-      ),
-    );
+      );
+    });
     server.on("error", (e: NodeJS.ErrnoException) => {
       err(`${o.host}:${port}: cannot listen: ${e.code === "EADDRINUSE" ? "the port is in use" : oneLine(e)}`);
       db.close();
@@ -73,6 +78,24 @@ export async function cmdServe(o: {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+}
+
+/**
+ * The host names a server on `host` answers to (as a Host header writes them, without the port): the
+ * loopback names for a loopback address, the address itself otherwise, and for a wildcard address
+ * (0.0.0.0, ::) also this machine's name and addresses. Any other name is refused (DNS rebinding).
+ */
+export function serverNames(host: string): string[] {
+  const bracket = (a: string) => (a.includes(":") ? `[${a}]` : a);
+  const names = new Set<string>([bracket(host.toLowerCase())]);
+  const loopback = ["127.0.0.1", "localhost", "[::1]"];
+  if (/^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host)) for (const n of loopback) names.add(n);
+  if (host === "0.0.0.0" || host === "::") {
+    for (const n of loopback) names.add(n);
+    names.add(hostname().toLowerCase());
+    for (const addrs of Object.values(networkInterfaces())) for (const a of addrs ?? []) names.add(bracket(a.address.toLowerCase()));
+  }
+  return [...names];
 }
 
 export interface ReviewOpts {
@@ -126,15 +149,16 @@ export async function cmdReview(doc: string | undefined, field: string | undefin
   const verdicts = [o.set !== undefined, !!o.accept, !!o.reject, !!o.undo].filter(Boolean).length;
   if (verdicts !== 1) throw new UsageError("give exactly one of --set VALUE, --accept, --reject, --undo");
   let value: import("../normalize/typed.js").TypedValue | undefined;
-  if (o.set !== undefined) {
-    const { normalizeTyped, TypedValueError } = await import("../normalize/typed.js");
-    try {
-      value = normalizeTyped(def.kind, o.set);
-    } catch (e) {
-      if (e instanceof TypedValueError) throw new UsageError(`${field}: ${e.message}`);
-      throw e;
-    }
+  let note: string | undefined;
+  const { checkNote, normalizeTypedFor, TypedValueError } = await import("../normalize/typed.js");
+  try {
+    if (o.set !== undefined) value = normalizeTypedFor(def.kind, o.set, def.accepts);
+    note = checkNote(o.note);
+  } catch (e) {
+    if (e instanceof TypedValueError) throw new UsageError(`${field}: ${e.message}`);
+    throw e;
   }
+  const reviewer = o.reviewer ?? process.env.USER ?? userInfo().username;
   return withDb(o.db, "write", async (db) => {
     const found = query.findDocument(db, doc);
     if ("error" in found) {
@@ -148,14 +172,13 @@ export async function cmdReview(doc: string | undefined, field: string | undefin
     const before = store.documentFields(db, found.id).get(field);
     const old = before ? before.value : null;
     if (o.undo) {
-      if (!corrections.undoCorrection(db, sha, field)) {
+      if (!corrections.undoCorrection(db, sha, field, reviewer)) {
         err(`${shownPath(name)}: ${field} has no review to undo`);
         return 1;
       }
     } else {
       const action = o.set !== undefined ? "set" : o.accept ? "accept" : "reject";
-      const reviewer = o.reviewer ?? process.env.USER ?? userInfo().username;
-      corrections.addCorrection(db, { sha256: sha, field, action, old, value, note: o.note, reviewer });
+      corrections.addCorrection(db, { sha256: sha, field, action, old, value, note, reviewer });
     }
     const after = store.documentFields(db, found.id).get(field);
     const verdict = o.undo ? "undone" : o.set !== undefined ? "corrected" : o.accept ? "accepted" : "rejected";

@@ -5,7 +5,9 @@
  * To add a field: add an entry here (name, label, terms, kind, rules) and a labelled example to a
  * fixture's gold; the extractor, the store, JSONL and CSV pick it up from this list.
  */
+import type { Accepts } from "../normalize/typed.js";
 import {
+  DOCUMENT_KINDS,
   docNumberRule,
   documentKindRule,
   fiscalYearRule,
@@ -40,6 +42,8 @@ export interface FieldDef {
   fromChrome?: boolean;
   /** the fields whose chosen values its rules read (`ctx.chosen`): the engine chooses those first */
   needs?: readonly string[];
+  /** what a reviewer's value must be beyond its kind (fixed values, a pattern, a ceiling) */
+  accepts?: Accepts;
 }
 
 /** Rules that check a table's heading against the report's own unit and year (tables of another unit are skipped). */
@@ -127,6 +131,7 @@ export const CATALOG: FieldDef[] = [
     label: "文档类型",
     terms: ["绩效自评报告", "部门决算", "部门预算"],
     kind: "text",
+    accepts: { oneOf: DOCUMENT_KINDS, what: `one of ${DOCUMENT_KINDS.join(", ")}` },
     column: "document_kind",
     rules: [documentKindRule],
   },
@@ -382,6 +387,7 @@ export const CATALOG: FieldDef[] = [
     name: "satisfaction",
     label: "满意度",
     kind: "ratio",
+    accepts: { max: 1, what: "a satisfaction of at most 100%" },
     column: "satisfaction_ratio",
     needs: OWN_TABLES,
     rules: [
@@ -451,6 +457,7 @@ export const CATALOG: FieldDef[] = [
     label: "行政区划代码",
     terms: ["12 digits, the deepest level resolved"],
     kind: "text",
+    accepts: { pattern: /^\d{12}$/, what: "a region code of 12 digits (430000000000)" },
     column: "region_code",
     needs: FROM_UNIT_NAME,
     rules: [regionRule("code")],

@@ -3,6 +3,7 @@
 import { sha256 } from "../hash.js";
 import type { DocModel, DocumentKind, DocumentRecord, FieldValue, Flag, Indicator } from "../model.js";
 import { fold, foldedOffset, unfoldRange } from "../normalize/text.js";
+import { storable } from "../normalize/typed.js";
 import { EXTRACTOR_VERSION } from "../version.js";
 import { CATALOG, type FieldDef } from "./catalog.js";
 import { findChrome } from "./chrome.js";
@@ -128,6 +129,17 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean; catalog?
         // page chrome is never the unit, the year, the date or a figure of the report
         if (!def.fromChrome && c.end > c.start && ctx.inChrome(c.start)) {
           ctx.trace?.({ rule: c.rule, guard: "in the page's chrome (publication metadata, banner)", start: c.start, end: c.end });
+          continue;
+        }
+        // a number beyond what the store holds exactly would not be one value everywhere (1e+30 here, 2^63-1 there)
+        if (typeof c.value === "number" && !storable(c.value)) {
+          ctx.trace?.({ rule: c.rule, guard: `${c.value} is beyond what jixiao stores exactly`, start: c.start, end: c.end });
+          if (!flags.some((f) => f.code === "out_of_range" && f.fields[0] === def.name))
+            flags.push({
+              code: "out_of_range",
+              fields: [def.name],
+              message: `${def.name}: ${c.value} is beyond what jixiao stores exactly; not stored`,
+            });
           continue;
         }
         if (def.kind === "money") {

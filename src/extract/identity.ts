@@ -115,6 +115,9 @@ export function reportDateRule(ctx: Context): Candidate[] {
  * document_kind: what sort of document this is, from its title lines first, then from which of
  * 自评 / 决算 / 预算 its text talks about most. Value: 自评报告, 决算, 预算 or 其他.
  */
+/** The values of document_kind. */
+export const DOCUMENT_KINDS = ["自评报告", "项目自评", "决算", "预算", "其他"] as const;
+
 export function documentKindRule(ctx: Context): Candidate[] {
   const KINDS: Array<[string, RegExp]> = [
     ["其他", /通知$|通报$|公告$|意见$|办法$|方案$/],

@@ -24,6 +24,48 @@ export interface TypedValue {
 
 export class TypedValueError extends Error {}
 
+/** The longest value and note a reviewer may type (the web form and the CLI alike). */
+export const MAX_VALUE_CHARS = 500;
+export const MAX_NOTE_CHARS = 2000;
+/** The largest amount (元), count or score jixiao stores exactly: beyond it a number is not one value everywhere. */
+export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
+/** What a field accepts beyond its kind: one of fixed values, a pattern, a ceiling (a ratio of 1). */
+export interface Accepts {
+  oneOf?: readonly string[];
+  pattern?: RegExp;
+  max?: number;
+  /** the accepted values in words, for the refusal */
+  what: string;
+}
+
+/** A reviewer's note, checked: at most MAX_NOTE_CHARS characters; blank is none. */
+export function checkNote(note: string | undefined): string | undefined {
+  const n = note?.trim();
+  if (!n) return undefined;
+  if (n.length > MAX_NOTE_CHARS) throw new TypedValueError(`a note is at most ${MAX_NOTE_CHARS} characters (this one has ${n.length})`);
+  return n;
+}
+
+/** True when a number is within what the store holds exactly. */
+export const storable = (v: number) => Number.isFinite(v) && Math.abs(v) <= MAX_EXACT;
+
+/** Normalises `input` as a value of `kind` that the field accepts; throws TypedValueError with the reason when it is not one. */
+export function normalizeTypedFor(kind: ValueKindName, input: string, accepts?: Accepts): TypedValue {
+  if (input.length > MAX_VALUE_CHARS)
+    throw new TypedValueError(`a value is at most ${MAX_VALUE_CHARS} characters (this one has ${input.length})`);
+  const v = normalizeTyped(kind, input);
+  if (typeof v.value === "number" && !storable(v.value))
+    throw new TypedValueError(`${JSON.stringify(v.raw)} is beyond what jixiao stores exactly (at most ${MAX_EXACT} ${v.unit})`);
+  if (!accepts) return v;
+  const ok =
+    (!accepts.oneOf || accepts.oneOf.includes(String(v.value))) &&
+    (!accepts.pattern || accepts.pattern.test(String(v.value))) &&
+    (accepts.max === undefined || (typeof v.value === "number" && v.value <= accepts.max));
+  if (!ok) throw new TypedValueError(`${JSON.stringify(v.raw)} is not ${accepts.what}`);
+  return v;
+}
+
 /** Normalises `input` as a value of `kind`; throws TypedValueError with the reason when it is not one. */
 export function normalizeTyped(kind: ValueKindName, input: string): TypedValue {
   const raw = input.trim();

@@ -14,13 +14,15 @@
  * serves no forms and refuses reviews; with an access token (required off loopback), every request
  * needs it (once as ?token=…, then a cookie).
  */
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import { oneLine } from "../errors.js";
 import type { FieldDef } from "../extract/catalog.js";
-import { normalizeTyped, TypedValueError } from "../normalize/typed.js";
+import { DOCUMENT_KINDS } from "../extract/identity.js";
+import { checkNote, normalizeTypedFor, TypedValueError } from "../normalize/typed.js";
 import { addCorrection, currentCorrections, undoCorrection } from "../store/corrections.js";
 import { type DB, documentFields, documentFlags } from "../store/db.js";
 import { findDocument } from "../store/query.js";
@@ -42,7 +44,17 @@ export interface ServeOptions {
   csrfToken?: string;
   /** the database's folder: relative document paths are also looked for from there */
   dbDir?: string;
+  /**
+   * The names the server answers to (127.0.0.1, localhost, [::1] on loopback, or the --host given) and
+   * its port, known once it listens: a request for another Host is refused (DNS rebinding), and a
+   * review's Origin must be one of these origins.
+   */
+  names: string[];
+  port: () => number;
 }
+
+/** The largest review form: a value and a note well within it (MAX_VALUE_CHARS, MAX_NOTE_CHARS). */
+export const MAX_FORM_BYTES = 64 * 1024;
 
 export const PAGE_SIZE = 50;
 /** The list's columns: [records column, heading, numeric]. Sorting is by these only. */
@@ -70,12 +82,29 @@ const ALWAYS_SHOWN = [
   "staff_authorized",
   "staff_actual",
 ];
-const KINDS = ["自评报告", "项目自评", "决算", "预算", "其他"];
+const KINDS = DOCUMENT_KINDS;
 const GRADES = ["优", "良", "中", "差"];
 /** Below this confidence a value is shown as uncertain. */
 const UNCERTAIN = 0.7;
 
-const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Secrets compared by their digests: any two strings, of any length or characters, in constant time. */
+const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
+export const sameSecret = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
+
+/** Headers every response carries, refusals included. */
+const SECURITY_HEADERS: Record<string, string> = {
+  "Content-Security-Policy":
+    "default-src 'none'; script-src 'self'; img-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  "X-Content-Type-Options": "nosniff",
+  // same-origin: a form's POST carries its Origin (with no-referrer, browsers send "null")
+  "Referrer-Policy": "same-origin",
+};
+
+/** The routes and their methods: another method on one of these paths is a 405, not a 404. */
+const ROUTES: Array<[RegExp, string]> = [
+  [/^\/doc\/[^/]+\/review$/, "POST"],
+  [/^\/(?:|charts|doc\/[^/]+|doc\/[^/]+\/page\/[0-9]+\.png|assets\/[^/]+)$/, "GET, HEAD"],
+];
 
 export function createApp(db: DB, opts: ServeOptions): Hono {
   const app = new Hono();
@@ -88,27 +117,35 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     return c.text("internal error (see the server's output)", 500);
   });
 
+  const hostOk = (host: string | undefined) => !!host && opts.names.some((n) => `${n}:${opts.port()}` === host.toLowerCase());
+  const cookieName = () => `jixiao_token_${opts.port()}`;
+
   app.use("*", async (c, next) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
+    // only the names this server was started for: a page whose name was rebound to 127.0.0.1 is refused
+    if (!hostOk(c.req.header("host")))
+      return c.text(`this server answers only to ${opts.names.map((n) => `${n}:${opts.port()}`).join(", ")}`, 421);
     if (opts.accessToken) {
       const given = c.req.query("token");
       if (given !== undefined && sameSecret(given, opts.accessToken)) {
-        setCookie(c, "jixiao_token", opts.accessToken, { httpOnly: true, sameSite: "Strict", path: "/" });
+        setCookie(c, cookieName(), opts.accessToken, { httpOnly: true, sameSite: "Strict", path: "/" });
         const url = new URL(c.req.url);
         url.searchParams.delete("token");
-        return c.redirect(url.pathname + url.search, 303);
+        // "//evil.example/" is another site to a browser: one leading slash only
+        return c.redirect(`/${url.pathname.replace(/^\/+/, "")}${url.search}`, 303);
       }
-      const cookie = getCookie(c, "jixiao_token");
-      if (!cookie || !sameSecret(cookie, opts.accessToken))
+      const cookie = getCookie(c, cookieName());
+      if (cookie === undefined || !sameSecret(cookie, opts.accessToken))
         return c.text("access token required: open the URL jixiao serve printed (…?token=…)", 401);
     }
     await next();
-    c.header(
-      "Content-Security-Policy",
-      "default-src 'none'; script-src 'self'; img-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    );
-    c.header("X-Content-Type-Options", "nosniff");
-    // same-origin: a form's POST carries its Origin (with no-referrer, browsers send "null")
-    c.header("Referrer-Policy", "same-origin");
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
+  });
+
+  app.notFound((c) => {
+    const route = ROUTES.find(([re]) => re.test(c.req.path));
+    if (route) return c.text(`${c.req.method} is not allowed here (${route[1]})`, 405, { Allow: route[1] });
+    return c.text("not found", 404);
   });
 
   const asset = (body: string | Buffer, type: string) => (c: Context) =>
@@ -220,7 +257,6 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
       at = m.e;
     }
     parts.push(html`${text.slice(at)}`);
-    const csrfInput = html`<input type="hidden" name="csrf" value="${csrf}">`;
     const rowsHtml = opts.catalog.map((def) => {
       const v = values.get(def.name);
       const r = reviews.get(def.name);
@@ -236,7 +272,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
       const uncertain = v && !v.review && v.confidence < UNCERTAIN;
       const form = opts.readOnly
         ? html``
-        : html`<form class="review" method="post" action="/doc/${d.id}/review">${csrfInput}<input type="hidden" name="field" value="${def.name}">
+        : html`<form class="review" method="post" action="/doc/${d.id}/review?csrf=${csrf}"><input type="hidden" name="field" value="${def.name}">
             <input name="value" size="12" placeholder="correct value" aria-label="correct value of ${def.name}"><input name="note" size="14" placeholder="note" aria-label="note">
             <button name="action" value="set">set</button><button name="action" value="accept">accept</button><button name="action" value="reject">reject</button>${r ? html`<button name="action" value="undo">undo</button>` : ""}</form>`;
       return html`<tr id="f-${def.name}" class="${r && r.action !== "accept" ? "corrected" : ""}"><td>${def.name}<br><small>${def.label}</small></td><td>${value}<br><small>${v?.raw ?? ""}</small>${v?.ev_page != null ? html`<br><small>page ${v.ev_page}${v.ev_section ? ` · ${v.ev_section}` : ""}</small>` : v?.ev_section ? html`<br><small>${v.ev_section}</small>` : ""}</td>
@@ -263,14 +299,29 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     return c.html(page(String(d.file_name), body, ["/assets/review.js"]));
   });
 
-  app.post("/doc/:id/review", async (c) => {
+  // before the body is read: the CSRF token (in the form's address) and the origin; then a bounded body
+  const reviewGuard = async (c: Context, next: () => Promise<void>) => {
     if (opts.readOnly) return c.text("read-only: reviews are not accepted", 403);
     // a form of this page only: a cross-site post carries another origin, and no page of ours
     const origin = c.req.header("origin");
-    if (origin !== undefined && URL.parse(origin)?.host !== c.req.header("host")) return c.text("cross-site request refused", 403);
-    const form = await c.req.parseBody();
-    if (typeof form.csrf !== "string" || !sameSecret(form.csrf, csrf))
-      return c.text("missing or wrong CSRF token: reload the page and try again", 403);
+    if (origin !== undefined && !opts.names.some((n) => `http://${n}:${opts.port()}` === origin.toLowerCase()))
+      return c.text("cross-site request refused", 403);
+    const token = c.req.query("csrf");
+    if (token === undefined || !sameSecret(token, csrf)) return c.text("missing or wrong CSRF token: reload the page and try again", 403);
+    await next();
+  };
+  const limit = bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    onError: (c) => c.text(`a review form is at most ${MAX_FORM_BYTES} bytes`, 413),
+  });
+
+  app.post("/doc/:id/review", reviewGuard, limit, async (c) => {
+    let form: Record<string, string | File | (string | File)[]>;
+    try {
+      form = await c.req.parseBody();
+    } catch (e) {
+      return c.text(`malformed form: ${oneLine(e)}`, 400);
+    }
     const found = findDocument(db, c.req.param("id"));
     if ("error" in found) return c.text(found.error, 404);
     const field = String(form.field ?? "");
@@ -279,16 +330,16 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     if (!def) return c.text(`no field named ${field}`, 400);
     const sha = (db.prepare("SELECT sha256 FROM documents WHERE id = ?").get(found.id) as { sha256: string }).sha256;
     const old = documentFields(db, found.id).get(field)?.value ?? null;
-    const note = String(form.note ?? "").trim() || undefined;
     try {
-      if (action === "undo") undoCorrection(db, sha, field);
+      const note = checkNote(String(form.note ?? ""));
+      if (action === "undo") undoCorrection(db, sha, field, opts.user);
       else if (action === "set")
         addCorrection(db, {
           sha256: sha,
           field,
           action,
           old,
-          value: normalizeTyped(def.kind, String(form.value ?? "")),
+          value: normalizeTypedFor(def.kind, String(form.value ?? ""), def.accepts),
           note,
           reviewer: opts.user,
         });

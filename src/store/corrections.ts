@@ -22,7 +22,9 @@ CREATE TABLE IF NOT EXISTS corrections (
   note TEXT,
   reviewer TEXT,
   at TEXT NOT NULL,
-  undone INTEGER NOT NULL DEFAULT 0
+  undone INTEGER NOT NULL DEFAULT 0,
+  undone_by TEXT,
+  undone_at TEXT
 );
 CREATE INDEX IF NOT EXISTS corrections_doc ON corrections(sha256, field);
 `;
@@ -78,14 +80,17 @@ export function addCorrection(db: DB, c: NewCorrection): number {
   return Number(info.lastInsertRowid);
 }
 
-/** Undoes the review in force for a field (the one before it, if any, is in force again); false when there is none. */
-export function undoCorrection(db: DB, sha256: string, field: string): boolean {
+/**
+ * Undoes the review in force for a field (the one before it, if any, is in force again), recording
+ * who undid it and when; false when there is none.
+ */
+export function undoCorrection(db: DB, sha256: string, field: string, reviewer: string | null = null): boolean {
   const row = stmt(db, "SELECT id FROM corrections WHERE sha256 = ? AND field = ? AND undone = 0 ORDER BY id DESC LIMIT 1").get(
     sha256,
     field,
   ) as { id: number } | undefined;
   if (!row) return false;
-  stmt(db, "UPDATE corrections SET undone = 1 WHERE id = ?").run(row.id);
+  stmt(db, "UPDATE corrections SET undone = 1, undone_by = ?, undone_at = ? WHERE id = ?").run(reviewer, new Date().toISOString(), row.id);
   return true;
 }
 

@@ -4,6 +4,7 @@
  * holds half a document, and importing the same bytes twice adds nothing.
  */
 
+import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import Database from "better-sqlite3";
 import type { DocModel, DocumentRecord, FieldValue, Flag, Indicator } from "../model.js";
@@ -120,10 +121,13 @@ function checkOwner(db: DB): void {
 /** How long a write waits for another connection's lock before it fails as busy. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
-export function openDb(file: string, opts: { readonly?: boolean; busyTimeoutMs?: number } = {}): DB {
+export function openDb(file: string, opts: { readonly?: boolean; busyTimeoutMs?: number; mustExist?: boolean } = {}): DB {
+  // reading, or changing what is there (a review, a server): a mistyped path is not a new empty database
+  if ((opts.readonly || opts.mustExist) && file !== ":memory:" && !existsSync(file))
+    throw new Error("no such database (jixiao import FILES --db FILE makes one)");
   const db = new Database(file, {
     readonly: opts.readonly ?? false,
-    fileMustExist: opts.readonly ?? false,
+    fileMustExist: opts.readonly || opts.mustExist || false,
     timeout: opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
   });
   try {
@@ -180,6 +184,9 @@ function migrate(db: DB): void {
   }
   const valueCols = new Set((db.prepare("PRAGMA table_info(field_values)").all() as Array<{ name: string }>).map((c) => c.name));
   if (!valueCols.has("ev_bbox")) db.exec("ALTER TABLE field_values ADD COLUMN ev_bbox TEXT");
+  // who undid a review, and when (an undo is a reviewer's act like the review)
+  const reviewCols = new Set((db.prepare("PRAGMA table_info(corrections)").all() as Array<{ name: string }>).map((c) => c.name));
+  for (const col of ["undone_by", "undone_at"]) if (!reviewCols.has(col)) db.exec(`ALTER TABLE corrections ADD COLUMN ${col} TEXT`);
 }
 
 /** A stored document of this path whose size and modification time match: unchanged without reading it. */

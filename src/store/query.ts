@@ -2,6 +2,7 @@
  * Queries over stored documents: filters (all bound parameters), one document's fields with their
  * evidence, JSONL and score-table exports.
  */
+import { basename, normalize, resolve } from "node:path";
 import { StoredRecord } from "../model.js";
 import { currentCorrections } from "./corrections.js";
 import { type DB, documentFields, documentFlags, documentSources, storedModel, storedValue } from "./db.js";
@@ -86,13 +87,23 @@ function escapeLike(s: string): string {
 }
 
 /** A document by id, SHA-256 (or a unique prefix of at least 8 hex digits), path or file name. */
+/** Documents by path or file name; a path also as written another way (./a/b.txt, a//b.txt, absolute). */
+function byPath(db: DB, ref: string): Array<{ id: number }> {
+  const exact = db.prepare("SELECT id FROM documents WHERE path = ? OR file_name = ?").all(ref, ref) as Array<{ id: number }>;
+  if (exact.length) return exact;
+  const same = (p: string) => normalize(p) === normalize(ref) || resolve(p) === resolve(ref);
+  return (db.prepare("SELECT id, path FROM documents WHERE file_name = ?").all(basename(ref)) as Array<{ id: number; path: string }>)
+    .filter((r) => same(r.path))
+    .map((r) => ({ id: r.id }));
+}
+
 export function findDocument(db: DB, ref: string): { id: number } | { error: string } {
   const rows = (
     /^\d+$/.test(ref)
       ? db.prepare("SELECT id FROM documents WHERE id = ?").all(Number(ref))
       : /^[0-9a-f]{8,64}$/i.test(ref)
         ? db.prepare("SELECT id FROM documents WHERE sha256 LIKE ?").all(`${ref.toLowerCase()}%`)
-        : db.prepare("SELECT id FROM documents WHERE path = ? OR file_name = ?").all(ref, ref)
+        : byPath(db, ref)
   ) as Array<{ id: number }>;
   if (rows.length === 0) return { error: `no document matches ${JSON.stringify(ref)}` };
   if (rows.length > 1) return { error: `${rows.length} documents match ${JSON.stringify(ref)}; give its id or SHA-256` };

@@ -95,9 +95,15 @@ describe("jixiao serve", () => {
 
   it("takes a review from the page's form: the value is normalised, stored, and shown", async () => {
     const id = idOf("001_7677739c59076178.txt");
-    const csrf = /name="csrf" value="([^"]+)"/.exec((await get(`/doc/${id}`)).body)![1];
-    const post = (form: Record<string, string>, headers: Record<string, string> = {}) =>
-      fetch(`${base}doc/${id}/review`, { method: "POST", body: new URLSearchParams(form), redirect: "manual", headers });
+    const csrf = /review\?csrf=([^"&]+)"/.exec((await get(`/doc/${id}`)).body)![1];
+    // the token in the form's address (checked before the body is read), the rest in the body
+    const post = ({ csrf: token, ...form }: Record<string, string>, headers: Record<string, string> = {}) =>
+      fetch(`${base}doc/${id}/review${token === undefined ? "" : `?csrf=${encodeURIComponent(token)}`}`, {
+        method: "POST",
+        body: new URLSearchParams(form),
+        redirect: "manual",
+        headers,
+      });
     // without this server's CSRF token, or with another, nothing is stored
     expect((await post({ field: "income_budget", action: "reject" })).status).toBe(403);
     expect((await post({ field: "income_budget", action: "reject", csrf: `${csrf.slice(1)}x` })).status).toBe(403);

@@ -9,9 +9,18 @@ afterAll(() => servers.forEach((p) => p.kill("SIGTERM")));
 export const serverErrors: string[] = [];
 
 /** Starts `jixiao serve --db DB` on a free port and returns its base URL (ending in "/"). */
-export function startServer(db: string, extra: string[] = []): Promise<string> {
+export function startServer(db: string, extra: string[] = [], nodeArgs: string[] = []): Promise<string> {
+  return startServerProcess(db, extra, nodeArgs).then((s) => s.url);
+}
+
+/** Starts `jixiao serve` and returns its URL and process (to signal it). */
+export function startServerProcess(
+  db: string,
+  extra: string[] = [],
+  nodeArgs: string[] = [],
+): Promise<{ url: string; proc: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [CLI, "serve", "--db", db, "--port", "0", "--user", "tester", ...extra], {
+    const p = spawn(process.execPath, [...nodeArgs, CLI, "serve", "--db", db, "--port", "0", "--user", "tester", ...extra], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     servers.push(p);
@@ -19,7 +28,7 @@ export function startServer(db: string, extra: string[] = []): Promise<string> {
     p.stdout.on("data", (b) => {
       out += b;
       const m = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve(m[1]);
+      if (m) resolve({ url: m[1], proc: p });
     });
     p.stderr.on("data", (b) => {
       out += b;

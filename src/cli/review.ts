@@ -7,6 +7,9 @@ import { EXTRACTOR_VERSION } from "../version.js";
 import { dbReason, ensureViews, intOption, withDb, writeAtomically } from "./common.js";
 import { err, fmtValue, out, shownPath, visible } from "./output.js";
 
+/** How long requests in flight may take to finish once the server is told to stop. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** jixiao serve: the review pages on http://HOST:PORT until interrupted. */
 export async function cmdServe(o: {
   db: string;
@@ -69,11 +72,20 @@ export async function cmdServe(o: {
       db.close();
       resolveExit(2);
     });
+    // on SIGTERM/SIGINT: no new connections; the requests in flight finish (a review being received is
+    // stored and answered), for SHUTDOWN_GRACE_MS at most; then the database is closed
+    let stopping = false;
     const stop = () => {
-      server.close();
-      if (o.readOnly) db.close();
-      else store.closeDb(db);
-      resolveExit(0);
+      if (stopping) return;
+      stopping = true;
+      const force = setTimeout(() => (server as import("node:http").Server).closeAllConnections?.(), SHUTDOWN_GRACE_MS);
+      server.close(() => {
+        clearTimeout(force);
+        if (o.readOnly) db.close();
+        else store.closeDb(db);
+        resolveExit(0);
+      });
+      (server as import("node:http").Server).closeIdleConnections?.();
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

@@ -14,7 +14,7 @@ import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../helpers.js";
 import { jixiao } from "../run.js";
-import { startServer } from "./server.js";
+import { startServer, startServerProcess } from "./server.js";
 
 let dir = "";
 let db = "";
@@ -307,6 +307,47 @@ describe("numbers beyond what the store holds", () => {
       x.flags.some((fl: { code: string; fields: string[] }) => fl.code === "out_of_range" && fl.fields[0] === "expenditure_total"),
     ).toBe(true);
     expect(x.fields.staff_authorized.value).toBe(12);
+  });
+});
+
+describe("shutdown", () => {
+  it("on SIGTERM a review being received is finished and stored, new connections are refused, then the server exits 0", async () => {
+    const { url, proc } = await startServerProcess(db);
+    const p = Number(new URL(url).port);
+    const page = await (await fetch(`${url}doc/${id}`)).text();
+    const token = /review\?csrf=([^"&]+)"/.exec(page)![1];
+    const body = form({ field: "self_score", action: "accept", note: "received across the signal" });
+    const exited = new Promise<number | null>((r) => proc.on("exit", (code) => r(code)));
+    const answered = new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port: p,
+          path: `/doc/${id}/review?csrf=${token}`,
+          method: "POST",
+          headers: formHeaders(`127.0.0.1:${p}`, { "content-length": String(Buffer.byteLength(body)) }),
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
+      req.on("error", reject);
+      // half the form, the signal, then the rest
+      req.write(body.slice(0, 20));
+      setTimeout(() => {
+        proc.kill("SIGTERM");
+        setTimeout(async () => {
+          // the server takes no new connection once told to stop
+          await expect(fetch(url)).rejects.toThrow();
+          req.end(body.slice(20));
+        }, 300);
+      }, 300);
+    });
+    expect(await answered).toBe(303);
+    expect(await exited).toBe(0);
+    expect(corrected().self_score).toMatchObject({ action: "accept", note: "received across the signal" });
+    expect(jixiao(["review", id, "self_score", "--undo", "--db", db]).code).toBe(0);
   });
 });
 

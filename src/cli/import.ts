@@ -140,7 +140,10 @@ export async function cmdImport(paths: string[], opts: ImportOpts): Promise<numb
     else if (!bar) out(`${"skipped".padEnd(9)} ${shownPath(l)}: symbolic link (not followed without --follow-links)`);
   }
   let summary;
+  let orphaned = 0;
   try {
+    const { countOrphans } = await import("../store/corrections.js");
+    const orphansBefore = countOrphans(db);
     summary = await importFiles(db, files, {
       workers,
       timeoutMs: timeout ? timeout * 1000 : undefined,
@@ -151,6 +154,7 @@ export async function cmdImport(paths: string[], opts: ImportOpts): Promise<numb
       maxBytes,
     });
     await ensureViews(db);
+    orphaned = countOrphans(db) - orphansBefore;
   } catch (e) {
     bar?.stop();
     err(`${opts.db}: database error: ${dbReason(e)}`);
@@ -179,9 +183,17 @@ export async function cmdImport(paths: string[], opts: ImportOpts): Promise<numb
     ...urlFailures.map((f) => `${shownPath(f.file)}: ${f.error}`),
     ...summary.failures.map((f) => `${shownPath(f.file)}: ${f.error}`),
   ];
-  if (opts.json) err(text);
-  else {
+  // reviews of the versions this import replaced no longer apply: said, not silently dropped
+  const orphanLine =
+    orphaned > 0
+      ? `${orphaned} review${orphaned === 1 ? "" : "s"} made against replaced versions no longer appl${orphaned === 1 ? "ies" : "y"} (jixiao review --orphans --db ${opts.db} lists them)`
+      : "";
+  if (opts.json) {
+    err(text);
+    if (orphanLine) err(orphanLine);
+  } else {
     out(text);
+    if (orphanLine) out(orphanLine);
     for (const f of failures) out(`  failed: ${f}`);
   }
   return counts.failed ? 1 : 0;

@@ -128,6 +128,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--note <text>", "why")
     .option("--reviewer <name>", "who (default: the user's name)")
     .option("--export-gold <file>", "write every reviewed value as gold JSONL for ../shared/eval/score.mjs (- for standard output)")
+    .option("--orphans", "list the reviews made against versions of documents that have since been replaced or removed")
     .action(async (doc: string | undefined, field: string | undefined, o: import("./review.js").ReviewOpts) =>
       setExit(await (await import("./review.js")).cmdReview(doc, field, o)),
     );

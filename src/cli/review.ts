@@ -119,6 +119,7 @@ export interface ReviewOpts {
   note?: string;
   reviewer?: string;
   exportGold?: string;
+  orphans?: boolean;
 }
 
 /**
@@ -133,6 +134,21 @@ export async function cmdReview(doc: string | undefined, field: string | undefin
     import("../store/query.js"),
     import("../store/db.js"),
   ]);
+  if (o.orphans) {
+    if (doc || field || o.set !== undefined || o.accept || o.reject || o.undo || o.exportGold)
+      throw new UsageError("--orphans takes no document, field or verdict");
+    return withDb(o.db, "read", (db) => {
+      const rows = corrections.orphanCorrections(db);
+      for (const c of rows) {
+        const value = c.action === "set" ? (c.value_text ?? c.value_num) : c.old_value === null ? null : JSON.parse(c.old_value);
+        out(
+          `${c.sha256.slice(0, 12)}  ${c.field}  ${c.action} ${visible(fmtValue(value))}  by ${visible(c.reviewer ?? "?")} ${c.at}${c.note ? `  “${visible(c.note)}”` : ""}`,
+        );
+      }
+      out(`${rows.length} review${rows.length === 1 ? "" : "s"} of versions no longer in the database`);
+      return 0;
+    });
+  }
   if (o.exportGold) {
     if (doc || field || o.set !== undefined || o.accept || o.reject || o.undo)
       throw new UsageError("--export-gold takes no document, field or verdict");

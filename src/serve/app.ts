@@ -272,7 +272,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
       const uncertain = v && !v.review && v.confidence < UNCERTAIN;
       const form = opts.readOnly
         ? html``
-        : html`<form class="review" method="post" action="/doc/${d.id}/review?csrf=${csrf}"><input type="hidden" name="field" value="${def.name}">
+        : html`<form class="review" method="post" action="/doc/${d.id}/review?csrf=${csrf}">${madeAgainst(String(d.sha256), v?.value)}<input type="hidden" name="field" value="${def.name}">
             <input name="value" size="12" placeholder="correct value" aria-label="correct value of ${def.name}"><input name="note" size="14" placeholder="note" aria-label="note">
             <button name="action" value="set">set</button><button name="action" value="accept">accept</button><button name="action" value="reject">reject</button>${r ? html`<button name="action" value="undo">undo</button>` : ""}</form>`;
       return html`<tr id="f-${def.name}" class="${r && r.action !== "accept" ? "corrected" : ""}"><td>${def.name}<br><small>${def.label}</small></td><td>${value}<br><small>${v?.raw ?? ""}</small>${v?.ev_page != null ? html`<br><small>page ${v.ev_page}${v.ev_section ? ` · ${v.ev_section}` : ""}</small>` : v?.ev_section ? html`<br><small>${v.ev_section}</small>` : ""}</td>
@@ -330,6 +330,16 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     if (!def) return c.text(`no field named ${field}`, 400);
     const sha = (db.prepare("SELECT sha256 FROM documents WHERE id = ?").get(found.id) as { sha256: string }).sha256;
     const old = documentFields(db, found.id).get(field)?.value ?? null;
+    // a review is of what the reviewer saw: the form says which bytes and which value
+    if (typeof form.sha !== "string" || typeof form.shown !== "string")
+      return c.text("the form does not say what it was made against (the document's SHA-256 and the value shown): reload the page", 400);
+    const now = old === null ? "" : String(old);
+    if (form.sha !== sha || form.shown !== now) {
+      const body = html`<p id="stale">${field}: ${form.sha !== sha ? "the document was re-imported with other bytes" : "the value changed"} since the page was shown. The page showed <b>${form.shown || "no value"}</b>; it is now <b id="now">${now || "no value"}</b>. Nothing was recorded.</p>
+        ${opts.readOnly ? "" : html`<form class="review" method="post" action="/doc/${found.id}/review?csrf=${csrf}">${madeAgainst(sha, old)}<input type="hidden" name="field" value="${field}"><button name="action" value="accept">accept ${now || "no value"}</button></form>`}
+        <p><a href="/doc/${found.id}#f-${field}">the document as it is now</a></p>`;
+      return c.html(page("changed since shown", body), 409);
+    }
     try {
       const note = checkNote(String(form.note ?? ""));
       if (action === "undo") undoCorrection(db, sha, field, opts.user);
@@ -356,6 +366,10 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
 
   return app;
 }
+
+/** What a review form was made against: the document's bytes and the value the page showed (409 when either changed). */
+const madeAgainst = (sha: string, shown: unknown) =>
+  html`<input type="hidden" name="sha" value="${sha}"><input type="hidden" name="shown" value="${shown === null || shown === undefined ? "" : String(shown)}">`;
 
 /** A list cell: amounts in 元 with thousands separators, a missing value as a dash. */
 function shown(col: string, v: unknown): string {

@@ -122,3 +122,16 @@ function hasCorrections(db: DB): boolean {
   }
   return k;
 }
+
+/** Reviews in force whose document bytes are no longer in the database (the file changed and was re-imported, or was removed). */
+const ORPHANS = "FROM corrections c WHERE c.undone = 0 AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = c.sha256)";
+
+export function orphanCorrections(db: DB): Correction[] {
+  if (!hasCorrections(db)) return [];
+  return db.prepare(`SELECT c.* ${ORPHANS} ORDER BY c.sha256, c.field, c.id`).all() as Correction[];
+}
+
+export function countOrphans(db: DB): number {
+  if (!hasCorrections(db)) return 0;
+  return (db.prepare(`SELECT count(*) AS n ${ORPHANS}`).get() as { n: number }).n;
+}

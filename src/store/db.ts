@@ -242,11 +242,14 @@ export function saveRecord(
   extra: { mtimeMs?: number; model?: DocModel; modelGz?: Uint8Array; sourceUrls?: string[]; words?: string } = {},
 ): number {
   const tx = db.transaction(() => {
-    const old = stmt(db, "SELECT id FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").all(
+    const old = stmt(db, "SELECT id, path FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").all(
       rec.sha256,
       rec.file,
       rec.sha256,
-    ) as Array<{ id: number }>;
+    ) as Array<{ id: number; path: string }>;
+    // the document keeps its address (/doc/ID, `show ID`) across a forced or changed re-import: the id of
+    // the record it replaces, the one of this path first
+    const keep = (old.find((o) => o.path === rec.file) ?? old[0])?.id ?? null;
     ensureSearchIndex(db);
     for (const o of old) stmt(db, "DELETE FROM doc_fts WHERE rowid = ?").run(o.id);
     stmt(db, "DELETE FROM documents WHERE sha256 = ? OR (path = ? AND sha256 <> ?)").run(rec.sha256, rec.file, rec.sha256);
@@ -254,9 +257,10 @@ export function saveRecord(
     if (extra.sourceUrls?.length) addSources(db, rec.sha256, extra.sourceUrls);
     const info = stmt(
       db,
-      `INSERT INTO documents (sha256, path, file_name, format, size, pages, engine, document_kind, imported_at, extractor_version, status, error, text, mtime_ms, model, source_url)
-         VALUES (@sha256, @path, @file_name, @format, @size, @pages, @engine, @document_kind, @imported_at, @extractor_version, 'ok', NULL, @text, @mtime_ms, @model, @source_url)`,
+      `INSERT INTO documents (id, sha256, path, file_name, format, size, pages, engine, document_kind, imported_at, extractor_version, status, error, text, mtime_ms, model, source_url)
+         VALUES (@id, @sha256, @path, @file_name, @format, @size, @pages, @engine, @document_kind, @imported_at, @extractor_version, 'ok', NULL, @text, @mtime_ms, @model, @source_url)`,
     ).run({
+      id: keep,
       sha256: rec.sha256,
       path: rec.file,
       file_name: basename(rec.file),

@@ -96,11 +96,20 @@ describe("jixiao serve", () => {
   it("takes a review from the page's form: the value is normalised, stored, and shown", async () => {
     const id = idOf("001_7677739c59076178.txt");
     const csrf = /review\?csrf=([^"&]+)"/.exec((await get(`/doc/${id}`)).body)![1];
-    // the token in the form's address (checked before the body is read), the rest in the body
-    const post = ({ csrf: token, ...form }: Record<string, string>, headers: Record<string, string> = {}) =>
+    // the token in the form's address (checked before the body is read), the rest in the body, with
+    // what the form was made against (the document's bytes, the value shown) as the page has them now
+    const against = async (field: string) => {
+      const body = (await get(`/doc/${id}`)).body;
+      const m = new RegExp(
+        `name="sha" value="(\\w+)"><input type="hidden" name="shown" value="([^"]*)"><input type="hidden" name="field" value="${field}"`,
+      ).exec(body);
+      // a field the page does not list (no value, no review): made against no value
+      return m ? { sha: m[1], shown: m[2] } : { sha: /name="sha" value="(\w+)"/.exec(body)![1], shown: "" };
+    };
+    const post = async ({ csrf: token, ...form }: Record<string, string>, headers: Record<string, string> = {}) =>
       fetch(`${base}doc/${id}/review${token === undefined ? "" : `?csrf=${encodeURIComponent(token)}`}`, {
         method: "POST",
-        body: new URLSearchParams(form),
+        body: new URLSearchParams({ ...(await against(form.field)), ...form }),
         redirect: "manual",
         headers,
       });

@@ -5,7 +5,7 @@
  * installed these tests are skipped with a message saying so. The run takes the README's
  * screenshots (docs/screenshots/).
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -28,15 +28,21 @@ const EVIL_TEXT =
 
 let db = "";
 let base = "";
+let dir = "";
 let browser: Browser;
 let page: Page;
 const dialogs: string[] = [];
 
 describe.skipIf(!haveChromium)("the review pages in chromium", () => {
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), "jixiao-browser-"));
+    dir = mkdtempSync(join(tmpdir(), "jixiao-browser-"));
     mkdirSync(join(dir, "in"));
     writeFileSync(join(dir, "in", EVIL_NAME), EVIL_TEXT);
+    // (other bytes than the seed's: a copy of the same bytes would be the same document)
+    writeFileSync(
+      join(dir, "in", "changing.txt"),
+      `${readFileSync(join(FIXTURES, "reports", "seeds", "001_7677739c59076178.txt"), "utf8")}\n`,
+    );
     db = join(dir, "b.db");
     expect(jixiao(["import", join(FIXTURES, "reports"), join(dir, "in"), "--db", db, "--no-progress"]).code).toBe(0);
     base = await startServer(db);
@@ -74,14 +80,14 @@ describe.skipIf(!haveChromium)("the review pages in chromium", () => {
 
   it("lists the bundled reports, and a filter narrows the list", async () => {
     await page.goto(base);
-    expect(await count()).toBe(115);
+    expect(await count()).toBe(116); // the 114 bundled reports and the two written here
     expect(await page.locator("#documents tbody tr").count()).toBe(50);
     await page.screenshot({ path: join(SHOTS, "list.png") });
     await page.fill('input[name="year"]', "2023");
     await page.click("form.filters button");
     const n = await count();
     expect(n).toBeGreaterThan(0);
-    expect(n).toBeLessThan(115);
+    expect(n).toBeLessThan(116);
     expect(page.url()).toContain("year=2023");
     const years = await page.locator("#documents tbody tr td:nth-child(5)").allTextContents();
     expect(new Set(years)).toEqual(new Set(["2023"]));
@@ -181,6 +187,26 @@ describe.skipIf(!haveChromium)("the review pages in chromium", () => {
     ]);
     expect(resp.status()).toBe(403);
     expect(JSON.parse(jixiao(["show", "002_ead4207e0aef5641.txt", "--db", db, "--json"]).stdout).corrected).toEqual({});
+  });
+
+  it("a page made before its file changed: accept gives the 409 message, nothing is stored, and the page offers the new value", async () => {
+    const file = join(dir, "in", "changing.txt");
+    await page.goto(`${base}doc/${JSON.parse(jixiao(["show", file, "--db", db, "--json"]).stdout).id}`);
+    await expect.poll(() => page.locator("#f-self_score a.value").textContent(), SLOW).toBe("96");
+    // the file changes and is re-imported while the page is open
+    writeFileSync(file, readFileSync(file, "utf8").replaceAll("96分", "66分"));
+    expect(jixiao(["import", file, "--db", db, "--no-progress"]).code).toBe(0);
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.locator('#f-self_score button[value="accept"]').click(),
+    ]);
+    expect(resp.status()).toBe(409);
+    await expect.poll(() => page.locator("#stale").textContent(), SLOW).toContain("Nothing was recorded");
+    expect(await page.locator("#now").textContent()).toBe("66");
+    expect(JSON.parse(jixiao(["show", file, "--db", db, "--json"]).stdout).corrected).toEqual({});
+    // the page offers the new value: accepting it is stored
+    await Promise.all([page.waitForURL(/#f-self_score$/, SLOW), page.getByRole("button", { name: "accept 66" }).click()]);
+    expect(JSON.parse(jixiao(["show", file, "--db", db, "--json"]).stdout).corrected.self_score).toMatchObject({ action: "accept" });
   });
 
   it("draws the charts from the same filters", async () => {

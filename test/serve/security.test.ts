@@ -56,6 +56,12 @@ function raw(
   });
 }
 const form = (f: Record<string, string>) => new URLSearchParams(f).toString();
+/** A review form as the page makes it: made against the document's bytes and the value it shows now. */
+const reviewForm = (f: Record<string, string>) => {
+  const d = JSON.parse(jixiao(["show", id, "--db", db, "--json"]).stdout);
+  const v = d.fields[f.field]?.value;
+  return form({ sha: d.sha256, shown: v === null || v === undefined ? "" : String(v), ...f });
+};
 const formHeaders = (host: string, extra: Record<string, string> = {}) => ({
   host,
   "content-type": "application/x-www-form-urlencoded",
@@ -72,7 +78,7 @@ describe("the names the server answers to", () => {
     const post = await raw(`/doc/${id}/review?csrf=${csrf}`, {
       method: "POST",
       headers: formHeaders(evil, { origin: `http://${evil}` }),
-      body: form({ field: "grade", action: "reject" }),
+      body: reviewForm({ field: "grade", action: "reject" }),
     });
     expect(post.status).toBe(421);
     expect(corrected().grade).toBeUndefined();
@@ -87,7 +93,7 @@ describe("the names the server answers to", () => {
       raw(`/doc/${id}/review?csrf=${csrf}`, {
         method: "POST",
         headers: formHeaders(host, { origin }),
-        body: form({ field: "expenditure_total", action: "accept" }),
+        body: reviewForm({ field: "expenditure_total", action: "accept" }),
       });
     expect((await send(`localhost:${port}`, `http://evil.example:${port}`)).status).toBe(403);
     expect((await send(`localhost:${port}`, "null")).status).toBe(403);
@@ -123,7 +129,7 @@ describe("secrets", () => {
       const r = await raw(`/doc/${id}/review?csrf=${encodeURIComponent(wrong)}`, {
         method: "POST",
         headers: formHeaders(`127.0.0.1:${port}`),
-        body: form({ field: "grade", action: "reject" }),
+        body: reviewForm({ field: "grade", action: "reject" }),
       });
       expect(r.status, wrong).toBe(403);
     }
@@ -161,7 +167,7 @@ describe("the Node versions the package admits", () => {
       port: p,
       method: "POST",
       headers: formHeaders(`127.0.0.1:${p}`, { origin: `http://127.0.0.1:${p}` }),
-      body: form({ field: "staff_actual", action: "accept" }),
+      body: reviewForm({ field: "staff_actual", action: "accept" }),
     });
     expect(r.status).toBe(303);
     expect(jixiao(["review", id, "staff_actual", "--undo", "--db", db]).code).toBe(0);
@@ -194,7 +200,7 @@ describe("bounded input and output", () => {
     const big = await raw(`/doc/${id}/review?csrf=${csrf}`, {
       method: "POST",
       headers: formHeaders(`127.0.0.1:${port}`),
-      body: form({ field: "grade", action: "reject", note: "x".repeat(200_000) }),
+      body: reviewForm({ field: "grade", action: "reject", note: "x".repeat(200_000) }),
     });
     expect(big.status).toBe(413);
     const chunked = await new Promise<number>((resolve, reject) => {
@@ -217,7 +223,7 @@ describe("bounded input and output", () => {
 
   it("a value or note over its length is refused with a reason, on the web and by the CLI", async () => {
     const post = (f: Record<string, string>) =>
-      raw(`/doc/${id}/review?csrf=${csrf}`, { method: "POST", headers: formHeaders(`127.0.0.1:${port}`), body: form(f) });
+      raw(`/doc/${id}/review?csrf=${csrf}`, { method: "POST", headers: formHeaders(`127.0.0.1:${port}`), body: reviewForm(f) });
     const longValue = await post({ field: "unit_name", action: "set", value: "某".repeat(501) });
     expect(longValue.status).toBe(400);
     expect(longValue.body).toContain("at most 500 characters");
@@ -310,13 +316,67 @@ describe("numbers beyond what the store holds", () => {
   });
 });
 
+describe("a review is of what the reviewer saw", () => {
+  it("a page made before the file changed and was re-imported: its accept is a 409 with the new value, nothing recorded; the address stays", async () => {
+    const work = mkdtempSync(join(tmpdir(), "jixiao-stale-"));
+    const file = join(work, "report.txt");
+    const text = readFileSync(join(FIXTURES, "reports", "seeds", SEED), "utf8");
+    writeFileSync(file, text);
+    const sdb = join(work, "s.db");
+    expect(jixiao(["import", file, "--db", sdb, "--no-progress"]).code).toBe(0);
+    const url = await startServer(sdb);
+    const p = Number(new URL(url).port);
+    const docId = String(JSON.parse(jixiao(["show", file, "--db", sdb, "--json"]).stdout).id);
+    const page = await (await fetch(`${url}doc/${docId}`)).text();
+    const token = /review\?csrf=([^"&]+)"/.exec(page)![1];
+    const sha = /name="sha" value="([0-9a-f]{64})"/.exec(page)![1];
+    expect(page).toMatch(/name="shown" value="96"><input type="hidden" name="field" value="self_score">/);
+    const post = (f: Record<string, string>) =>
+      raw(`/doc/${docId}/review?csrf=${token}`, { port: p, method: "POST", headers: formHeaders(`127.0.0.1:${p}`), body: form(f) });
+    const reviews = () => JSON.parse(jixiao(["show", docId, "--db", sdb, "--json"]).stdout).corrected;
+    // a form that does not say what it was made against is refused
+    expect((await post({ field: "self_score", action: "accept" })).status).toBe(400);
+    // the file changes (96分 → 66分) and is re-imported: same address, new value
+    writeFileSync(file, text.replaceAll("96分", "66分"));
+    const re = jixiao(["import", file, "--db", sdb, "--no-progress"]);
+    expect(re.code).toBe(0);
+    expect(re.stdout).not.toContain("no longer appl");
+    const after = JSON.parse(jixiao(["show", file, "--db", sdb, "--json"]).stdout);
+    expect(String(after.id)).toBe(docId);
+    expect(after.fields.self_score.value).toBe(66);
+    const stale = await post({ field: "self_score", action: "accept", sha, shown: "96", note: "I saw 96" });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toContain('<b id="now">66</b>');
+    expect(stale.body).toContain("Nothing was recorded");
+    expect(reviews()).toEqual({});
+    // the same value shown, other bytes: still stale
+    expect((await post({ field: "unit_name", action: "accept", sha, shown: after.fields.unit_name.value })).status).toBe(409);
+    // the form the 409 page offers is made against the new version, and is taken
+    const offered = /name="sha" value="([0-9a-f]{64})"><input type="hidden" name="shown" value="66">/.exec(stale.body)!;
+    expect(offered[1]).toBe(after.sha256);
+    expect((await post({ field: "self_score", action: "accept", sha: offered[1], shown: "66" })).status).toBe(303);
+    expect(reviews().self_score).toMatchObject({ action: "accept" });
+    // --force keeps the address too
+    expect(jixiao(["import", file, "--db", sdb, "--no-progress", "--force"]).code).toBe(0);
+    expect(String(JSON.parse(jixiao(["show", file, "--db", sdb, "--json"]).stdout).id)).toBe(docId);
+    // the file changes again: the review of the version it replaced is reported, and listed
+    writeFileSync(file, text.replaceAll("96分", "76分"));
+    const again = jixiao(["import", file, "--db", sdb, "--no-progress"]);
+    expect(again.stdout).toContain("1 review made against replaced versions no longer applies (jixiao review --orphans");
+    const orphans = jixiao(["review", "--orphans", "--db", sdb]);
+    expect(orphans.code).toBe(0);
+    expect(orphans.stdout).toContain(`${after.sha256.slice(0, 12)}  self_score  accept 66`);
+    expect(orphans.stdout).toContain("1 review of versions no longer in the database");
+  });
+});
+
 describe("shutdown", () => {
   it("on SIGTERM a review being received is finished and stored, new connections are refused, then the server exits 0", async () => {
     const { url, proc } = await startServerProcess(db);
     const p = Number(new URL(url).port);
     const page = await (await fetch(`${url}doc/${id}`)).text();
     const token = /review\?csrf=([^"&]+)"/.exec(page)![1];
-    const body = form({ field: "self_score", action: "accept", note: "received across the signal" });
+    const body = reviewForm({ field: "self_score", action: "accept", note: "received across the signal" });
     const exited = new Promise<number | null>((r) => proc.on("exit", (code) => r(code)));
     const answered = new Promise<number>((resolve, reject) => {
       const req = request(
@@ -394,7 +454,7 @@ describe("smaller things", () => {
       const web = await raw(`/doc/${id}/review?csrf=${csrf}`, {
         method: "POST",
         headers: formHeaders(`127.0.0.1:${port}`),
-        body: form({ field, action: "set", value }),
+        body: reviewForm({ field, action: "set", value }),
       });
       expect(web.status, field).toBe(400);
       expect(web.body).toContain(why);

@@ -118,12 +118,14 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
   });
 
   const hostOk = (host: string | undefined) => !!host && opts.names.some((n) => `${n}:${opts.port()}` === host.toLowerCase());
+  // the Host header (always sent over HTTP/1.1); an in-process request without one, by its URL's host
+  const hostOf = (c: Context) => c.req.header("host") ?? new URL(c.req.url).host;
   const cookieName = () => `jixiao_token_${opts.port()}`;
 
   app.use("*", async (c, next) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
     // only the names this server was started for: a page whose name was rebound to 127.0.0.1 is refused
-    if (!hostOk(c.req.header("host")))
+    if (!hostOk(hostOf(c)))
       return c.text(`this server answers only to ${opts.names.map((n) => `${n}:${opts.port()}`).join(", ")}`, 421);
     if (opts.accessToken) {
       const given = c.req.query("token");

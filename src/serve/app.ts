@@ -125,8 +125,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
   app.use("*", async (c, next) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
     // only the names this server was started for: a page whose name was rebound to 127.0.0.1 is refused
-    if (!hostOk(hostOf(c)))
-      return c.text(`this server answers only to ${opts.names.map((n) => `${n}:${opts.port()}`).join(", ")}`, 421);
+    if (!hostOk(hostOf(c))) return c.text(`this server answers only to ${opts.names.map((n) => `${n}:${opts.port()}`).join(", ")}`, 421);
     if (opts.accessToken) {
       const given = c.req.query("token");
       if (given !== undefined && sameSecret(given, opts.accessToken)) {

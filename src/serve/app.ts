@@ -31,7 +31,7 @@ import { CHARTS_JS, echartsFile, REVIEW_JS } from "./assets.js";
 import { chartData } from "./charts.js";
 import { type Filters, filterQuery, filterSql, parseFilters } from "./filters.js";
 import { html, page, type Raw, raw } from "./html.js";
-import { PAGE_SCALE, PageImageError, renderPage } from "./render.js";
+import { PAGE_SCALE, PageImageError, RenderBusyError, renderPage } from "./render.js";
 
 export interface ServeOptions {
   readOnly?: boolean;
@@ -230,6 +230,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
       return c.body(new Uint8Array(png), 200, { "Content-Type": "image/png", "Cache-Control": "private, max-age=600" });
     } catch (e) {
       if (e instanceof PageImageError) return c.text(e.message, 404);
+      if (e instanceof RenderBusyError) return c.text(e.message, 503, { "Retry-After": "1" });
       throw e;
     }
   });

@@ -1,63 +1,121 @@
 /**
- * A page of an imported PDF as a PNG, rendered with MuPDF for the document page (the value's box is
- * drawn over it in the browser, from `evidence.bbox`). The file is read from the path it was imported
- * from and rendered only if its bytes are still the imported ones (same SHA-256): the server never
- * sends a file from the disk, only a rendering of a document it holds.
+ * Page images for the review pages, off the server's thread: PDF pages are rendered by a small pool
+ * of worker threads (render-worker.ts, MuPDF in each), so list and document pages stay fast while
+ * images render. Rendered pages are cached (by the document's SHA-256 and page, up to CACHE_BYTES);
+ * a page asked for while it renders waits for that rendering; at most MAX_WAITING renderings wait for
+ * a worker — beyond that a request is refused with RenderBusyError (the server answers 503).
  */
-import { readFile } from "node:fs/promises";
-import { isAbsolute, resolve } from "node:path";
-import { loadMupdf, using } from "../extract/readers/pdf.js";
-import { sha256 } from "../hash.js";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { PageImageError } from "./render-page.js";
+import type { RenderJob, RenderReply } from "./render-worker.js";
 
-/** Pixels per point of the renderings: 2 (144 dpi), sharp enough to read a table's figures. */
-export const PAGE_SCALE = 2;
-/**
- * The largest rendering, in pixels (an A1 page at 144 dpi has 11 million): a larger page is refused
- * rather than rendered at another scale, which the page's box (drawn at PAGE_SCALE) would not fit.
- */
-const MAX_PIXELS = 16_000_000;
+export { PAGE_SCALE, PageImageError } from "./render-page.js";
 
-export class PageImageError extends Error {}
+/** Too many page images asked for at once: try again shortly. */
+export class RenderBusyError extends Error {}
+
+/** Worker threads: one per core but the server's own, two at most (each holds a MuPDF of ~40 MB). */
+const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism() - 1));
+/** Renderings that may wait for a worker. */
+export const MAX_WAITING = 32;
+/** Bytes of rendered pages kept (least recently used first out). */
+const CACHE_BYTES = 64 * 1024 * 1024;
+
+interface Pending {
+  job: RenderJob;
+  resolve: (png: Uint8Array) => void;
+  reject: (e: Error) => void;
+}
+interface Slot {
+  worker: Worker;
+  busy: Pending | null;
+}
 
 const cache = new Map<string, Uint8Array>();
-const CACHE_SIZE = 24;
+let cached = 0;
+const inFlight = new Map<string, Promise<Uint8Array>>();
+const waiting: Pending[] = [];
+const slots: Slot[] = [];
+let nextId = 1;
+
+function remember(key: string, png: Uint8Array): void {
+  if (png.byteLength > CACHE_BYTES / 4) return;
+  cache.set(key, png);
+  cached += png.byteLength;
+  for (const [k, v] of cache) {
+    if (cached <= CACHE_BYTES) break;
+    cache.delete(k);
+    cached -= v.byteLength;
+  }
+}
+
+function spawnSlot(): Slot {
+  const slot: Slot = { worker: new Worker(new URL("./render-worker.js", import.meta.url)), busy: null };
+  // the pool never keeps the process alive: the server does, while it listens
+  slot.worker.unref();
+  slot.worker.on("message", (r: RenderReply) => {
+    const p = slot.busy;
+    slot.busy = null;
+    if (p && p.job.id === r.id) {
+      if ("png" in r) p.resolve(r.png);
+      else p.reject(r.pageError ? new PageImageError(r.error) : new Error(r.error));
+    }
+    dispatch();
+  });
+  // a worker that dies (out of memory on a hostile page …) fails its page only and is replaced
+  slot.worker.on("error", (e) => {
+    const p = slot.busy;
+    slot.busy = null;
+    p?.reject(new Error(`the page renderer failed: ${e.message}`));
+  });
+  slot.worker.on("exit", () => {
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+    slot.busy?.reject(new Error("the page renderer stopped"));
+    slot.busy = null;
+    dispatch();
+  });
+  slots.push(slot);
+  return slot;
+}
+
+function dispatch(): void {
+  while (waiting.length) {
+    const slot = slots.find((s) => !s.busy) ?? (slots.length < POOL_SIZE ? spawnSlot() : null);
+    if (!slot) return;
+    const p = waiting.shift()!;
+    slot.busy = p;
+    slot.worker.postMessage(p.job);
+  }
+}
 
 /**
- * The PNG of page `page` (1-based) of the PDF at `path`, which must still have the SHA-256 `sha`.
- * A relative path (as given to `jixiao import`) is looked for from the working directory, then from
- * `base` (the database's folder).
+ * The PNG of page `page` (1-based) of the PDF at `path`, which must still have the SHA-256 `sha`
+ * (PageImageError when it does not, or has no such page); RenderBusyError when too many renderings
+ * are waiting.
  */
-export async function renderPage(path: string, sha: string, page: number, base?: string): Promise<Uint8Array> {
+export function renderPage(path: string, sha: string, page: number, base?: string): Promise<Uint8Array> {
   const key = `${sha}:${page}`;
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
+    return Promise.resolve(hit);
   }
-  let buf: Buffer | undefined;
-  let why = "";
-  for (const p of isAbsolute(path) || !base ? [path] : [path, resolve(base, path)]) {
-    try {
-      buf = await readFile(p);
-      break;
-    } catch (e) {
-      why ||= (e as NodeJS.ErrnoException).code ?? "unreadable";
-    }
-  }
-  if (!buf) throw new PageImageError(`the file is no longer at ${path} (${why})`);
-  if (sha256(buf) !== sha) throw new PageImageError(`${path} has changed since it was imported`);
-  const mupdf = await loadMupdf();
-  const png = await using(mupdf.Document.openDocument(buf, "application/pdf"), (doc) => {
-    if (!Number.isInteger(page) || page < 1 || page > doc.countPages()) throw new PageImageError(`no page ${page}`);
-    return using(doc.loadPage(page - 1), (p) => {
-      const [x0, y0, x1, y1] = p.getBounds();
-      if ((x1 - x0) * (y1 - y0) * PAGE_SCALE * PAGE_SCALE > MAX_PIXELS)
-        throw new PageImageError(`page ${page} is too large to render (${Math.round(x1 - x0)} × ${Math.round(y1 - y0)} pt)`);
-      return using(p.toPixmap(mupdf.Matrix.scale(PAGE_SCALE, PAGE_SCALE), mupdf.ColorSpace.DeviceRGB, false), (pix) => pix.asPNG());
-    });
-  });
-  cache.set(key, png);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return png;
+  const running = inFlight.get(key);
+  if (running) return running;
+  if (waiting.length >= MAX_WAITING)
+    return Promise.reject(new RenderBusyError(`${waiting.length} page images are waiting to be rendered; try again shortly`));
+  const promise = new Promise<Uint8Array>((resolve, reject) => {
+    waiting.push({ job: { id: nextId++, path, sha, page, base }, resolve, reject });
+    dispatch();
+  })
+    .then((png) => {
+      remember(key, png);
+      return png;
+    })
+    .finally(() => inFlight.delete(key));
+  inFlight.set(key, promise);
+  return promise;
 }

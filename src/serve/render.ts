@@ -15,8 +15,8 @@ export { PAGE_SCALE, PageImageError } from "./render-page.js";
 /** Too many page images asked for at once: try again shortly. */
 export class RenderBusyError extends Error {}
 
-/** Worker threads: one per core but the server's own, two at most (each holds a MuPDF of ~40 MB). */
-const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism() - 1));
+/** Worker threads: two at most, one on a single core (each holds a MuPDF of ~40 MB; the server thread mostly waits). */
+const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism()));
 /** Renderings that may wait for a worker. */
 export const MAX_WAITING = 32;
 /** Bytes of rendered pages kept (least recently used first out). */
@@ -52,11 +52,10 @@ function remember(key: string, png: Uint8Array): void {
 
 function spawnSlot(): Slot {
   const slot: Slot = { worker: new Worker(new URL("./render-worker.js", import.meta.url)), busy: null };
-  // the pool never keeps the process alive: the server does, while it listens
-  slot.worker.unref();
   slot.worker.on("message", (r: RenderReply) => {
     const p = slot.busy;
     slot.busy = null;
+    slot.worker.unref();
     if (p && p.job.id === r.id) {
       if ("png" in r) p.resolve(r.png);
       else p.reject(r.pageError ? new PageImageError(r.error) : new Error(r.error));
@@ -76,6 +75,9 @@ function spawnSlot(): Slot {
     slot.busy = null;
     dispatch();
   });
+  // an idle worker does not keep the process alive (unref after the listeners: adding a message
+  // listener refs the worker's port again); a busy one does, until its page is back
+  slot.worker.unref();
   slots.push(slot);
   return slot;
 }
@@ -86,6 +88,7 @@ function dispatch(): void {
     if (!slot) return;
     const p = waiting.shift()!;
     slot.busy = p;
+    slot.worker.ref();
     slot.worker.postMessage(p.job);
   }
 }

@@ -9,13 +9,14 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../helpers.js";
 import { jixiao } from "../run.js";
-import { startServer } from "./server.js";
+import { startServer, startServerProcess } from "./server.js";
 
 let base = "";
+let db = "";
 let ids: string[] = [];
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-render-"));
-  const db = join(dir, "r.db");
+  db = join(dir, "r.db");
   const pdfs = join(FIXTURES, "reports", "variants", "pdf");
   expect(jixiao(["import", pdfs, "--db", db, "--no-progress"]).code).toBe(0);
   ids = readdirSync(pdfs).map((f) => String(JSON.parse(jixiao(["show", join(pdfs, f), "--db", db, "--json"]).stdout).id));
@@ -80,4 +81,12 @@ describe("page images under load", () => {
         .toString(),
     ).toBe("PNG");
   });
+
+  it("a server that has rendered pages still stops on SIGTERM (its idle renderers keep nothing alive)", async () => {
+    const { url, proc } = await startServerProcess(db);
+    const exited = new Promise<number | null>((r) => proc.on("exit", (code) => r(code)));
+    expect((await fetch(`${url}doc/${ids[1]}/page/1.png`)).status).toBe(200);
+    proc.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  }, 30_000);
 });

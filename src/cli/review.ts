@@ -34,7 +34,7 @@ export async function cmdServe(o: {
   ]);
   let db: DB;
   try {
-    db = store.openDb(o.db, { readonly: !!o.readOnly, mustExist: true });
+    db = store.openDb(o.db, { readonly: !!o.readOnly, mustExist: true, rollbackJournal: true });
   } catch (e) {
     err(`${o.db}: cannot open database: ${dbReason(e)}`);
     return 2;

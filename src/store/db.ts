@@ -121,7 +121,20 @@ function checkOwner(db: DB): void {
 /** How long a write waits for another connection's lock before it fails as busy. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
-export function openDb(file: string, opts: { readonly?: boolean; busyTimeoutMs?: number; mustExist?: boolean } = {}): DB {
+export function openDb(
+  file: string,
+  opts: {
+    readonly?: boolean;
+    busyTimeoutMs?: number;
+    mustExist?: boolean;
+    /**
+     * For a long-lived writer that writes little (the review server): the rollback journal, not WAL,
+     * so that when it is killed the file is not left in WAL mode — which a user without write
+     * access to its folder cannot open even read-only. (Default: WAL.)
+     */
+    rollbackJournal?: boolean;
+  } = {},
+): DB {
   // reading, or changing what is there (a review, a server): a mistyped path is not a new empty database
   if ((opts.readonly || opts.mustExist) && file !== ":memory:" && !existsSync(file))
     throw new Error("no such database (jixiao import FILES --db FILE makes one)");
@@ -138,7 +151,13 @@ export function openDb(file: string, opts: { readonly?: boolean; busyTimeoutMs?:
   }
   if (!opts.readonly) {
     db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma("journal_mode = WAL");
+    if (!opts.rollbackJournal) db.pragma("journal_mode = WAL");
+    else
+      try {
+        db.pragma("journal_mode = DELETE");
+      } catch {
+        // another connection (an import) holds it in WAL mode: it stays so until that one closes it
+      }
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     db.exec(SCHEMA);

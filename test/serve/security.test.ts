@@ -6,14 +6,14 @@
  * malformed body, headers on refusals, mistyped databases, values a field does not accept).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../helpers.js";
-import { jixiao } from "../run.js";
+import { CLI, jixiao } from "../run.js";
 import { startServer, startServerProcess } from "./server.js";
 
 let dir = "";
@@ -408,6 +408,47 @@ describe("shutdown", () => {
     expect(await exited).toBe(0);
     expect(corrected().self_score).toMatchObject({ action: "accept", note: "received across the signal" });
     expect(jixiao(["review", id, "self_score", "--undo", "--db", db]).code).toBe(0);
+  });
+});
+
+describe("a killed server", () => {
+  it("leaves a database that a user without write access to its folder can still read", async () => {
+    const work = mkdtempSync(join(tmpdir(), "jixiao-killed-"));
+    chmodSync(work, 0o755);
+    const kdb = join(work, "k.db");
+    expect(jixiao(["import", join(FIXTURES, "reports", "seeds", SEED), "--db", kdb, "--no-progress"]).code).toBe(0);
+    const { url, proc } = await startServerProcess(kdb);
+    const p = Number(new URL(url).port);
+    const page = await (await fetch(`${url}doc/1`)).text();
+    const token = /review\?csrf=([^"&]+)"/.exec(page)![1];
+    const sha = /name="sha" value="(\w+)"/.exec(page)![1];
+    const r = await raw(`/doc/1/review?csrf=${token}`, {
+      port: p,
+      method: "POST",
+      headers: formHeaders(`127.0.0.1:${p}`),
+      body: form({
+        field: "unit_name",
+        action: "accept",
+        sha,
+        shown: /name="shown" value="([^"]*)"><input type="hidden" name="field" value="unit_name"/.exec(page)![1],
+      }),
+    });
+    expect(r.status).toBe(303);
+    const gone = new Promise((res) => proc.on("exit", res));
+    proc.kill("SIGKILL");
+    await gone;
+    // not in WAL mode (the header's read/write versions are 1, the rollback journal), no WAL beside it
+    const header = readFileSync(kdb).subarray(18, 20);
+    expect([...header]).toEqual([1, 1]);
+    expect(existsSync(`${kdb}-wal`) && readFileSync(`${kdb}-wal`).length > 0).toBe(false);
+    // as another user, who may read the file but not write in its folder (where the tests run as root)
+    if (process.getuid?.() === 0) {
+      chmodSync(kdb, 0o644);
+      const list = spawnSync(process.execPath, [CLI, "list", "--db", kdb], { uid: 65534, gid: 65534, encoding: "utf8" });
+      expect(list.stderr).toBe("");
+      expect(list.status).toBe(0);
+      expect(list.stdout).toContain("1 documents");
+    }
   });
 });
 

@@ -178,9 +178,9 @@ export async function cmdReview(doc: string | undefined, field: string | undefin
   if (verdicts !== 1) throw new UsageError("give exactly one of --set VALUE, --accept, --reject, --undo");
   let value: import("../normalize/typed.js").TypedValue | undefined;
   let note: string | undefined;
-  const { checkNote, normalizeTypedFor, TypedValueError } = await import("../normalize/typed.js");
+  const { checkNote, normalizeTyped, TypedValueError } = await import("../normalize/typed.js");
   try {
-    if (o.set !== undefined) value = normalizeTypedFor(def.kind, o.set, def.accepts);
+    if (o.set !== undefined) value = normalizeTyped(def.kind, o.set, def.accepts);
     note = checkNote(o.note);
   } catch (e) {
     if (e instanceof TypedValueError) throw new UsageError(`${field}: ${e.message}`);

@@ -50,11 +50,14 @@ export function checkNote(note: string | undefined): string | undefined {
 /** True when a number is within what the store holds exactly. */
 export const storable = (v: number) => Number.isFinite(v) && Math.abs(v) <= MAX_EXACT;
 
-/** Normalises `input` as a value of `kind` that the field accepts; throws TypedValueError with the reason when it is not one. */
-export function normalizeTypedFor(kind: ValueKindName, input: string, accepts?: Accepts): TypedValue {
+/**
+ * Normalises `input` as a value of `kind` that the field accepts (at most MAX_VALUE_CHARS characters,
+ * a number the store holds exactly, `accepts`); throws TypedValueError with the reason when it is not one.
+ */
+export function normalizeTyped(kind: ValueKindName, input: string, accepts?: Accepts): TypedValue {
   if (input.length > MAX_VALUE_CHARS)
     throw new TypedValueError(`a value is at most ${MAX_VALUE_CHARS} characters (this one has ${input.length})`);
-  const v = normalizeTyped(kind, input);
+  const v = parseTyped(kind, input);
   if (typeof v.value === "number" && !storable(v.value))
     throw new TypedValueError(`${JSON.stringify(v.raw)} is beyond what jixiao stores exactly (at most ${MAX_EXACT} ${v.unit})`);
   if (!accepts) return v;
@@ -66,8 +69,8 @@ export function normalizeTypedFor(kind: ValueKindName, input: string, accepts?: 
   return v;
 }
 
-/** Normalises `input` as a value of `kind`; throws TypedValueError with the reason when it is not one. */
-export function normalizeTyped(kind: ValueKindName, input: string): TypedValue {
+/** `input` as a value of `kind`; throws TypedValueError with the reason when it is not one. */
+function parseTyped(kind: ValueKindName, input: string): TypedValue {
   const raw = input.trim();
   const t = fold(raw).text.replace(/\s/g, "");
   const fail = (what: string) => new TypedValueError(`${JSON.stringify(raw)} is not ${what}`);

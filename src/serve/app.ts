@@ -22,7 +22,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import { oneLine } from "../errors.js";
 import type { FieldDef } from "../extract/catalog.js";
 import { DOCUMENT_KINDS } from "../extract/identity.js";
-import { checkNote, normalizeTypedFor, TypedValueError } from "../normalize/typed.js";
+import { checkNote, normalizeTyped, TypedValueError } from "../normalize/typed.js";
 import { addCorrection, currentCorrections, undoCorrection } from "../store/corrections.js";
 import { type DB, documentFields, documentFlags } from "../store/db.js";
 import { findDocument } from "../store/query.js";
@@ -89,7 +89,7 @@ const UNCERTAIN = 0.7;
 
 /** Secrets compared by their digests: any two strings, of any length or characters, in constant time. */
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
-export const sameSecret = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
+const sameSecret = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 
 /** Headers every response carries, refusals included. */
 const SECURITY_HEADERS: Record<string, string> = {
@@ -351,7 +351,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
           field,
           action,
           old,
-          value: normalizeTypedFor(def.kind, String(form.value ?? ""), def.accepts),
+          value: normalizeTyped(def.kind, String(form.value ?? ""), def.accepts),
           note,
           reviewer: opts.user,
         });

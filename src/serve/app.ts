@@ -117,7 +117,9 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     return c.text("internal error (see the server's output)", 500);
   });
 
-  const hostOk = (host: string | undefined) => !!host && opts.names.some((n) => `${n}:${opts.port()}` === host.toLowerCase());
+  /** host:port of each name the server answers to (known once it listens) */
+  const ownHosts = () => opts.names.map((n) => `${n}:${opts.port()}`);
+  const hostOk = (host: string | undefined) => !!host && ownHosts().includes(host.toLowerCase());
   // the Host header (always sent over HTTP/1.1); an in-process request without one, by its URL's host
   const hostOf = (c: Context) => c.req.header("host") ?? new URL(c.req.url).host;
   const cookieName = () => `jixiao_token_${opts.port()}`;
@@ -125,7 +127,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
   app.use("*", async (c, next) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
     // only the names this server was started for: a page whose name was rebound to 127.0.0.1 is refused
-    if (!hostOk(hostOf(c))) return c.text(`this server answers only to ${opts.names.map((n) => `${n}:${opts.port()}`).join(", ")}`, 421);
+    if (!hostOk(hostOf(c))) return c.text(`this server answers only to ${ownHosts().join(", ")}`, 421);
     if (opts.accessToken) {
       const given = c.req.query("token");
       if (given !== undefined && sameSecret(given, opts.accessToken)) {
@@ -306,7 +308,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
     if (opts.readOnly) return c.text("read-only: reviews are not accepted", 403);
     // a form of this page only: a cross-site post carries another origin, and no page of ours
     const origin = c.req.header("origin");
-    if (origin !== undefined && !opts.names.some((n) => `http://${n}:${opts.port()}` === origin.toLowerCase()))
+    if (origin !== undefined && !ownHosts().some((h) => `http://${h}` === origin.toLowerCase()))
       return c.text("cross-site request refused", 403);
     const token = c.req.query("csrf");
     if (token === undefined || !sameSecret(token, csrf)) return c.text("missing or wrong CSRF token: reload the page and try again", 403);

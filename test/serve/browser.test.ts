@@ -18,6 +18,12 @@ import { serverErrors, startServer } from "./server.js";
 const CHROMIUM = process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium";
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set JIXIAO_CHROMIUM)`);
+// where CI installed the tools (JIXIAO_REQUIRE_TOOLS=1), a missing chromium is a failure, not a skip
+describe.runIf(!haveChromium && process.env.JIXIAO_REQUIRE_TOOLS === "1")("the review pages' browser", () => {
+  it("is installed", () => {
+    throw new Error(`no chromium at ${CHROMIUM}, and JIXIAO_REQUIRE_TOOLS=1 says it must be there`);
+  });
+});
 const SHOTS = join(ROOT, "docs", "screenshots");
 /** Polls wait this long: a page rendered by MuPDF on a loaded machine can take seconds (the default is one). */
 const SLOW = { timeout: 15_000 };

@@ -114,6 +114,72 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
+/**
+ * The standard tables of a 预算/决算 disclosure as data (budget-tables.ts): every line with its code,
+ * name and level, each amount exact in 元 under its column's header path, and the table's own
+ * arithmetic checked.
+ */
+export const LineCheck = z.enum(["ok", "failed", "none"]);
+export type LineCheck = z.infer<typeof LineCheck>;
+
+export const BudgetCell = z.object({
+  /** the column's header path, outermost first, joined with " > " */
+  column: z.string(),
+  /** the cell as written */
+  raw: z.string(),
+  /** exact decimal in 元; null for a dash or an unreadable cell */
+  amount: z.string().nullable(),
+  /** ok: every check covering the cell holds; failed: one does not; none: no check covers it */
+  check: LineCheck,
+});
+export type BudgetCell = z.infer<typeof BudgetCell>;
+
+export const BudgetLine = z.object({
+  page: z.number().int().nullable(),
+  /** the row's offsets in the document's clean text (`jixiao text FILE`) */
+  start: z.number().int(),
+  end: z.number().int(),
+  /** the full classification code (类/款/项 joined: 2010301), or null */
+  code: z.string().nullable(),
+  name: z.string(),
+  /** 类, 款, 项 (from the code), 合计 (the table's total), 小计 (a group's), or null */
+  level: z.string().nullable(),
+  cells: z.array(BudgetCell),
+});
+export type BudgetLine = z.infer<typeof BudgetLine>;
+
+export const BudgetCheck = z.object({
+  /** children: a 类 is the sum of its 款, a 款 of its 项; total: 合计 of the 类 lines; columns: a 合计
+   * column of its sibling columns; sangong: 三公 of its three parts; cross: a summary table's total
+   * against the total of the income or expenditure table */
+  rule: z.enum(["children", "total", "columns", "sangong", "cross"]),
+  ok: z.boolean(),
+  /** the index of the line holding the total, or null for a check over tables */
+  line: z.number().int().nullable(),
+  column: z.string().nullable(),
+  /** the total as written, in 元 */
+  total: z.string(),
+  /** what its parts add up to, in 元 */
+  sum: z.string(),
+  parts: z.number().int(),
+  message: z.string(),
+});
+export type BudgetCheck = z.infer<typeof BudgetCheck>;
+
+export const BudgetTable = z.object({
+  /** the table kind (table-catalog.ts), or "unknown" for a table whose title is not in the catalogue */
+  kind: z.string(),
+  title: z.string().nullable(),
+  stage: z.enum(["预算", "决算"]).nullable(),
+  /** the money unit its caption states, or null (then no amounts are read) */
+  unit: z.string().nullable(),
+  page: z.number().int().nullable(),
+  last_page: z.number().int().nullable(),
+  lines: z.array(BudgetLine),
+  checks: z.array(BudgetCheck),
+});
+export type BudgetTable = z.infer<typeof BudgetTable>;
+
 /** 自评报告 a unit's performance self-evaluation, 项目自评 one project's, 决算 final accounts, 预算 budget, 其他 anything else (notices …). */
 export const DocumentKind = z.enum(["自评报告", "项目自评", "决算", "预算", "其他"]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
@@ -131,6 +197,8 @@ export const DocumentRecord = z.object({
   flags: z.array(Flag),
   indicators: z.array(Indicator),
   messages: z.array(Message),
+  /** the standard 预算/决算 tables, line by line (stored in budget_lines; `jixiao lines`, `export --lines`) */
+  tables: z.array(BudgetTable).optional(),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 

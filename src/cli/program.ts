@@ -63,6 +63,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--csv <file>", "one row per document; - for standard output")
     .option("--jsonl <file>", "one JSON object per document with every value's evidence")
     .option("--indicators <file>", "the score-table (自评表) rows as CSV")
+    .option("--lines <file>", "every line of the budget tables (预算/决算 表) as CSV, one row per line × column")
     .addOption(new Option("--lang <lang>", "column headers").choices(["en", "zh"]).default("en"))
     .action(async (o) => setExit(await (await import("./query.js")).cmdExport(o)));
   program
@@ -86,6 +87,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .requiredOption("--db <file>", "SQLite database file")
     .option("--json", "as JSON")
     .action(async (ref: string, o) => setExit(await (await import("./query.js")).cmdShow(ref, o)));
+  program
+    .command("lines")
+    .description(
+      "one document's budget tables (收支总表, 支出表 by function, 基本支出 by economic class, 三公 …) line by line, with their checks",
+    )
+    .argument("<doc>", "id, SHA-256 (prefix of 8+), path or file name")
+    .requiredOption("--db <file>", "SQLite database file")
+    .option("--failed", "only the checks that failed")
+    .option("--json", "as JSON")
+    .action(async (ref: string, o) => setExit(await (await import("./query.js")).cmdLines(ref, o)));
   program
     .command("search")
     .description("full-text search of the report texts (Chinese words, two characters and up)")

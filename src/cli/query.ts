@@ -10,9 +10,11 @@ export async function cmdExport(opts: {
   csv?: string;
   jsonl?: string;
   indicators?: string;
+  lines?: string;
   lang: "en" | "zh";
 }): Promise<number> {
-  if (!opts.csv && !opts.jsonl && !opts.indicators) throw new UsageError("give at least one of --csv, --jsonl, --indicators");
+  if (!opts.csv && !opts.jsonl && !opts.indicators && !opts.lines)
+    throw new UsageError("give at least one of --csv, --jsonl, --indicators, --lines");
   const [{ exportCsv, exportIndicatorsCsv }, { documentJson }, { listDocuments }, { CATALOG, FIELD_NAMES }] = await Promise.all([
     import("../store/csv.js"),
     import("../store/query.js"),
@@ -34,6 +36,11 @@ export async function cmdExport(opts: {
       const csv = exportIndicatorsCsv(db, { lang: opts.lang });
       await writeAtomically(opts.indicators, csv);
       if (opts.indicators !== "-") err(`wrote score-table rows to ${resolve(opts.indicators)}`);
+    }
+    if (opts.lines) {
+      const { exportLinesCsv } = await import("../store/lines.js");
+      await writeAtomically(opts.lines, exportLinesCsv(db));
+      if (opts.lines !== "-") err(`wrote the budget tables' lines to ${resolve(opts.lines)}`);
     }
     return 0;
   });
@@ -112,6 +119,50 @@ export async function cmdShow(ref: string, o: { db: string; json?: boolean }): P
     for (const def of CATALOG) for (const l of fieldLines(def.name, d.fields[def.name] ?? null, { sentence: true })) out(l);
     for (const fl of d.flags) out(`  ! ${fl.code}: ${fl.message}`);
     if (d.indicators.length) out(`  score table: ${d.indicators.length} rows (jixiao export --indicators)`);
+    return 0;
+  });
+}
+
+/** A document's standard 预算/决算 tables, line by line, the cells whose check failed marked ✗. */
+export async function cmdLines(ref: string, o: { db: string; json?: boolean; failed?: boolean }): Promise<number> {
+  const [{ findDocument }, { documentTables }] = await Promise.all([import("../store/query.js"), import("../store/lines.js")]);
+  return withDb(o.db, "read", async (db) => {
+    const found = findDocument(db, ref);
+    if ("error" in found) {
+      err(`jixiao lines: ${found.error}`);
+      return 1;
+    }
+    const tables = documentTables(db, found.id);
+    if (o.json) {
+      out(JSON.stringify(tables, null, 2));
+      return 0;
+    }
+    if (!tables.length) {
+      err("jixiao lines: no tables were read from this document");
+      return 0;
+    }
+    tables.forEach((t, i) => {
+      const failed = t.checks.filter((c) => !c.ok);
+      const pages = t.page === t.last_page ? `p${t.page ?? "?"}` : `p${t.page ?? "?"}-${t.last_page ?? "?"}`;
+      out(
+        `\n#${i + 1} ${t.kind}  ${t.title ?? "(no title)"}  ${pages}  unit ${t.unit ?? "?"}  ${t.lines.length} lines, ${t.checks.length} checks, ${failed.length} failed`,
+      );
+      for (const c of failed) out(`  ✗ ${c.rule}: ${c.message}`);
+      if (o.failed || !t.lines.length) return;
+      const columns = [...new Set(t.lines.flatMap((l) => l.cells.map((c) => c.column)))];
+      printTable(
+        ["code", "name", "level", ...columns],
+        t.lines.map((l) => [
+          l.code ?? "",
+          l.name,
+          l.level ?? "",
+          ...columns.map((col) => {
+            const c = l.cells.find((x) => x.column === col);
+            return c ? `${c.raw}${c.check === "failed" ? " ✗" : ""}` : "";
+          }),
+        ]),
+      );
+    });
     return 0;
   });
 }

@@ -5,6 +5,7 @@ import type { DocModel, DocumentKind, DocumentRecord, FieldValue, Flag, Indicato
 import { fold, foldedOffset, unfoldRange } from "../normalize/text.js";
 import { storable } from "../normalize/typed.js";
 import { EXTRACTOR_VERSION } from "../version.js";
+import { budgetTables } from "./budget-tables.js";
 import { CATALOG, type FieldDef } from "./catalog.js";
 import { findChrome } from "./chrome.js";
 import { renderText, spanAt, type TextDoc } from "./document.js";
@@ -200,13 +201,14 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean; catalog?
  */
 export function extractDocument(
   doc: DocModel,
-): Pick<DocumentRecord, "fields" | "flags" | "indicators" | "document_kind"> & { text: string } {
+): Pick<DocumentRecord, "fields" | "flags" | "indicators" | "document_kind" | "tables"> & { text: string } {
   const r = extractFields(doc);
+  const tables = budgetTables(r.context);
   locateValues(doc, r.fields, r.context.clean.text);
   const flags: Flag[] = [...r.flags];
   for (const m of doc.messages)
     if (m.level !== "info") flags.push({ code: "reader_warning", fields: [], message: `${m.code}: ${m.message}` });
-  return { fields: r.fields, flags, indicators: r.indicators, document_kind: r.document_kind, text: r.context.clean.text };
+  return { fields: r.fields, flags, indicators: r.indicators, document_kind: r.document_kind, tables, text: r.context.clean.text };
 }
 
 /** One document's record, as `extract --jsonl` prints it and the store keeps it. */
@@ -225,6 +227,7 @@ export function toRecord(file: string, buf: Buffer, doc: DocModel): DocumentReco
     flags: r.flags,
     indicators: r.indicators,
     messages: doc.messages,
+    tables: r.tables,
     text: r.text,
   };
 }

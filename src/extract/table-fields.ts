@@ -36,7 +36,7 @@ export interface TableSpec {
 }
 
 const AMOUNT = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
-const isAmount = (s: string) => AMOUNT.test(s.trim());
+export const isAmount = (s: string) => AMOUNT.test(s.trim());
 const PERSONS = /^(\d{1,6})\s*(?:人|名)?$/;
 /** "一、基本支出", "1.一般公共预算", "其中:项目支出:" → the label words */
 export const labelOf = (s: string) =>
@@ -46,19 +46,19 @@ export const labelOf = (s: string) =>
     .replace(/[:：]$/, "")
     .replace(/[（(](?:万元|元|亿元)[)）]$/, "");
 /** Title and caption rows: 部门：X, 单位：万元, 公开表九. */
-const TITLE_CELL = /^(?:部门(?:名称)?|单位|金额单位|编制部门|编制单位)[:：]|公开\d*表|^公开表|预算表$|决算表$/;
+export const TITLE_CELL = /^(?:部门(?:名称)?|单位|金额单位|编制部门|编制单位)[:：]|公开\d*表|^公开表|预算表$|决算表$/;
 
 /** a row's filled cells, a spanned cell once (the grid repeats it: a 合计 across the code columns) */
-const filled = (row: string[]) => row.filter((c, i) => c.trim() && c !== row[i - 1]);
+export const filled = (row: string[]) => row.filter((c, i) => c.trim() && c !== row[i - 1]);
 /** a cell of a figures row: an amount, a count, a percentage, or a dash for none */
-const isFigure = (c: string) => isAmount(c) || PERSONS.test(c.trim()) || /^-?\d+(?:\.\d+)?\s*[%％]$|^[—–\-/／]+$/.test(c.trim());
+export const isFigure = (c: string) => isAmount(c) || PERSONS.test(c.trim()) || /^-?\d+(?:\.\d+)?\s*[%％]$|^[—–\-/／]+$/.test(c.trim());
 /** a row of figures: at least one amount, and figures in at least half its filled cells */
-const isDataRow = (row: string[]) => {
+export const isDataRow = (row: string[]) => {
   const f = filled(row);
   return f.some((c) => isAmount(c) || PERSONS.test(c.trim())) && f.filter(isFigure).length * 2 >= f.length;
 };
 /** a row that starts another part of the table: two or more filled cells, no figures */
-const isNewHeader = (row: string[]) => filled(row).length >= 2 && !row.some((c) => isAmount(c) || PERSONS.test(c.trim()));
+export const isNewHeader = (row: string[]) => filled(row).length >= 2 && !row.some((c) => isAmount(c) || PERSONS.test(c.trim()));
 
 interface Block {
   /** header path of each column */

@@ -222,9 +222,15 @@ export function tableUnit(v: TableView): MoneyUnit | null {
 }
 const units = new WeakMap<TableView, MoneyUnit | null>();
 
+/** The unit a caption states in `text` (单位：万元, 金额单位：元), or null. */
+export function statedUnit(text: string): MoneyUnit | null {
+  const m = STATED_UNIT.exec(text.normalize("NFKC"));
+  return m ? (m[1] as MoneyUnit) : null;
+}
+
 function unitOf(v: TableView): MoneyUnit | null {
-  const m = STATED_UNIT.exec(`${v.heading}\n${v.grid.flat().join("\n")}`.normalize("NFKC"));
-  if (m) return m[1] as MoneyUnit;
+  const m = statedUnit(`${v.heading}\n${v.grid.flat().join("\n")}`);
+  if (m) return m;
   const head = v.grid.slice(0, 6).flat().join("\n");
   const h = HEADER_UNIT.exec(head);
   if (h) return h[1] as MoneyUnit;

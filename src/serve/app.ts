@@ -22,9 +22,11 @@ import { getCookie, setCookie } from "hono/cookie";
 import { oneLine } from "../errors.js";
 import type { FieldDef } from "../extract/catalog.js";
 import { DOCUMENT_KINDS } from "../extract/identity.js";
+import type { BudgetTable } from "../model.js";
 import { checkNote, normalizeTyped, TypedValueError } from "../normalize/typed.js";
 import { addCorrection, currentCorrections, undoCorrection } from "../store/corrections.js";
 import { type DB, documentFields, documentFlags } from "../store/db.js";
+import { documentTables } from "../store/lines.js";
 import { findDocument } from "../store/query.js";
 import { syncRecords } from "../store/views.js";
 import { CHARTS_JS, echartsFile, REVIEW_JS } from "./assets.js";
@@ -292,13 +294,14 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
         ${indicators.map((i) => html`<tr><td>${i.level1 ?? ""}</td><td>${i.level2 ?? ""}</td><td>${i.level3 ?? ""}</td><td>${i.target ?? ""}</td><td>${i.actual ?? ""}${i.unit ? ` ${i.unit}` : ""}</td><td class="num">${i.weight ?? ""}</td><td class="num">${i.score ?? ""}</td><td>${i.reason ?? ""}</td></tr>`)}
         <tr><th colspan="5">合计</th><th class="num">${sum(indicators.map((i) => i.weight))}</th><th class="num">${sum(indicators.map((i) => i.score))}</th><th></th></tr></tbody></table>`
       : html``;
+    const budget = budgetTablesHtml(documentTables(db, found.id));
     const pageView = isPdf
       ? html`<figure id="page-view" hidden data-scale="${PAGE_SCALE}" data-src="/doc/${d.id}/page/PAGE.png"><figcaption></figcaption><div class="sheet"><img alt="the evidence page"><div class="box" hidden></div></div></figure>`
       : html``;
     const docFlags = flags.filter((f) => !f.fields.length);
     const body = html`<p>${d.path} · ${d.format} · ${d.pages ?? "—"} pages · ${d.document_kind} · <code>${String(d.sha256).slice(0, 12)}</code></p>
       ${docFlags.length ? html`<ul class="flag">${docFlags.map((f) => html`<li>${f.code}: ${f.message}</li>`)}</ul>` : ""}
-      <div class="doc"><div><table id="fields"><thead><tr><th>field</th><th>value · raw · where</th><th>confidence, rule, review, flags</th><th>${opts.readOnly ? "" : "review"}</th></tr></thead><tbody>${rowsHtml}</tbody></table>${scoreTable}</div>
+      <div class="doc"><div><table id="fields"><thead><tr><th>field</th><th>value · raw · where</th><th>confidence, rule, review, flags</th><th>${opts.readOnly ? "" : "review"}</th></tr></thead><tbody>${rowsHtml}</tbody></table>${scoreTable}${budget}</div>
       <div>${pageView}<div class="text" id="text">${parts}</div></div></div>`;
     return c.html(page(String(d.file_name), body, ["/assets/review.js"]));
   });
@@ -387,4 +390,38 @@ function sum(xs: Array<string | number | null>): string {
   const ns = xs.filter((x): x is number => typeof x === "number");
   if (!ns.length) return "";
   return String(Math.round(ns.reduce((a, b) => a + b, 0) * 100) / 100);
+}
+
+/**
+ * The document's 预算/决算 tables under its fields: each table folded, opened where a check failed;
+ * a failed cell marked, its check's figures in its title; the failed checks listed above the lines.
+ */
+function budgetTablesHtml(tables: BudgetTable[]): Raw {
+  const withLines = tables.filter((t) => t.lines.length);
+  if (!withLines.length) return html``;
+  const items = withLines.map((t) => {
+    const failed = t.checks.filter((c) => !c.ok);
+    const columns = [...new Set(t.lines.flatMap((l) => l.cells.map((c) => c.column)))];
+    const pages = t.page === t.last_page ? `p. ${t.page ?? "?"}` : `pp. ${t.page ?? "?"}–${t.last_page ?? "?"}`;
+    // the cell is the total of a failed check, or one of its parts
+    const why = (line: number, column: string) =>
+      failed
+        .filter((c) => c.line === line && (c.column === column || c.rule === "children" || c.rule === "total"))
+        .map((c) => c.message)
+        .join("; ") || "a part of a check that failed (listed above the table)";
+    return html`<details class="budget" data-kind="${t.kind}"${failed.length ? html` open` : ""}><summary>${t.title ?? "(untitled table)"} · ${t.kind} · ${pages} · unit ${t.unit ?? "?"} · ${t.lines.length} lines · ${t.checks.length} checks${failed.length ? html`, <span class="flag">${failed.length} failed</span>` : ""}</summary>
+      ${failed.length ? html`<ul class="flag">${failed.map((c) => html`<li>${c.rule}: ${c.message}</li>`)}</ul>` : ""}
+      <table class="lines"><thead><tr><th>code</th><th>name</th><th>level</th>${columns.map((c) => html`<th class="num">${c}</th>`)}</tr></thead><tbody>
+      ${t.lines.map(
+        (l, i) =>
+          html`<tr><td>${l.code ?? ""}</td><td>${l.name}</td><td>${l.level ?? ""}</td>${columns.map((col) => {
+            const cell = l.cells.find((c) => c.column === col);
+            if (!cell) return html`<td></td>`;
+            return cell.check === "failed"
+              ? html`<td class="num failed" title="${why(i, col)}">${cell.raw}</td>`
+              : html`<td class="num${cell.check === "ok" ? " checked" : ""}">${cell.raw}</td>`;
+          })}</tr>`,
+      )}</tbody></table></details>`;
+  });
+  return html`<h3 id="budget-tables">预算/决算 tables (${withLines.length})</h3>${items}`;
 }

@@ -33,6 +33,7 @@ figure#page-view{margin:0 0 1em}figure#page-view .sheet{position:relative}figure
 figure#page-view .box{position:absolute;outline:3px solid #e00;outline-offset:1px;background:rgba(255,200,0,.25);pointer-events:none}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:1em}.chart{height:380px}
 form.filters input,form.filters select{margin-right:.5em}form.review{display:flex;gap:.3em;flex-wrap:wrap}
+details.budget{margin:.5em 0}details.budget summary{cursor:pointer}.lines td{font-size:13px;padding:.15em .4em}td.failed{background:#fde2e2;color:#a00}
 `;
 
 /** A whole page; `scripts` are paths of the server's own assets. */

@@ -46,6 +46,8 @@ export function safeCell(v: unknown): string | number {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return Number.isFinite(v) ? v : "";
   const s = String(v);
+  // a negative decimal written as text (an exact amount) is a number to a spreadsheet, not a formula
+  if (/^-\d+(?:\.\d+)?$/.test(s)) return s;
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 

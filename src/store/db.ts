@@ -11,6 +11,7 @@ import type { DocModel, DocumentRecord, FieldValue, Flag, Indicator } from "../m
 import { packModel, unpackModel } from "./blob.js";
 import { CORRECTIONS_SCHEMA, type Correction, currentCorrections } from "./corrections.js";
 import { DOWNLOADS_SCHEMA } from "./downloads.js";
+import { writeBudgetTables } from "./lines.js";
 import { ensureSearchIndex, indexDocument } from "./search.js";
 import { stmt } from "./stmt.js";
 
@@ -82,6 +83,52 @@ CREATE TABLE IF NOT EXISTS indicators (
   level1 TEXT, level2 TEXT, level3 TEXT, target TEXT, actual TEXT, unit TEXT,
   weight REAL, score REAL, reason TEXT,
   PRIMARY KEY (document_id, seq)
+);
+CREATE TABLE IF NOT EXISTS budget_tables (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  title TEXT,
+  stage TEXT,
+  unit TEXT,
+  page INTEGER,
+  last_page INTEGER,
+  lines INTEGER NOT NULL,
+  checks INTEGER NOT NULL,
+  failed INTEGER NOT NULL,
+  PRIMARY KEY (document_id, seq)
+);
+CREATE TABLE IF NOT EXISTS budget_lines (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  table_seq INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  col INTEGER NOT NULL,
+  page INTEGER,
+  ev_start INTEGER,
+  ev_end INTEGER,
+  code TEXT,
+  name TEXT NOT NULL,
+  level TEXT,
+  column_path TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  amount_yuan TEXT,
+  check_result TEXT NOT NULL CHECK (check_result IN ('ok', 'failed', 'none')),
+  PRIMARY KEY (document_id, table_seq, line, col)
+);
+CREATE INDEX IF NOT EXISTS budget_lines_code ON budget_lines(code);
+CREATE TABLE IF NOT EXISTS budget_checks (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  table_seq INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  ok INTEGER NOT NULL,
+  line INTEGER,
+  column_path TEXT,
+  total TEXT NOT NULL,
+  sum TEXT NOT NULL,
+  parts INTEGER NOT NULL,
+  message TEXT NOT NULL,
+  PRIMARY KEY (document_id, table_seq, seq)
 );
 `;
 
@@ -307,8 +354,8 @@ export function saveRecord(
   return tx.immediate();
 }
 
-/** Field values, flags and indicators of a document (replacing what it had). */
-export function writeValues(db: DB, id: number, rec: Pick<DocumentRecord, "fields" | "flags" | "indicators">): void {
+/** Field values, flags, indicators and budget tables of a document (replacing what it had). */
+export function writeValues(db: DB, id: number, rec: Pick<DocumentRecord, "fields" | "flags" | "indicators" | "tables">): void {
   stmt(db, "DELETE FROM field_values WHERE document_id = ?").run(id);
   stmt(db, "DELETE FROM flags WHERE document_id = ?").run(id);
   stmt(db, "DELETE FROM indicators WHERE document_id = ?").run(id);
@@ -327,6 +374,7 @@ export function writeValues(db: DB, id: number, rec: Pick<DocumentRecord, "field
   rec.indicators.forEach((r: Indicator, i: number) =>
     insInd.run(id, i, r.level1, r.level2, r.level3, r.target, r.actual, r.unit, r.weight, r.score, r.reason),
   );
+  writeBudgetTables(db, id, rec.tables ?? []);
 }
 
 /** Records a file that could not be read; a good record of the same bytes is never replaced by a failure. */
@@ -484,7 +532,7 @@ export function storedBoxes(db: DB, id: number): Map<string, { raw: string; page
 export function saveReextracted(
   db: DB,
   id: number,
-  rec: Pick<DocumentRecord, "fields" | "flags" | "indicators" | "document_kind" | "extractor_version">,
+  rec: Pick<DocumentRecord, "fields" | "flags" | "indicators" | "tables" | "document_kind" | "extractor_version">,
 ): void {
   db.transaction(() => {
     writeValues(db, id, rec);

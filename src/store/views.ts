@@ -56,7 +56,7 @@ function fieldExpr(name: string, kind: string): string {
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The views' own revision: a change to them here remakes them in databases made before. */
-const VIEWS_REVISION = 3;
+const VIEWS_REVISION = 4;
 const versionKey = (version: string) => `${version}/${VIEWS_REVISION}`;
 
 /** Whether the views were made for this version of the field list (`version`: the extractor's). */
@@ -75,6 +75,7 @@ export function createViews(db: DB, catalog: FieldColumn[], version: string): vo
   const fields = catalog.filter((f) => !DOCUMENT_COLUMNS.includes(f.column)).map((f) => `${fieldExpr(f.name, f.kind)} AS ${q(f.column)}`);
   db.exec(`
 DROP TABLE IF EXISTS records_cache;
+DROP VIEW IF EXISTS budget_lines_view;
 DROP VIEW IF EXISTS score_rows;
 DROP VIEW IF EXISTS records;
 DROP VIEW IF EXISTS current_values;
@@ -107,6 +108,21 @@ CREATE VIEW score_rows AS
     ${fieldExpr("fiscal_year", "year")} AS fiscal_year,
     i.seq + 1 AS row, i.level1, i.level2, i.level3, i.target, i.actual, i.unit, i.weight, i.score, i.reason
   FROM indicators i JOIN documents d ON d.id = i.document_id;
+CREATE VIEW budget_lines_view AS
+  SELECT l.document_id, d.file_name AS file, d.sha256,
+    ${fieldExpr("unit_name", "text")} AS unit_name,
+    ${fieldExpr("province", "text")} AS province,
+    ${fieldExpr("city", "text")} AS city,
+    ${fieldExpr("county", "text")} AS county,
+    ${fieldExpr("fiscal_year", "year")} AS fiscal_year,
+    ${fieldExpr("document_kind", "text")} AS document_kind,
+    l.table_seq + 1 AS table_no, t.kind AS table_kind, t.title AS table_title, t.stage, t.unit AS table_unit,
+    l.page, l.line + 1 AS line, l.code, l.name, l.level, l.column_path, l.raw, l.amount_yuan,
+    CAST(l.amount_yuan AS REAL) AS amount, l.check_result
+  FROM budget_lines l
+  JOIN budget_tables t ON t.document_id = l.document_id AND t.seq = l.table_seq
+  JOIN documents d ON d.id = l.document_id
+  WHERE d.status = 'ok';
 `);
   db.exec(`
 CREATE TABLE records_cache AS SELECT * FROM records;

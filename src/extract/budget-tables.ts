@@ -1,0 +1,502 @@
+/**
+ * The standard tables of 预算/决算 disclosures as data: every line of every table, with its code,
+ * name, level and amounts exact in 元. Works on the table views every reader's document gives
+ * (tables.ts: folded cells, parts over page breaks joined), so it is format-blind.
+ *
+ *   table view → parts (a title row inside a grid starts a new table) → title (title rows, or the
+ *   lines before the table) → kind (table-catalog.ts) → header paths and column roles (code, name,
+ *   amount; two-sided tables as groups) → lines → checks (budget-checks.ts)
+ *
+ * An untitled part right after a table, on the next page, made only of lines, continues that table.
+ * A table whose title is not in the catalogue is kept as "unknown".
+ */
+import type { BudgetLine, BudgetTable } from "../model.js";
+import type { Dec } from "../normalize/decimal.js";
+import { type MoneyUnit, toYuan } from "../normalize/money.js";
+import { cellNumber } from "../normalize/number.js";
+import { squash } from "../normalize/text.js";
+import { checkTables } from "./budget-checks.js";
+import { pageAt } from "./document.js";
+import type { Context } from "./rules.js";
+import {
+  CODE_HEADERS,
+  CODE_PART_HEADERS,
+  GRAND_TOTAL_WORDS,
+  NOT_TITLE_START,
+  STAGES,
+  TABLE_KINDS,
+  TITLE_WORDS,
+  TOTAL_WORDS,
+} from "./table-catalog.js";
+import { filled, isAmount, isDataRow, isNewHeader, labelOf, TITLE_CELL } from "./table-fields.js";
+import { statedUnit, type TableView, tablesOf, tableUnit } from "./tables.js";
+
+/** A table's lines before their checks, with what the checks need to know of them. */
+export interface RawTable extends Omit<BudgetTable, "checks"> {
+  /** per line, the amounts as decimals in the written unit (for tolerance) and in 元, by column */
+  values: Array<Map<string, { yuan: Dec; written: Dec }>>;
+  /** the amount columns, in order, with their header paths */
+  columns: string[][];
+}
+
+const cache = new WeakMap<Context, BudgetTable[]>();
+
+/** The document's standard tables, line by line, checked. */
+export function budgetTables(ctx: Context): BudgetTable[] {
+  const hit = cache.get(ctx);
+  if (hit) return hit;
+  const raw = readTables(ctx);
+  const out = checkTables(raw);
+  cache.set(ctx, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// titles
+
+const TITLE_PREFIX =
+  /^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.]|[(（][一二三四五六七八九十\d]+[)）]|附表\d*[:：]?|公开\d*表[:：]?|第[一二三四五六七八九十\d]+部分)+/;
+const TITLE_SUFFIX = /(?:[(（][^()（）]{1,8}[)）]|公开\d*表|表\d+)+$/;
+/** the caption glued after a title in one cell ("…预算表部门:X单位:万元") */
+const GLUED_CAPTION = /(?:编制)?(?:部门|单位|金额单位)(?:名称)?[:：].*$/;
+
+/** The title a line or cell states, or null: ends in 表, names money, is no note. */
+export function titleIn(text: string): string | null {
+  let t = squash(text).replace(GLUED_CAPTION, "");
+  if (!t || t.length > 70) return null;
+  if (NOT_TITLE_START.some((w) => t.startsWith(w))) return null;
+  if (/[，。；,;]/.test(t)) return null;
+  const core = t.replace(TITLE_PREFIX, "").replace(TITLE_SUFFIX, "");
+  if (!core.endsWith("表") || core.length < 4) return null;
+  if (!TITLE_WORDS.some((w) => core.includes(w))) return null;
+  t = t.replace(/^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.])/, "");
+  return t;
+}
+
+/** The kind of a title (table-catalog.ts), or "unknown". */
+export function kindOf(title: string | null): string {
+  if (!title) return "unknown";
+  const t = title.replace(/[“”"]/g, "");
+  for (const k of TABLE_KINDS) {
+    const words = (w: string) => t.includes(w.replace(/[“”"]/g, ""));
+    if (k.has.every((alts) => alts.some(words)) && !(k.not ?? []).some(words)) return k.id;
+  }
+  return "unknown";
+}
+
+export function stageOf(title: string | null): "预算" | "决算" | null {
+  if (!title) return null;
+  return STAGES.find((s) => s.words.some((w) => title.includes(w)))?.stage ?? null;
+}
+
+/** A title or caption cell (a PDF may span one over a table's left columns): never a line's label. */
+const isCaption = (cell: string) => cell.length > 6 && /[表:：]/.test(cell) && (titleIn(cell) !== null || GLUED_CAPTION.test(squash(cell)));
+
+/** A row that is a title or a caption (部门：X, 单位：万元), not a header: its title if it has one. */
+function titleRow(row: string[]): { title: string | null } | null {
+  const cells = [...new Set(filled(row).map((c) => c.trim()))];
+  if (!cells.length || cells.length > 3 || cells.some((c) => isAmount(c))) return null;
+  const title = cells.map(titleIn).find((t) => t) ?? null;
+  if (title) return { title };
+  // 部门：X | 单位：万元, or 部门: | X | 单位：万元 (the value in a cell of its own)
+  const captions = cells.filter((c) => TITLE_CELL.test(squash(c)) || GLUED_CAPTION.test(squash(c))).length;
+  if (captions === cells.length || (captions >= 1 && cells.length >= 2 && captions + 1 >= cells.length && /[:：]$/.test(squash(cells[0]))))
+    return { title: null };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// parts of views
+
+interface Part {
+  view: TableView;
+  /** rows [from, to) of the view's grid */
+  from: number;
+  to: number;
+  title: string | null;
+  /** title and caption rows at the part's top */
+  top: number;
+  unit: MoneyUnit | null;
+}
+
+function partsOf(ctx: Context, v: TableView, tableStarts: number[]): Part[] {
+  const parts: Part[] = [];
+  let cur: Part = { view: v, from: 0, to: v.grid.length, title: null, top: 0, unit: null };
+  for (let r = 0; r < v.grid.length; r++) {
+    const t = titleRow(v.grid[r]);
+    if (!t) continue;
+    if (t.title && cur.title === null && r === cur.top) {
+      // the part's own title row (above or among its caption rows)
+      cur.title = t.title;
+      cur.top = r + 1;
+    } else if (t.title && r > cur.from && t.title !== cur.title) {
+      cur.to = r;
+      parts.push(cur);
+      cur = { view: v, from: r, to: v.grid.length, title: t.title, top: r + 1, unit: null };
+    } else if (r === cur.top) cur.top = r + 1;
+  }
+  parts.push(cur);
+  const first = parts[0];
+  if (first.title === null) first.title = titleBefore(ctx, v, tableStarts);
+  for (const p of parts) {
+    const caption = v.grid
+      .slice(p.from, Math.min(p.to, p.top + 4))
+      .flat()
+      .join("\n");
+    p.unit = statedUnit(p === first ? `${v.heading}\n${caption}` : caption) ?? (p === first || !p.title ? tableUnit(v) : null);
+  }
+  return parts;
+}
+
+/** The title among the lines before a table (up to 8 lines back, not into another table): the nearest. */
+function titleBefore(ctx: Context, v: TableView, tableStarts: number[]): string | null {
+  const at = v.rowStart[0];
+  // the first line of the table
+  let lo = 0;
+  let hi = ctx.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.lines[mid].start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const prevTableEnd = Math.max(-1, ...tableStarts.filter((s) => s < at));
+  let seen = 0;
+  for (let i = lo - 1; i >= 0 && seen < 8; i--) {
+    const l = ctx.lines[i];
+    if (l.start <= prevTableEnd) break;
+    if (!l.text.trim()) continue;
+    seen++;
+    const t = titleIn(l.text);
+    if (t) return t;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// columns and lines
+
+type Role = "code" | "part" | "name" | "amount" | "none";
+
+interface Layout {
+  paths: string[][];
+  roles: Role[];
+  /** headed amount columns → the unheaded columns that repeat them (read where the headed one is empty) */
+  alias: Map<number, number[]>;
+  /** column groups: each a run of label columns and the amount columns after it */
+  groups: Array<{ labels: number[]; amounts: number[] }>;
+}
+
+const CODE_CELL = /^\d{3}(?:\d{2}){0,2}$/;
+const CODE_HEAD = new RegExp(`(?:${CODE_HEADERS.join("|")})$`);
+const DASH = /^[—–\-/／]+$/;
+
+function layoutOf(grid: string[][], header: number[], data: number[]): Layout {
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const headerRows = header.map((i) => grid[i]);
+  const paths = Array.from({ length: width }, (_, c) => {
+    const p: string[] = [];
+    for (const row of headerRows) {
+      const t = labelOf(row[c] ?? "");
+      if (t && p[p.length - 1] !== t) p.push(t);
+    }
+    return p;
+  });
+  const roles: Role[] = paths.map((p, c) => {
+    const last = p[p.length - 1] ?? "";
+    const cells = data.map((r) => (grid[r][c] ?? "").trim()).filter((x) => x);
+    const amounts = cells.filter((x) => isAmount(x) || DASH.test(x)).length;
+    const codes = cells.filter((x) => CODE_CELL.test(x) || gluedCodes(x)).length;
+    const texts = cells.length - amounts;
+    if ((CODE_PART_HEADERS as readonly string[]).includes(last)) return "part";
+    if (CODE_HEAD.test(last)) return "code";
+    if (!cells.length) return "none";
+    // a column of 3/5/7-digit integers with no header that says what it holds, left of a name column
+    if (codes === cells.length && !last) return "code";
+    if (amounts > 0 && amounts >= texts) return "amount";
+    return "name";
+  });
+  // a column without a header of its own whose cells repeat a headed neighbour's (a spanned cell the reader
+  // split over columns): the neighbour's role; amounts are read from the neighbour, falling back on it
+  const alias = new Map<number, number[]>();
+  const cellOf = (r: number, c: number) => (grid[r][c] ?? "").trim();
+  const agrees = (c: number, d: number) => {
+    let same = 0;
+    for (const r of data) {
+      const a = cellOf(r, c);
+      const b = cellOf(r, d);
+      if (a && b) {
+        if (a !== b) return false;
+        same++;
+      }
+    }
+    return same > 0;
+  };
+  for (let c = 0; c < width; c++) {
+    if (paths[c].length || roles[c] === "none") continue;
+    const d = [c + 1, c - 1, c + 2, c - 2].find((x) => x >= 0 && x < width && paths[x].length && roles[x] !== "none" && agrees(c, x));
+    if (d === undefined) continue;
+    if (roles[d] === "amount") {
+      roles[c] = "none";
+      alias.set(d, [...(alias.get(d) ?? []), c]);
+    } else roles[c] = roles[d];
+  }
+  // a column of 3/5/7-digit integers without a header is a code column only left of names (else 3-digit amounts)
+  for (let c = 0; c < width; c++) {
+    if (roles[c] !== "code" || paths[c].length) continue;
+    const right = roles.slice(c + 1).find((r) => r !== "none" && r !== "code");
+    if (right !== "name") roles[c] = "amount";
+  }
+  const groups: Layout["groups"] = [];
+  let cur: { labels: number[]; amounts: number[] } | null = null;
+  for (let c = 0; c < width; c++) {
+    const r = roles[c];
+    if (r === "none") continue;
+    if (r === "amount") {
+      if (!cur) groups.push((cur = { labels: [], amounts: [] }));
+      cur.amounts.push(c);
+    } else {
+      if (!cur || cur.amounts.length) groups.push((cur = { labels: [], amounts: [] }));
+      cur.labels.push(c);
+    }
+  }
+  return { paths, roles, alias, groups: groups.filter((g) => g.amounts.length) };
+}
+
+/** "20120101": the codes of a 类 and its first 款 (201, 20101) run together, as a PDF may merge two rows' cells. */
+function gluedCodes(cell: string): [string, string] | null {
+  const m = /^(\d{3}|\d{5})(\d{5}|\d{7})$/.exec(cell);
+  return m && m[2].length === m[1].length + 2 && m[2].startsWith(m[1]) ? [m[1], m[2]] : null;
+}
+
+/**
+ * The names of lines whose codes were run together (their names too: 一般公共服务支出人大事务): split
+ * where the document names one of the two codes elsewhere (201 一般公共服务支出 in another table).
+ */
+function splitGluedNames(tables: RawTable[], glued: Set<BudgetLine>): void {
+  if (!glued.size) return;
+  const names = new Map<string, string>();
+  for (const t of tables) for (const l of t.lines) if (l.code && !glued.has(l) && l.name && !names.has(l.code)) names.set(l.code, l.name);
+  for (const t of tables)
+    t.lines.forEach((l, i) => {
+      if (!glued.has(l) || !l.code) return;
+      const whole = l.name;
+      const own = names.get(l.code);
+      if (own && whole.includes(own)) l.name = own;
+      else {
+        // the other row of the pair named: this one is the rest
+        const other = [t.lines[i - 1], t.lines[i + 1]].find((o) => o && glued.has(o) && o.name === whole && o.code);
+        const theirs = other ? names.get(other.code!) : undefined;
+        if (theirs && whole.startsWith(theirs)) l.name = whole.slice(theirs.length);
+        else if (theirs && whole.endsWith(theirs)) l.name = whole.slice(0, whole.length - theirs.length);
+      }
+      l.level = levelOf(l.code, l.name);
+    });
+}
+
+/** "201 一般公共服务支出", "[2010301]行政运行": a code written before the name in one cell. */
+const CODE_NAME = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?\s*([^\d\s].*)$/;
+
+export function levelOf(code: string | null, name: string): string | null {
+  if (code) return ["类", "款", "项"][(code.length - 3) / 2] ?? null;
+  const n = squash(name).replace(/[:：]$/, "");
+  if (TOTAL_WORDS.filter((w) => !GRAND_TOTAL_WORDS.includes(w)).some((w) => n.endsWith(w))) return "小计";
+  if (n.length <= 12 && GRAND_TOTAL_WORDS.some((w) => n.endsWith(w))) return "合计";
+  return null;
+}
+
+function lineOf(
+  ctx: Context,
+  v: TableView,
+  grid: string[][],
+  r: number,
+  layout: Layout,
+  g: Layout["groups"][number],
+  unit: MoneyUnit | null,
+  lastClass: { code: string | null; glued: Map<string, number> },
+  names: string[],
+): { line: BudgetLine; values: Map<string, { yuan: Dec; written: Dec }>; gluedName: boolean } | null {
+  const row = grid[r];
+  let code: string | null = null;
+  const nameCells: string[] = [];
+  const parts: string[] = [];
+  let gluedCell: string | null = null;
+  for (const c of g.labels) {
+    const cell = (row[c] ?? "").trim();
+    const role = layout.roles[c];
+    if (!cell || isCaption(cell)) {
+      if (role === "part") parts.push("");
+      continue;
+    }
+    if (role === "part") parts.push(cell);
+    else if (role === "code" && CODE_CELL.test(cell)) code = cell;
+    else if (!code && gluedCodes(cell)) {
+      // two rows' codes run together in one spanned cell (201 + 20101): the first row has the first
+      const [a, b] = gluedCodes(cell)!;
+      code = (lastClass.glued.get(cell) ?? 0) === 0 ? a : b;
+      gluedCell = cell;
+    } else if (nameCells[nameCells.length - 1] !== cell) nameCells.push(cell);
+  }
+  if (parts.length) {
+    // 款 and 项 of two digits, where a spreadsheet dropped the leading zero ("2" for 02)
+    const two = (x: string | undefined) => (x && /^\d{1,2}$/.test(x) ? x.padStart(2, "0") : x);
+    const [cls, kuan, xiang] = [parts[0], two(parts[1]), two(parts[2])];
+    if (/^\d{3}$/.test(cls ?? "")) {
+      code = cls;
+      lastClass.code = cls;
+    } else if (cls) nameCells.unshift(cls);
+    if (/^\d{2}$/.test(kuan ?? "")) code = (code ?? lastClass.code) ? `${code ?? lastClass.code?.slice(0, 3)}${kuan}` : null;
+    if (code && code.length === 5 && /^\d{2}$/.test(xiang ?? "")) code += xiang;
+    if (code && code.length === 5) lastClass.code = code;
+    else if (code && code.length === 7) lastClass.code = code.slice(0, 5);
+    // a 项 under the last 款 (类 and 款 cells left empty)
+    if (!code && /^\d{2}$/.test(xiang ?? "") && lastClass.code?.length === 5) code = lastClass.code + xiang;
+  }
+  // labels that are spanned cells repeated (合计 across code and name columns) once
+  let name = [...new Set(nameCells.filter((c) => !CODE_CELL.test(c)))].map((c) => labelOf(c) || c).join(" > ");
+  if (!code) {
+    const m = CODE_NAME.exec(squash(nameCells[0] ?? ""));
+    if (m) {
+      code = m[1];
+      name = [m[2], ...nameCells.slice(1)].join(" > ");
+    }
+  }
+  if (!code && !name && nameCells.length) name = nameCells.join(" ");
+  const values = new Map<string, { yuan: Dec; written: Dec }>();
+  const cells: BudgetLine["cells"] = [];
+  for (const c of g.amounts) {
+    const raw = [c, ...(layout.alias.get(c) ?? [])].map((x) => (row[x] ?? "").trim()).find((x) => x) ?? "";
+    if (!raw) continue;
+    const column = names[c];
+    let amount: string | null = null;
+    if (unit && isAmount(raw)) {
+      const n = cellNumber(raw);
+      if (n) {
+        const yuan = toYuan(n, unit);
+        amount = yuan.toString();
+        values.set(column, { yuan, written: n });
+      }
+    }
+    cells.push({ column, raw, amount, check: "none" });
+  }
+  if (!cells.some((c) => isAmount(c.raw) || DASH.test(c.raw))) return null;
+  // a label-less row is a line only in a table without label columns (合计 | 基本支出 | 项目支出 over one row of figures)
+  if (!name && !code && g.labels.some((c) => (row[c] ?? "").trim() && !isCaption(row[c]))) return null;
+  if (gluedCell !== null) lastClass.glued.set(gluedCell, (lastClass.glued.get(gluedCell) ?? 0) + 1);
+  const start = ctx.folded.map[v.rowStart[r]] ?? 0;
+  const len = v.rowText[r]?.length ?? 0;
+  const end = ctx.folded.map[Math.min(v.rowStart[r] + len, ctx.folded.map.length - 1)] ?? start;
+  // the one row of figures of a table without label columns (合计 | 基本支出 | 项目支出 over it) is its total
+  const level = !g.labels.length && !name && !code ? "合计" : levelOf(code, name);
+  return {
+    line: { page: pageAt(ctx.clean, start), start, end, code, name, level, cells },
+    values,
+    gluedName: gluedCell !== null,
+  };
+}
+
+/** Column names: the header path, made unique per group side where two sides share words (金额 | 金额). */
+function columnNames(layout: Layout): string[] {
+  const names = layout.paths.map((p) => p.join(" > "));
+  const seen = new Map<string, number>();
+  layout.groups.forEach((g, gi) => {
+    for (const c of g.amounts) {
+      const n = names[c] || `column ${c + 1}`;
+      const side = gi > 0 && (seen.get(n) ?? -1) !== -1 && seen.get(n) !== gi ? `${gi + 1}: ` : "";
+      if (!seen.has(n)) seen.set(n, gi);
+      names[c] = side + n;
+    }
+  });
+  return names;
+}
+
+const key = (row: string[]) => row.map(squash).join("|");
+
+/** Whether `next` follows `prev` with nothing between but page furniture (page numbers, blank lines), a page on at most. */
+function adjacent(ctx: Context, prev: TableView, next: TableView, prevPage: number | null): boolean {
+  const page = next.table.page;
+  if (page == null || prevPage == null || (page !== prevPage && page !== prevPage + 1)) return false;
+  for (let b = prev.lastBlock + 1; b < next.block; b++) {
+    const block = ctx.doc.blocks[b];
+    if (block.kind === "table") return false;
+    const t = squash(block.text);
+    if (t.length > 12 && /[\u4e00-\u9fa5]/.test(t)) return false;
+  }
+  return true;
+}
+
+function readTables(ctx: Context): RawTable[] {
+  const views = tablesOf(ctx);
+  const starts = views.map((v) => v.rowStart[v.rowStart.length - 1] ?? 0);
+  const out: RawTable[] = [];
+  const glued = new Set<BudgetLine>();
+  let prev: { table: RawTable; layout: Layout; view: TableView; unit: MoneyUnit | null; headerKeys: string[] } | null = null;
+  for (const v of views) {
+    // title and caption cells spanned over a table's columns are no header and no label
+    const grid = v.grid.map((r) => r.map((c) => (isCaption(c) ? "" : c)));
+    for (const p of partsOf(ctx, v, starts)) {
+      const rows = Array.from({ length: p.to - p.top }, (_, i) => p.top + i);
+      const first = rows.findIndex((r) => isDataRow(grid[r]));
+      const header = (first < 0 ? rows : rows.slice(0, first)).filter((r) => !titleRow(v.grid[r]) && filled(grid[r]).length > 0);
+      const data = first < 0 ? [] : rows.slice(first);
+      const page = v.table.page;
+      // an untitled part right after a table (the next page at most, nothing but page furniture between): its continuation
+      const continues = prev !== null && !p.title && data.length > 0 && p.from === 0 && adjacent(ctx, prev.view, v, prev.table.last_page);
+      let layout: Layout;
+      let table: RawTable;
+      let unit: MoneyUnit | null;
+      if (continues && prev) {
+        table = prev.table;
+        unit = prev.unit;
+        const w = Math.max(...prev.view.grid.map((r) => r.length));
+        const mine = Math.max(...grid.map((r) => r.length));
+        const repeated = header.length > 0 && header.every((r) => prev!.headerKeys.includes(key(grid[r])));
+        layout = mine === w && (header.length === 0 || repeated) ? prev.layout : layoutOf(grid, header, data);
+      } else {
+        const title = p.title;
+        unit = p.unit;
+        layout = layoutOf(grid, header, data);
+        table = {
+          kind: kindOf(title),
+          title,
+          stage: stageOf(title),
+          unit,
+          page: page ?? null,
+          last_page: page ?? null,
+          lines: [],
+          values: [],
+          columns: [],
+        };
+        out.push(table);
+      }
+      const names = columnNames(layout);
+      for (const g of layout.groups)
+        for (const c of g.amounts) {
+          const path = layout.paths[c].length ? layout.paths[c] : [names[c]];
+          if (!table.columns.some((x) => x.join(" > ") === names[c])) table.columns.push(names[c] === path.join(" > ") ? path : [names[c]]);
+        }
+      const headerKey = header.map((r) => key(grid[r]));
+      const lastClass = { code: null as string | null, glued: new Map<string, number>() };
+      for (const g of layout.groups) {
+        lastClass.code = null;
+        for (const r of data) {
+          // the header again (a page's repeated header inside the grid), and rows of a new header, are no lines
+          if (headerKey.includes(key(grid[r])) || isNewHeader(grid[r])) continue;
+          const l = lineOf(ctx, v, grid, r, layout, g, unit, lastClass, names);
+          if (!l) continue;
+          table.lines.push(l.line);
+          if (l.gluedName) glued.add(l.line);
+          table.values.push(l.values);
+          if (l.line.page != null) table.last_page = Math.max(table.last_page ?? l.line.page, l.line.page);
+        }
+      }
+      // two-sided tables: lines in reading order (left side, then right side) — sort each group's lines by row is not needed
+      if (!continues) prev = { table, layout, view: v, unit, headerKeys: headerKey };
+      else if (prev) prev.view = v;
+    }
+  }
+  splitGluedNames(out, glued);
+  return out;
+}
+
+/** Whether a document has any standard table with lines (a budget or final-account disclosure). */
+export const hasLines = (tables: BudgetTable[]) => tables.some((t) => t.lines.length > 0);

@@ -1,0 +1,83 @@
+/**
+ * The standard tables of 部门预算 and 部门决算 disclosures, as data: what their titles say, and the
+ * words their headers and rows use. A newcomer adds a table kind or a title word here, not in the
+ * engine (budget-tables.ts).
+ *
+ * A title is read as a small grammar, not matched whole:
+ *
+ *   title  = [numbering] [公开NN表[:：]] [year 年(度)] [unit | 部门 | 单位 | 预算单位] body [stage] 表 [(科目)] [公开NN表]
+ *   body   = [fund] subject [classification]      fund: 一般公共预算 | 政府性基金 | 国有资本经营 | 财政拨款
+ *
+ * so that `2026年部门支出预算总表`, `公开03表:支出预算总表`, `支出决算表` and
+ * `四、2018年度江苏省高级人民法院财政拨款收支预算总表` are each one kind. A kind is the first entry
+ * whose words all occur in the title (each `has` item: any of its alternatives) and none of whose
+ * `not` words do — the entries run from the most specific to the most general.
+ */
+
+export interface TableKind {
+  /** the stable id stored and exported (`table_kind`) */
+  id: string;
+  /** what the table is called, for people */
+  name: string;
+  /** every item must occur in the title: one of its alternatives */
+  has: string[][];
+  /** none of these may occur in the title */
+  not?: string[];
+}
+
+export const TABLE_KINDS: readonly TableKind[] = [
+  { id: "sangong", name: "“三公”经费表", has: [["三公"]] },
+  { id: "operating", name: "机关运行经费表", has: [["机关运行经费"]] },
+  { id: "procurement", name: "政府采购表", has: [["政府采购"]] },
+  { id: "performance", name: "绩效目标表", has: [["绩效目标", "绩效自评", "绩效评价"]] },
+  { id: "fiscal_summary", name: "财政拨款收支总表", has: [["财政拨款"], ["收支", "收入支出"], ["总表"]] },
+  { id: "summary", name: "收支总表", has: [["收支", "收入支出"], ["总表"]] },
+  { id: "fund", name: "政府性基金预算支出表", has: [["政府性基金"]] },
+  { id: "capital", name: "国有资本经营预算支出表", has: [["国有资本经营"]] },
+  { id: "basic_economic", name: "基本支出表（经济分类）", has: [["基本支出"]] },
+  { id: "project", name: "项目支出表", has: [["项目支出"]] },
+  { id: "general_function", name: "一般公共预算支出表（功能分类）", has: [["一般公共预算"], ["支出"]] },
+  { id: "fiscal_function", name: "财政拨款支出表（功能分类）", has: [["财政拨款"], ["支出"]] },
+  { id: "income", name: "收入总表", has: [["收入"]], not: ["支出"] },
+  { id: "expenditure", name: "支出总表", has: [["支出"]], not: ["收入"] },
+];
+
+/** What a title must say to be a table's title at all (before its kind is known). */
+export const TITLE_WORDS = ["预算", "决算", "收支", "收入", "支出", "经费", "三公"];
+
+/** Lines that mention a table without being its title (notes under or above it). */
+export const NOT_TITLE_START = ["注", "说明", "此表", "本表", "备注", "附"];
+
+/** The stage a title names: 决算 wins where both occur (一般公共预算支出决算表). */
+export const STAGES = [
+  { stage: "决算", words: ["决算"] },
+  { stage: "预算", words: ["预算"] },
+] as const;
+
+/** Header words of the columns that hold a line's classification code, whole or in parts. */
+export const CODE_HEADERS = [
+  "科目编码",
+  "科目代码",
+  "功能科目编码",
+  "功能科目代码",
+  "经济科目编码",
+  "经济科目代码",
+  "功能分类科目编码",
+  "编码",
+  "代码",
+];
+/** The code's parts in their own columns: 类 (3 digits), 款 (2), 项 (2). */
+export const CODE_PART_HEADERS = ["类", "款", "项"] as const;
+
+/** A row or column that is a total of the lines or columns beside it. */
+export const TOTAL_WORDS = ["合计", "总计", "小计"];
+/** A total of the whole table (the others are 小计, totals of a group). */
+export const GRAND_TOTAL_WORDS = ["合计", "总计"];
+
+/** The “三公” total and its parts: total = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费. */
+export const SANGONG = {
+  total: ["三公经费", "“三公”经费", "三公"],
+  parts: [["因公出国", "出国(境)", "出国（境）"], ["公务用车购置及运行", "公务用车购置和运行", "公务用车"], ["公务接待"]],
+  /** of the car part: purchase + running */
+  car: { total: ["公务用车购置及运行", "公务用车购置和运行"], parts: [["购置"], ["运行"]] },
+} as const;

@@ -1,0 +1,184 @@
+/**
+ * The budget tables of the real 预算/决算 PDFs, imported for real: every standard table found with
+ * its kind, the arithmetic checks holding on the lines (ratcheted per set, each failure a source
+ * misprint or a reader's broken grid — scripts/lines-eval.mjs --failures lists them), stored in
+ * budget_tables / budget_lines / budget_checks, the view, `export --lines` read back as strict CSV
+ * and summed to its 合计, `jixiao lines`, and `reextract` filling the tables of an older database.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { parse } from "csv-parse/sync";
+import { beforeAll, expect } from "vitest";
+import { Dec } from "../../src/normalize/decimal.js";
+import { LINE_COLUMNS } from "../../src/store/lines.js";
+import { shared } from "../helpers.js";
+import { describeCli, itCli, jixiao } from "../run.js";
+
+let dir = "";
+let db = "";
+const SETS = {
+  budget: shared("real-dev", "budget"),
+  full: shared("real-dev2", "full"),
+  realpdf: shared("realpdf"),
+};
+
+/** the kinds every complete Shanghai 预算/决算 disclosure has */
+const SHANGHAI = ["summary", "income", "expenditure", "fiscal_summary", "general_function", "fund", "capital", "basic_economic", "sangong"];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "jixiao-lines-"));
+  db = join(dir, "l.db");
+  const r = jixiao(["import", SETS.budget, SETS.full, SETS.realpdf, "--db", db, "--no-progress"]);
+  expect(r.code, r.stderr).toBe(0);
+});
+
+const sql = <T>(q: string, ...args: unknown[]): T[] => {
+  const d = new Database(db, { readonly: true });
+  try {
+    return d.prepare(q).all(...args) as T[];
+  } finally {
+    d.close();
+  }
+};
+const inSet = (set: string) => `d.path LIKE '${set.replace(/'/g, "''")}%' AND d.file_name LIKE '%.pdf'`;
+
+/** per document of a set: its table kinds */
+const kindsBy = (set: string) => {
+  const rows = sql<{ file: string; kind: string }>(
+    `SELECT d.file_name AS file, t.kind FROM budget_tables t JOIN documents d ON d.id = t.document_id WHERE ${inSet(set)}`,
+  );
+  const m = new Map<string, Set<string>>();
+  for (const r of rows) m.set(r.file, (m.get(r.file) ?? new Set()).add(r.kind));
+  return m;
+};
+
+/** lines with a check: how many hold (no failed cell) */
+const holding = (set: string) => {
+  const rows = sql<{ ok: number; failed: number }>(
+    `SELECT sum(f = 0 AND o > 0) AS ok, sum(f > 0) AS failed FROM (
+       SELECT sum(l.check_result = 'failed') AS f, sum(l.check_result = 'ok') AS o
+       FROM budget_lines l JOIN documents d ON d.id = l.document_id WHERE ${inSet(set)} GROUP BY l.document_id, l.table_seq, l.line)`,
+  )[0];
+  return { ...rows, rate: rows.ok / (rows.ok + rows.failed) };
+};
+
+describeCli("the budget tables of real 预算/决算 PDFs", () => {
+  itCli("real-dev2/full: every document has the nine standard Shanghai tables; checks hold on at least 98 % of the checked lines", () => {
+    const kinds = kindsBy(SETS.full);
+    expect(kinds.size).toBe(12);
+    for (const [file, k] of kinds) expect([...k].sort(), file).toEqual(expect.arrayContaining([...SHANGHAI].sort()));
+    const h = holding(SETS.full);
+    expect(h.ok + h.failed).toBeGreaterThan(1500);
+    expect(h.rate).toBeGreaterThanOrEqual(0.98);
+  });
+  itCli("realpdf (决算): the same tables as 决算, checks hold on at least 97 %", () => {
+    const kinds = kindsBy(SETS.realpdf);
+    expect(kinds.size).toBe(4);
+    for (const [file, k] of kinds) expect([...k], file).toEqual(expect.arrayContaining(SHANGHAI));
+    const stages = sql<{ stage: string | null }>(
+      `SELECT DISTINCT t.stage FROM budget_tables t JOIN documents d ON d.id = t.document_id WHERE ${inSet(SETS.realpdf)} AND t.kind <> 'unknown'`,
+    );
+    expect(stages.map((s) => s.stage)).toEqual(["决算"]);
+    expect(holding(SETS.realpdf).rate).toBeGreaterThanOrEqual(0.97);
+  });
+  itCli(
+    "real-dev/budget (Jiangsu): the documents with tables have their kinds; the checks that fail are the PDFs' broken grids (ratchet)",
+    () => {
+      const kinds = kindsBy(SETS.budget);
+      // 11 of the 18 files carry the tables (the others are the narrative half of a disclosure)
+      const withTables = [...kinds].filter(([, k]) => k.has("summary"));
+      expect(withTables.length).toBe(11);
+      for (const [file, k] of withTables)
+        expect([...k], file).toEqual(expect.arrayContaining(["summary", "income", "expenditure", "fiscal_summary", "fund"]));
+      const h = holding(SETS.budget);
+      expect(h.ok).toBeGreaterThanOrEqual(569);
+      expect(h.rate).toBeGreaterThanOrEqual(0.8);
+    },
+  );
+  itCli("every check is stored with its figures; a failed check's cells are failed", () => {
+    const failed = sql<{ message: string; total: string; sum: string }>("SELECT message, total, sum FROM budget_checks WHERE ok = 0");
+    expect(failed.length).toBeGreaterThan(0);
+    for (const f of failed) expect(f.message).toContain(`${f.total} ≠ ${f.sum}`);
+    const orphan = sql<{ n: number }>(
+      `SELECT count(*) AS n FROM budget_checks c WHERE c.ok = 0 AND c.line IS NOT NULL AND NOT EXISTS
+         (SELECT 1 FROM budget_lines l WHERE l.document_id = c.document_id AND l.table_seq = c.table_seq AND l.line = c.line AND l.check_result = 'failed')`,
+    )[0];
+    expect(orphan.n).toBe(0);
+  });
+});
+
+describeCli("export --lines", () => {
+  itCli("strict CSV, one row per line × column, exact decimal amounts; a table sums to its 合计", () => {
+    const out = join(dir, "lines.csv");
+    const r = jixiao(["export", "--db", db, "--lines", out]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text.startsWith("\ufeff")).toBe(true);
+    const [header, ...rows] = parse(text.slice(1), {
+      record_delimiter: ["\r\n", "\n", "\r"],
+      relax_column_count: false,
+      relax_quotes: false,
+    }) as string[][];
+    expect(header).toEqual([...LINE_COLUMNS]);
+    expect(rows.length).toBe(sql<{ n: number }>("SELECT count(*) AS n FROM budget_lines")[0].n);
+    const col = (name: (typeof LINE_COLUMNS)[number]) => header.indexOf(name);
+    for (const row of rows) {
+      expect(row[col("amount_yuan")]).toMatch(/^$|^-?\d+(?:\.\d+)?$/);
+      expect(["ok", "failed", "none"]).toContain(row[col("check")]);
+    }
+    // f001's function-class table: the 类 lines of its first column add up to its 合计 line, exactly
+    const table = rows.filter((x) => x[col("file")] === "f001.pdf" && x[col("table_kind")] === "general_function");
+    expect(table[0][col("unit_name")]).toBe("上海市普陀区司法局");
+    expect(table[0][col("fiscal_year")]).toBe("2026");
+    const first = table[0][col("column")];
+    const inCol = table.filter((x) => x[col("column")] === first);
+    const total = inCol.find((x) => x[col("level")] === "合计")!;
+    const classes = inCol.filter((x) => x[col("level")] === "类");
+    expect(classes.length).toBeGreaterThan(1);
+    const sum = classes.reduce((a, x) => a.add(Dec.parse(x[col("amount_yuan")])), Dec.ZERO);
+    expect(sum.toString()).toBe(Dec.parse(total[col("amount_yuan")]).toString());
+    expect(total[col("amount_yuan")]).toBe("96282213.44");
+  });
+  itCli("the view joins each line with its document's unit, region, year and kind", () => {
+    const rows = sql<{ unit_name: string; province: string; fiscal_year: number; document_kind: string; amount: number }>(
+      "SELECT unit_name, province, fiscal_year, document_kind, amount FROM budget_lines_view WHERE file = 'f001.pdf' AND table_kind = 'general_function' AND level = '合计' LIMIT 1",
+    );
+    expect(rows[0]).toMatchObject({ unit_name: "上海市普陀区司法局", province: "上海市", fiscal_year: 2026, document_kind: "预算" });
+    expect(rows[0].amount).toBeCloseTo(96282213.44, 2);
+  });
+});
+
+describeCli("jixiao lines", () => {
+  itCli("prints a document's tables with their checks; --json is the stored tables; an unknown document is an error", () => {
+    const r = jixiao(["lines", "f001.pdf", "--db", db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("general_function  2026年部门一般公共预算支出功能分类预算表");
+    expect(r.stdout).toMatch(/2040601\s+行政运行\s+项\s+16,?726,?725\.44/);
+    const j = JSON.parse(jixiao(["lines", "f001.pdf", "--db", db, "--json"]).stdout);
+    expect(j.find((t: { kind: string }) => t.kind === "sangong").lines).toHaveLength(1);
+    const failed = jixiao(["lines", "f002.pdf", "--db", db, "--failed"]);
+    expect(failed.stdout).toContain("✗ children");
+    expect(failed.stdout).not.toContain("行政运行");
+    const none = jixiao(["lines", "nosuch.pdf", "--db", db]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("jixiao lines:");
+  });
+  itCli("reextract fills the tables of a database whose documents were read by an older extractor", () => {
+    const copy = join(dir, "old.db");
+    const d = new Database(db);
+    d.exec(`VACUUM INTO '${copy.replace(/'/g, "''")}'`);
+    d.close();
+    const o = new Database(copy);
+    o.exec(
+      "DELETE FROM budget_lines; DELETE FROM budget_checks; DELETE FROM budget_tables; UPDATE documents SET extractor_version = '0.9.0'",
+    );
+    o.close();
+    expect(jixiao(["reextract", "--db", copy]).code).toBe(0);
+    const o2 = new Database(copy, { readonly: true });
+    const n = (o2.prepare("SELECT count(*) AS n FROM budget_lines").get() as { n: number }).n;
+    o2.close();
+    expect(n).toBe(sql<{ n: number }>("SELECT count(*) AS n FROM budget_lines")[0].n);
+  });
+});

@@ -96,6 +96,7 @@ export const Flag = z.discriminatedUnion("code", [
   z.object({ code: z.literal("score_grade_mismatch"), ...flagBase }),
   z.object({ code: z.literal("out_of_range"), ...flagBase }),
   z.object({ code: z.literal("foreign_table"), ...flagBase }),
+  z.object({ code: z.literal("table_disagrees"), ...flagBase, value: z.number(), table: z.number() }),
   z.object({ code: z.literal("reader_warning"), ...flagBase }),
 ]);
 export type Flag = z.infer<typeof Flag>;
@@ -150,9 +151,10 @@ export type BudgetLine = z.infer<typeof BudgetLine>;
 
 export const BudgetCheck = z.object({
   /** children: a 类 is the sum of its 款, a 款 of its 项; total: 合计 of the 类 lines; columns: a 合计
-   * column of its sibling columns; sangong: 三公 of its three parts; cross: a summary table's total
+   * column of its sibling columns; sangong: 三公 of its three parts, sangong_car: the car part of
+   * 购置 and 运行; cross: a summary table's total
    * against the total of the income or expenditure table */
-  rule: z.enum(["children", "total", "columns", "sangong", "cross"]),
+  rule: z.enum(["children", "total", "columns", "sangong", "sangong_car", "cross"]),
   ok: z.boolean(),
   /** the index of the line holding the total, or null for a check over tables */
   line: z.number().int().nullable(),

@@ -218,7 +218,7 @@ function sangongChecks(t: RawTable, record: Recorder, part: PartOf): void {
     if (buy && run)
       t.values.forEach((vals, i) => {
         const v = vals.get(car.key);
-        if (v) record("sangong", i, car.key, v, [part(i, buy.key), part(i, run.key)], `公务用车 ${car.key} = 购置 + 运行`);
+        if (v) record("sangong_car", i, car.key, v, [part(i, buy.key), part(i, run.key)], `公务用车 ${car.key} = 购置 + 运行`);
       });
   }
   // lines: a 三公 total line and lines for its parts, for every column

@@ -19,6 +19,7 @@ import {
 } from "./identity.js";
 import { personsRules, type SentenceOptions, sentenceRule, staffPartsRule } from "./labels.js";
 import { LEXICON, type Lexicon } from "./lexicon.js";
+import { lineRule } from "./line-fields.js";
 import { sectionTextRule, yoyRule } from "./narrative.js";
 import { CONN, kw, Q, type Rule, VALUE, type ValueKind } from "./rules.js";
 import { sangongArithmeticRule, type TableSpec, tableRule } from "./table-fields.js";
@@ -97,14 +98,11 @@ const persons = (name: string, label: string, rules: Rule[], needs?: readonly st
   rules,
   needs,
 });
-const money = (name: string, label: string, rules: Rule[], needs?: readonly string[]): FieldDef => ({
-  name,
-  label,
-  kind: "money",
-  column: `${name}_yuan`,
-  rules,
-  needs,
-});
+/** A money field: its rules, then the line of a standard table where FIELD_LINES (table-catalog.ts) names one. */
+const money = (name: string, label: string, rules: Rule[], needs?: readonly string[]): FieldDef => {
+  const line = lineRule(name);
+  return { name, label, kind: "money", column: `${name}_yuan`, rules: line ? [...rules, line] : rules, needs };
+};
 /** A money field read from sentences only, by its lexicon entry, with these guards. */
 const figure = (name: keyof typeof LEXICON, label: string, guards: SentenceOptions): FieldDef =>
   money(name, label, [sentenceRule(name, "money", LEXICON[name], { confidence: 0.8, ...guards })]);

@@ -11,6 +11,7 @@ import { findChrome } from "./chrome.js";
 import { renderText, spanAt, type TextDoc } from "./document.js";
 import { locateValues } from "./geometry.js";
 import { kindCarries } from "./identity.js";
+import { tableDisagreement } from "./line-fields.js";
 import { type Candidate, type Context, choose, type Rejection, runPattern, toFieldValue } from "./rules.js";
 import { buildSections } from "./sections.js";
 import { foreignToChosen, scoreTablesOf } from "./tables.js";
@@ -152,6 +153,8 @@ export function extractFields(doc: DocModel, opts: { explain?: boolean; catalog?
     }
     const { winner, flags: f } = choose(def.name, cands);
     flags.push(...f);
+    const disagreement = tableDisagreement(def.name, winner, cands);
+    if (disagreement) flags.push(disagreement);
     if (explain) Object.assign(entry(def.name), { candidates: cands, chosen: winner });
     if (winner) winners.set(def.name, winner);
     const fv = winner ? toFieldValue(ctx, winner) : null;

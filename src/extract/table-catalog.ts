@@ -81,3 +81,33 @@ export const SANGONG = {
   /** of the car part: purchase + running */
   car: { total: ["公务用车购置及运行", "公务用车购置和运行"], parts: [["购置"], ["运行"]] },
 } as const;
+
+/**
+ * Fields a standard table holds, read from its lines where no better source gives them (and checked
+ * against them where one does): the table kinds to look in, the stage of the table (or of the
+ * column, 预算数 / 决算数), and which line and column hold the figure.
+ *   line "合计"     the table's total line; `column` the column (default: the first amount column)
+ *   sangong         the “三公” total (of a sangong check), `part` one of its parts by name
+ */
+export interface FieldLine {
+  field: string;
+  kinds: string[];
+  stage?: "预算" | "决算";
+  line?: "合计";
+  column?: RegExp;
+  sangong?: true;
+  part?: string[];
+}
+
+export const FIELD_LINES: readonly FieldLine[] = [
+  { field: "income_budget", kinds: ["income"], stage: "预算", line: "合计" },
+  { field: "expenditure_budget", kinds: ["expenditure"], stage: "预算", line: "合计" },
+  { field: "income_total", kinds: ["income"], stage: "决算", line: "合计" },
+  { field: "expenditure_total", kinds: ["expenditure"], stage: "决算", line: "合计" },
+  { field: "basic_expenditure", kinds: ["expenditure"], line: "合计", column: /基本支出$/ },
+  { field: "project_expenditure", kinds: ["expenditure"], line: "合计", column: /项目支出$/ },
+  { field: "sangong_budget", kinds: ["sangong"], stage: "预算", sangong: true },
+  { field: "sangong_actual", kinds: ["sangong"], stage: "决算", sangong: true },
+  { field: "reception_expense", kinds: ["sangong"], sangong: true, part: ["公务接待"] },
+  { field: "vehicle_expense", kinds: ["sangong"], sangong: true, part: ["公务用车购置及运行", "公务用车购置和运行"] },
+];

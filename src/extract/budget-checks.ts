@@ -79,22 +79,20 @@ function checkTable(t: RawTable): BudgetTable {
   const zero = { yuan: Dec.ZERO, written: Dec.ZERO };
   /** a line's value in a column, or zero where a part line leaves the cell empty or dashed */
   const part = (i: number, column: string) => ({ line: i, column, v: t.values[i].get(column) ?? zero });
+  /** a line with no figure at all (the reader lost its amounts): a sum over it cannot be checked */
+  const lost = (i: number) => t.values[i].size === 0;
   const label = (i: number) => t.lines[i].code ?? t.lines[i].name;
 
-  // children: a line with a code is the sum of the lines of the next level under it
+  // children: a line with a code is the sum of the lines of the next level under it, wherever they stand (a
+  // two-sided table continued over a page has them after the other side's); a code listed twice counts once
+  const firstOf = new Map<string, number>();
   t.lines.forEach((l, i) => {
-    if (!l.code || l.code.length >= 7) return;
-    const kids: number[] = [];
-    for (let k = i + 1; k < t.lines.length; k++) {
-      const c = t.lines[k].code;
-      if (!c) {
-        if (t.lines[k].level === "合计") break;
-        continue;
-      }
-      if (!c.startsWith(l.code)) break;
-      if (c.length === l.code.length + 2) kids.push(k);
-    }
-    if (!kids.length) return;
+    if (l.code && !firstOf.has(l.code)) firstOf.set(l.code, i);
+  });
+  t.lines.forEach((l, i) => {
+    if (!l.code || l.code.length >= 7 || firstOf.get(l.code) !== i) return;
+    const kids = [...firstOf].filter(([c]) => c.length === l.code!.length + 2 && c.startsWith(l.code!)).map(([, k]) => k);
+    if (!kids.length || kids.some(lost)) return;
     for (const [column, total] of t.values[i])
       record(
         "children",
@@ -107,9 +105,9 @@ function checkTable(t: RawTable): BudgetTable {
   });
 
   // total: the 合计 line is the sum of the 类 lines (of a table whose lines carry codes)
-  const classes = t.lines.map((l, i) => (l.code?.length === 3 ? i : -1)).filter((i) => i >= 0);
+  const classes = [...firstOf].filter(([c]) => c.length === 3).map(([, i]) => i);
   const totalLine = t.lines.findIndex((l) => l.level === "合计" && !l.code);
-  if (classes.length && totalLine >= 0)
+  if (classes.length && totalLine >= 0 && !classes.some(lost))
     for (const [column, total] of t.values[totalLine])
       record(
         "total",

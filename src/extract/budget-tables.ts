@@ -14,11 +14,12 @@ import type { BudgetLine, BudgetTable } from "../model.js";
 import type { Dec } from "../normalize/decimal.js";
 import { type MoneyUnit, toYuan } from "../normalize/money.js";
 import { cellNumber } from "../normalize/number.js";
-import { squash } from "../normalize/text.js";
+import { foldText, squash } from "../normalize/text.js";
 import { checkTables } from "./budget-checks.js";
 import { pageAt } from "./document.js";
 import type { Context } from "./rules.js";
 import {
+  CLASS_NAMES,
   CODE_HEADERS,
   CODE_PART_HEADERS,
   GRAND_TOTAL_WORDS,
@@ -262,35 +263,78 @@ function layoutOf(grid: string[][], header: number[], data: number[]): Layout {
   return { paths, roles, alias, groups: groups.filter((g) => g.amounts.length) };
 }
 
-/** "20120101": the codes of a 类 and its first 款 (201, 20101) run together, as a PDF may merge two rows' cells. */
-function gluedCodes(cell: string): [string, string] | null {
-  const m = /^(\d{3}|\d{5})(\d{5}|\d{7})$/.exec(cell);
-  return m && m[2].length === m[1].length + 2 && m[2].startsWith(m[1]) ? [m[1], m[2]] : null;
+/**
+ * "20120101", "3011430230201": the codes of rows a PDF ran together in one spanned cell (201 + 20101;
+ * 30114 + 302 + 30201), as a sequence that keeps the hierarchy: a 款 under the 类 before it, a 项
+ * under its 款, or a new 类. Null for a cell that is not such a sequence.
+ */
+export function gluedCodes(cell: string): string[] | null {
+  if (!/^\d{8,21}$/.test(cell)) return null;
+  const walk = (rest: string, cls: string | null, kuan: string | null): string[] | null => {
+    if (!rest) return [];
+    for (const n of [3, 5, 7]) {
+      const c = rest.slice(0, n);
+      if (c.length < n) continue;
+      const fits =
+        n === 3
+          ? c !== cls
+          : n === 5
+            ? cls === null || c.startsWith(cls)
+            : kuan === null
+              ? cls === null || c.startsWith(cls)
+              : c.startsWith(kuan);
+      if (!fits) continue;
+      const tail = walk(rest.slice(n), n === 3 ? c : c.slice(0, 3), n === 5 ? c : n === 7 ? c.slice(0, 5) : null);
+      if (tail) return [c, ...tail];
+    }
+    return null;
+  };
+  const codes = walk(cell, null, null);
+  return codes && codes.length >= 2 ? codes : null;
+}
+
+interface Glued {
+  codes: string[];
+  index: number;
 }
 
 /**
- * The names of lines whose codes were run together (their names too: 一般公共服务支出人大事务): split
- * where the document names one of the two codes elsewhere (201 一般公共服务支出 in another table).
+ * The names of lines whose codes were run together (their names too: 医疗费商品和服务支出办公费): cut
+ * at the names the document gives these codes elsewhere or the classification's 类 names; the text
+ * before a known name belongs to the code before it, what is left to the last code not yet named.
  */
-function splitGluedNames(tables: RawTable[], glued: Set<BudgetLine>): void {
+function splitGluedNames(tables: RawTable[], glued: Map<BudgetLine, Glued>): void {
   if (!glued.size) return;
-  const names = new Map<string, string>();
-  for (const t of tables) for (const l of t.lines) if (l.code && !glued.has(l) && l.name && !names.has(l.code)) names.set(l.code, l.name);
+  const names = new Map<string, string[]>();
   for (const t of tables)
-    t.lines.forEach((l, i) => {
-      if (!glued.has(l) || !l.code) return;
-      const whole = l.name;
-      const own = names.get(l.code);
-      if (own && whole.includes(own)) l.name = own;
-      else {
-        // the other row of the pair named: this one is the rest
-        const other = [t.lines[i - 1], t.lines[i + 1]].find((o) => o && glued.has(o) && o.name === whole && o.code);
-        const theirs = other ? names.get(other.code!) : undefined;
-        if (theirs && whole.startsWith(theirs)) l.name = whole.slice(theirs.length);
-        else if (theirs && whole.endsWith(theirs)) l.name = whole.slice(0, whole.length - theirs.length);
+    for (const l of t.lines) if (l.code && !glued.has(l) && l.name && !names.has(l.code)) names.set(l.code, [squash(l.name)]);
+  const known = (code: string) => names.get(code) ?? CLASS_NAMES[code] ?? [];
+  for (const [l, g] of glued) {
+    const text = squash(l.name);
+    const parts: Array<string | null> = g.codes.map(() => null);
+    let rest = text;
+    let lastOpen = -1;
+    g.codes.forEach((code, i) => {
+      const hit = known(code)
+        .map((n) => ({ n, at: rest.indexOf(squash(n)) }))
+        .filter((h) => h.at >= 0)
+        .sort((a, b) => a.at - b.at)[0];
+      if (!hit) {
+        lastOpen = i;
+        return;
       }
-      l.level = levelOf(l.code, l.name);
+      if (hit.at > 0 && lastOpen >= 0 && parts[lastOpen] === null) parts[lastOpen] = rest.slice(0, hit.at);
+      parts[i] = squash(hit.n);
+      rest = rest.slice(hit.at + squash(hit.n).length);
     });
+    if (rest) {
+      const open = parts.lastIndexOf(null);
+      if (open >= 0) parts[open] = rest;
+    }
+    const mine = parts[g.index];
+    if (mine) l.name = mine;
+    l.level = levelOf(l.code, l.name);
+  }
 }
 
 /** "201 一般公共服务支出", "[2010301]行政运行": a code written before the name in one cell. */
@@ -314,12 +358,12 @@ function lineOf(
   unit: MoneyUnit | null,
   lastClass: { code: string | null; glued: Map<string, number> },
   names: string[],
-): { line: BudgetLine; values: Map<string, { yuan: Dec; written: Dec }>; gluedName: boolean } | null {
+): { line: BudgetLine; values: Map<string, { yuan: Dec; written: Dec }>; glued: Glued | null } | null {
   const row = grid[r];
   let code: string | null = null;
   const nameCells: string[] = [];
   const parts: string[] = [];
-  let gluedCell: string | null = null;
+  let gluedCell: { cell: string; codes: string[]; index: number } | null = null;
   for (const c of g.labels) {
     const cell = (row[c] ?? "").trim();
     const role = layout.roles[c];
@@ -330,10 +374,11 @@ function lineOf(
     if (role === "part") parts.push(cell);
     else if (role === "code" && CODE_CELL.test(cell)) code = cell;
     else if (!code && gluedCodes(cell)) {
-      // two rows' codes run together in one spanned cell (201 + 20101): the first row has the first
-      const [a, b] = gluedCodes(cell)!;
-      code = (lastClass.glued.get(cell) ?? 0) === 0 ? a : b;
-      gluedCell = cell;
+      // rows' codes run together in one spanned cell: the k-th row with it has the k-th code
+      const codes = gluedCodes(cell)!;
+      const k = lastClass.glued.get(cell) ?? 0;
+      code = codes[Math.min(k, codes.length - 1)];
+      gluedCell = { cell, codes, index: Math.min(k, codes.length - 1) };
     } else if (nameCells[nameCells.length - 1] !== cell) nameCells.push(cell);
   }
   if (parts.length) {
@@ -381,7 +426,7 @@ function lineOf(
   if (!cells.some((c) => isAmount(c.raw) || DASH.test(c.raw))) return null;
   // a label-less row is a line only in a table without label columns (合计 | 基本支出 | 项目支出 over one row of figures)
   if (!name && !code && g.labels.some((c) => (row[c] ?? "").trim() && !isCaption(row[c]))) return null;
-  if (gluedCell !== null) lastClass.glued.set(gluedCell, (lastClass.glued.get(gluedCell) ?? 0) + 1);
+  if (gluedCell !== null) lastClass.glued.set(gluedCell.cell, gluedCell.index + 1);
   const start = ctx.folded.map[v.rowStart[r]] ?? 0;
   const len = v.rowText[r]?.length ?? 0;
   const end = ctx.folded.map[Math.min(v.rowStart[r] + len, ctx.folded.map.length - 1)] ?? start;
@@ -390,7 +435,7 @@ function lineOf(
   return {
     line: { page: pageAt(ctx.clean, start), start, end, code, name, level, cells },
     values,
-    gluedName: gluedCell !== null,
+    glued: gluedCell ? { codes: gluedCell.codes, index: gluedCell.index } : null,
   };
 }
 
@@ -411,50 +456,168 @@ function columnNames(layout: Layout): string[] {
 
 const key = (row: string[]) => row.map(squash).join("|");
 
-/** Whether `next` follows `prev` with nothing between but page furniture (page numbers, blank lines), a page on at most. */
-function adjacent(ctx: Context, prev: TableView, next: TableView, prevPage: number | null): boolean {
+/**
+ * Whether `next` follows `prev` with nothing between but page furniture (page numbers, blank lines) and
+ * lines of the table a reader left as paragraphs ("30108\t机关事业单位基本养老保险缴费\t1,326.81"), a page
+ * on at most: those paragraphs (block indices), or null when `next` does not follow.
+ */
+function adjacent(ctx: Context, prev: TableView, next: TableView, prevPage: number | null): number[] | null {
   const page = next.table.page;
-  if (page == null || prevPage == null || (page !== prevPage && page !== prevPage + 1)) return false;
+  if (page == null || prevPage == null || (page !== prevPage && page !== prevPage + 1)) return null;
+  const rows: number[] = [];
   for (let b = prev.lastBlock + 1; b < next.block; b++) {
     const block = ctx.doc.blocks[b];
-    if (block.kind === "table") return false;
+    if (block.kind === "table") return null;
+    if (inlineLines(block.text)) {
+      rows.push(b);
+      continue;
+    }
     const t = squash(block.text);
-    if (t.length > 12 && /[\u4e00-\u9fa5]/.test(t)) return false;
+    if (t.length > 12 && /[\u4e00-\u9fa5]/.test(t)) return null;
   }
-  return true;
+  return rows;
+}
+
+/**
+ * "204公共安全支出26,200.88", "30108\t机关事业单位基本养老保险缴费\t1,326.81", "302商品和服务支出30201办公费350.00":
+ * lines a reader left in one cell or paragraph — code, name and amount, one line after another (a line
+ * without its amount where the reader lost it). Null unless the whole text is such lines, one with an amount.
+ */
+const SEGMENT =
+  /(\d{3}(?:\d{2}){0,2})\s*([^\d\t]*[\u4e00-\u9fa5][^\d\t]*?)\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|-?\d+\.\d{1,2})?\s*(?=\d{3}|$)/y;
+export function inlineLines(text: string): Array<{ code: string; name: string; raw: string | null }> | null {
+  const t = foldText(text.replace(/\t/g, " ")).trim();
+  if (!/^\d{3}/.test(t) || t.length > 400) return null;
+  const out: Array<{ code: string; name: string; raw: string | null }> = [];
+  SEGMENT.lastIndex = 0;
+  while (SEGMENT.lastIndex < t.length) {
+    const at = SEGMENT.lastIndex;
+    const m = SEGMENT.exec(t);
+    if (!m || m[0].length === 0 || SEGMENT.lastIndex === at) return null;
+    out.push({ code: m[1], name: m[2].trim(), raw: m[3] ?? null });
+  }
+  return out.some((l) => l.raw !== null) ? out : null;
+}
+/**
+ * A row with a cell that holds several lines run together ("204公共安全支出20405法院23,513.11" beside the
+ * row's own cells): the reader merged rows into it; its lines are the row's (the last one, without an
+ * amount of its own, takes the row's one amount).
+ */
+function mergedRow(row: string[], layout: Layout): Array<{ code: string; name: string; raw: string | null }> | null {
+  for (const cell of new Set(row)) {
+    const lines = cell.trim() ? inlineLines(cell) : null;
+    if (!lines || lines.length < 2) continue;
+    const last = lines[lines.length - 1];
+    const amounts = [...new Set(layout.groups.flatMap((g) => g.amounts).map((c) => (row[c] ?? "").trim()))].filter((x) => isAmount(x));
+    if (last.raw === null && amounts.length === 1) last.raw = amounts[0];
+    return lines;
+  }
+  return null;
+}
+
+/** A line whose name ends with the next line, a code under its own, its name and amount. */
+function carriedLine(l: BudgetLine): { before: string; code: string; name: string; raw: string } | null {
+  if (!l.code) return null;
+  const m = /^(.+?)(\d{5}|\d{7})([^\d\s].*?)(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+)$/.exec(l.name);
+  if (!m || !m[2].startsWith(l.code.slice(0, 3)) || m[2].length <= l.code.length - 2) return null;
+  return { before: m[1], code: m[2], name: m[3], raw: m[4] };
+}
+/** A row whose cells (each spanned over columns) are whole lines. */
+const inlineRow = (row: string[]) => {
+  const cells = [...new Set(filled(row).map((c) => c.trim()))];
+  if (!cells.length) return null;
+  const lines = cells.map(inlineLines);
+  return lines.every((l) => l) ? lines.flatMap((l) => l!) : null;
+};
+
+/** The column an inline line's amount goes in: the table's only amount column, or the header's 金额/合计 column. */
+function inlineColumn(layout: Layout, names: string[]): string {
+  const amounts = layout.groups.flatMap((g) => g.amounts);
+  if (amounts.length === 1) return names[amounts[0]];
+  const c = layout.paths.findIndex((p) => /金额|合计|预算数|决算数/.test(p[p.length - 1] ?? ""));
+  return c >= 0 ? names[c] || layout.paths[c].join(" > ") : "金额";
+}
+
+function inlineLineOf(
+  ctx: Context,
+  at: { start: number; end: number; page: number | null },
+  parsed: { code: string; name: string; raw: string | null },
+  column: string,
+  unit: MoneyUnit | null,
+): { line: BudgetLine; values: Map<string, { yuan: Dec; written: Dec }> } {
+  const values = new Map<string, { yuan: Dec; written: Dec }>();
+  let amount: string | null = null;
+  const n = unit && parsed.raw ? cellNumber(parsed.raw) : null;
+  if (unit && n) {
+    const yuan = toYuan(n, unit);
+    amount = yuan.toString();
+    values.set(column, { yuan, written: n });
+  }
+  return {
+    line: {
+      page: at.page,
+      start: at.start,
+      end: at.end,
+      code: parsed.code,
+      name: parsed.name,
+      level: levelOf(parsed.code, parsed.name),
+      cells: parsed.raw === null ? [] : [{ column, raw: parsed.raw, amount, check: "none" }],
+    },
+    values,
+  };
 }
 
 function readTables(ctx: Context): RawTable[] {
   const views = tablesOf(ctx);
   const starts = views.map((v) => v.rowStart[v.rowStart.length - 1] ?? 0);
   const out: RawTable[] = [];
-  const glued = new Set<BudgetLine>();
+  const glued = new Map<BudgetLine, Glued>();
   let prev: { table: RawTable; layout: Layout; view: TableView; unit: MoneyUnit | null; headerKeys: string[] } | null = null;
   for (const v of views) {
     // title and caption cells spanned over a table's columns are no header and no label
     const grid = v.grid.map((r) => r.map((c) => (isCaption(c) ? "" : c)));
     for (const p of partsOf(ctx, v, starts)) {
       const rows = Array.from({ length: p.to - p.top }, (_, i) => p.top + i);
-      const first = rows.findIndex((r) => isDataRow(grid[r]));
+      const first = rows.findIndex((r) => isDataRow(grid[r]) || inlineRow(grid[r]));
       const header = (first < 0 ? rows : rows.slice(0, first)).filter((r) => !titleRow(v.grid[r]) && filled(grid[r]).length > 0);
       const data = first < 0 ? [] : rows.slice(first);
       const page = v.table.page;
       // an untitled part right after a table (the next page at most, nothing but page furniture between): its continuation
-      const continues = prev !== null && !p.title && data.length > 0 && p.from === 0 && adjacent(ctx, prev.view, v, prev.table.last_page);
+      const between =
+        prev !== null && !p.title && data.length > 0 && p.from === 0 ? adjacent(ctx, prev.view, v, prev.table.last_page) : null;
+      const continues = between !== null;
       let layout: Layout;
       let table: RawTable;
       let unit: MoneyUnit | null;
+      let renamed: Map<number, string> | null = null;
       if (continues && prev) {
         table = prev.table;
         unit = prev.unit;
         const w = Math.max(...prev.view.grid.map((r) => r.length));
         const mine = Math.max(...grid.map((r) => r.length));
         const repeated = header.length > 0 && header.every((r) => prev!.headerKeys.includes(key(grid[r])));
-        layout = mine === w && (header.length === 0 || repeated) ? prev.layout : layoutOf(grid, header, data);
+        layout =
+          mine === w && (header.length === 0 || repeated)
+            ? prev.layout
+            : layoutOf(
+                grid,
+                header,
+                data.filter((r) => !inlineRow(grid[r])),
+              );
+        // a part laid out otherwise (another width): its amount columns are the table's, in order
+        if (layout !== prev.layout) {
+          const own = layout.groups.flatMap((g) => g.amounts);
+          const theirs = table.columns.map((c) => c.join(" > "));
+          if (own.length === theirs.length) renamed = new Map(own.map((c, i) => [c, theirs[i]]));
+        }
       } else {
         const title = p.title;
         unit = p.unit;
-        layout = layoutOf(grid, header, data);
+        layout = layoutOf(
+          grid,
+          header,
+          data.filter((r) => !inlineRow(grid[r])),
+        );
         table = {
           kind: kindOf(title),
           title,
@@ -469,26 +632,54 @@ function readTables(ctx: Context): RawTable[] {
         out.push(table);
       }
       const names = columnNames(layout);
+      for (const [c, n] of renamed ?? []) names[c] = n;
       for (const g of layout.groups)
         for (const c of g.amounts) {
           const path = layout.paths[c].length ? layout.paths[c] : [names[c]];
-          if (!table.columns.some((x) => x.join(" > ") === names[c])) table.columns.push(names[c] === path.join(" > ") ? path : [names[c]]);
+          if (!table.columns.some((x) => x.join(" > ") === names[c]))
+            table.columns.push(names[c] === path.join(" > ") ? path : names[c].split(" > "));
         }
       const headerKey = header.map((r) => key(grid[r]));
       const lastClass = { code: null as string | null, glued: new Map<string, number>() };
-      for (const g of layout.groups) {
+      const add = (l: { line: BudgetLine; values: Map<string, { yuan: Dec; written: Dec }>; glued?: Glued | null }) => {
+        table.lines.push(l.line);
+        if (l.glued) glued.set(l.line, l.glued);
+        table.values.push(l.values);
+        if (l.line.page != null) table.last_page = Math.max(table.last_page ?? l.line.page, l.line.page);
+      };
+      const column = inlineColumn(layout, names);
+      // lines a reader left as paragraphs between the parts of the table
+      for (const b of between ?? []) {
+        const span = ctx.clean.spans.find((sp) => sp.block === b);
+        const parsed = inlineLines((ctx.doc.blocks[b] as { text: string }).text);
+        if (span && parsed)
+          for (const x of parsed) add(inlineLineOf(ctx, { start: span.start, end: span.end, page: span.page }, x, column, unit));
+      }
+      const groups = layout.groups.length ? layout.groups : [null];
+      groups.forEach((g, gi) => {
         lastClass.code = null;
         for (const r of data) {
           // the header again (a page's repeated header inside the grid), and rows of a new header, are no lines
           if (headerKey.includes(key(grid[r])) || isNewHeader(grid[r])) continue;
-          const l = lineOf(ctx, v, grid, r, layout, g, unit, lastClass, names);
+          const inline = inlineRow(grid[r]) ?? mergedRow(grid[r], layout);
+          if (inline) {
+            if (gi > 0) continue;
+            const start = ctx.folded.map[v.rowStart[r]] ?? 0;
+            const end = ctx.folded.map[Math.min(v.rowStart[r] + (v.rowText[r]?.length ?? 0), ctx.folded.map.length - 1)] ?? start;
+            for (const x of inline) add(inlineLineOf(ctx, { start, end, page: pageAt(ctx.clean, start) }, x, column, unit));
+            continue;
+          }
+          const l = g ? lineOf(ctx, v, grid, r, layout, g, unit, lastClass, names) : null;
           if (!l) continue;
-          table.lines.push(l.line);
-          if (l.gluedName) glued.add(l.line);
-          table.values.push(l.values);
-          if (l.line.page != null) table.last_page = Math.max(table.last_page ?? l.line.page, l.line.page);
+          add(l);
+          // a name cell carrying the next line whole ("商品和服务支出30201办公费350.00"): two lines
+          const next = carriedLine(l.line);
+          if (next && l.line.cells[0]) {
+            l.line.name = next.before;
+            add(inlineLineOf(ctx, l.line, next, l.line.cells[0].column, unit));
+          }
         }
-      }
+      });
       // two-sided tables: lines in reading order (left side, then right side) — sort each group's lines by row is not needed
       if (!continues) prev = { table, layout, view: v, unit, headerKeys: headerKey };
       else if (prev) prev.view = v;

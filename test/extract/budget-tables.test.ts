@@ -245,7 +245,7 @@ describe("the “三公” table", () => {
     expect(t.lines).toHaveLength(1);
     expect(t.checks.map((c) => [c.rule, c.ok])).toEqual([
       ["sangong", true],
-      ["sangong", true],
+      ["sangong_car", true],
     ]);
     const bad = rows.map((r) => [...r]);
     bad[3] = ["10.91", "0", "0.83", "9.98", "0", "9.98"];

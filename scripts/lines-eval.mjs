@@ -71,11 +71,11 @@ function fromTables(tables, field, stage) {
     }
     case "sangong_budget":
     case "sangong_actual": {
+      const want = field === "sangong_budget" ? "预算" : "决算";
       for (const t of tables.filter((x) => x.kind === "sangong" && x.lines.length)) {
-        const c = t.checks.find((k) => k.rule === "sangong" && /三公|合计|小计/.test(k.column ?? ""));
-        const want = field === "sangong_budget" ? /预算/ : /决算|实际|支出/;
-        if (c && (t.checks.length === 1 || want.test(c.column ?? "") || t.stage === (field === "sangong_budget" ? "预算" : "决算")))
-          return c.total;
+        const stageOf = (c) => (/决算|实际|执行/.test(c.column ?? "") ? "决算" : /预算/.test(c.column ?? "") ? "预算" : t.stage);
+        const c = t.checks.find((k) => k.rule === "sangong" && stageOf(k) === want);
+        if (c) return c.total;
       }
       return null;
     }
@@ -152,6 +152,7 @@ for (const [name, dir, goldFile] of SETS) {
   );
   console.log(`  totals vs gold fields: ${agree.agree} agree, ${agree.disagree.length} disagree, ${agree.missing.length} not in a table`);
   for (const d of agree.disagree) console.log(`    ≠ ${d}`);
+  if (process.argv.includes("--missing")) for (const d of agree.missing) console.log(`    ? ${d}`);
   if (showFailures) for (const x of failures) console.log(`    ✗ ${x}`);
 }
 console.log(

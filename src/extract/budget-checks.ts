@@ -178,39 +178,48 @@ function columnChecks(t: RawTable, record: Recorder, part: PartOf): void {
 /** “三公” = 出国 + 车 + 接待 and 车 = 购置 + 运行, where the table has them as columns or as lines. */
 function sangongChecks(t: RawTable, record: Recorder, part: PartOf): void {
   const key = (p: string[]) => p.join(" > ");
-  const cols = t.columns.map((c) => ({ key: key(c), text: plain(key(c)), last: plain(c[c.length - 1] ?? "") }));
-  const find = (words: readonly string[], pool = cols) =>
-    pool.find(
-      (c) =>
-        (has(words, c.last) && !has(["购置费", "运行费", "运行维护费"], c.last)) || (has(words, c.text) && TOTAL_WORDS.includes(c.last)),
+  // a header that ends in the figure's stage (合计 > 预算数 | 合计 > 决算数): the columns of each stage apart
+  const STAGE = /^(?:预算|决算|执行|实际)数?$/;
+  const all = t.columns.map((c) => {
+    const stage = c.length > 1 && STAGE.test(plain(c[c.length - 1])) ? plain(c[c.length - 1]) : "";
+    const stem = stage ? c.slice(0, -1) : c;
+    return { key: key(c), stage, text: plain(key(stem)), last: plain(stem[stem.length - 1] ?? "") };
+  });
+  for (const stage of new Set(all.map((c) => c.stage))) {
+    const cols = all.filter((c) => c.stage === stage);
+    const find = (words: readonly string[], pool = cols) =>
+      pool.find(
+        (c) =>
+          (has(words, c.last) && !has(["购置费", "运行费", "运行维护费"], c.last)) || (has(words, c.text) && TOTAL_WORDS.includes(c.last)),
+      );
+    // the 三公 total is a column named 三公…, its 小计/合计 under a 三公 header, or the 合计 of a 三公 table's header
+    const total =
+      cols.find((c) => has(SANGONG.total, c.text) && (TOTAL_WORDS.includes(c.last) || has(SANGONG.total, c.last))) ??
+      cols.find((c) => c.text === "合计" || (TOTAL_WORDS.includes(c.last) && c.text.split(">").length === 1));
+    const parts = SANGONG.parts.map((w) =>
+      find(
+        w,
+        cols.filter((c) => c !== total && !has(SANGONG.total, c.last)),
+      ),
     );
-  // columns: the 三公 total is a column named 三公…, or its 小计/合计 under a 三公 header
-  const total = cols.find((c) => has(SANGONG.total, c.text) && (TOTAL_WORDS.includes(c.last) || has(SANGONG.total, c.last)));
-  const parts = SANGONG.parts.map((w) =>
-    find(
-      w,
-      cols.filter((c) => c !== total && !has(SANGONG.total, c.last)),
-    ),
-  );
-  if (total && parts.every((p) => p)) {
-    t.values.forEach((vals, i) => {
-      const v = vals.get(total.key);
-      if (v)
-        record(
-          "sangong",
-          i,
-          total.key,
-          v,
-          parts.map((p) => part(i, p!.key)),
-          `“三公” ${total.key} = 出国 + 车辆 + 接待`,
-        );
-    });
-  }
-  const car = parts[1];
-  if (car) {
-    const under = cols.filter(
-      (c) => c !== car && c.text.startsWith(car.text.replace(/>[^>]*$/, "").replace(/>$/, "")) && c.text.length > 0,
-    );
+    if (total && parts.every((p) => p)) {
+      t.values.forEach((vals, i) => {
+        const v = vals.get(total.key);
+        if (v)
+          record(
+            "sangong",
+            i,
+            total.key,
+            v,
+            parts.map((p) => part(i, p!.key)),
+            `“三公” ${total.key} = 出国 + 车辆 + 接待`,
+          );
+      });
+    }
+    const car = parts[1];
+    if (!car) continue;
+    const stem = car.text.replace(/>[^>]*$/, "");
+    const under = cols.filter((c) => c !== car && c.text.startsWith(stem) && c.text.length > 0);
     const buy = under.find((c) => c.last.includes("购置") && !c.last.includes("运行"));
     const run = under.find((c) => c.last.includes("运行") && !c.last.includes("购置"));
     if (buy && run)

@@ -197,7 +197,8 @@ function layoutOf(grid: string[][], header: number[], data: number[]): Layout {
   const paths = Array.from({ length: width }, (_, c) => {
     const p: string[] = [];
     for (const row of headerRows) {
-      const t = labelOf(row[c] ?? "");
+      // a figure is never a header (a PDF may put the 合计 row's figures on the header's last line)
+      const t = isAmount(row[c] ?? "") ? "" : labelOf(row[c] ?? "");
       if (t && p[p.length - 1] !== t) p.push(t);
     }
     return p;
@@ -210,7 +211,8 @@ function layoutOf(grid: string[][], header: number[], data: number[]): Layout {
     const texts = cells.length - amounts;
     if ((CODE_PART_HEADERS as readonly string[]).includes(last)) return "part";
     if (CODE_HEAD.test(last)) return "code";
-    if (!cells.length) return "none";
+    // a headed column left empty in every line (三公 parts of none): an amount column with no figures
+    if (!cells.length) return last && !/名称|项目|科目/.test(last) ? "amount" : "none";
     // a column of 3/5/7-digit integers with no header that says what it holds, left of a name column
     if (codes === cells.length && !last) return "code";
     if (amounts > 0 && amounts >= texts) return "amount";
@@ -367,7 +369,9 @@ function lineOf(
   for (const c of g.labels) {
     const cell = (row[c] ?? "").trim();
     const role = layout.roles[c];
-    if (!cell || isCaption(cell)) {
+    // a header word repeated in the row (类 | 款 | 项 over the codes, on the 合计 row's line) is no label
+    const headerWord = cell === layout.paths[c][layout.paths[c].length - 1] && !TOTAL_WORDS.includes(squash(cell));
+    if (!cell || isCaption(cell) || headerWord) {
       if (role === "part") parts.push("");
       continue;
     }
@@ -580,7 +584,9 @@ function readTables(ctx: Context): RawTable[] {
       const rows = Array.from({ length: p.to - p.top }, (_, i) => p.top + i);
       const first = rows.findIndex((r) => isDataRow(grid[r]) || inlineRow(grid[r]));
       const header = (first < 0 ? rows : rows.slice(0, first)).filter((r) => !titleRow(v.grid[r]) && filled(grid[r]).length > 0);
-      const data = first < 0 ? [] : rows.slice(first);
+      // a header line that carries figures (the 合计 row run into it) is also the first line
+      const mixed = header.filter((r) => grid[r].some((c) => isAmount(c.trim())));
+      const data = [...mixed, ...(first < 0 ? [] : rows.slice(first))];
       const page = v.table.page;
       // an untitled part right after a table (the next page at most, nothing but page furniture between): its continuation
       const between =
@@ -639,7 +645,7 @@ function readTables(ctx: Context): RawTable[] {
           if (!table.columns.some((x) => x.join(" > ") === names[c]))
             table.columns.push(names[c] === path.join(" > ") ? path : names[c].split(" > "));
         }
-      const headerKey = header.map((r) => key(grid[r]));
+      const headerKey = header.filter((r) => !mixed.includes(r)).map((r) => key(grid[r]));
       const lastClass = { code: null as string | null, glued: new Map<string, number>() };
       const add = (l: { line: BudgetLine; values: Map<string, { yuan: Dec; written: Dec }>; glued?: Glued | null }) => {
         table.lines.push(l.line);

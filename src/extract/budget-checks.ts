@@ -15,10 +15,10 @@
 import type { BudgetCheck, BudgetTable, LineCheck } from "../model.js";
 import { Dec } from "../normalize/decimal.js";
 import { squash } from "../normalize/text.js";
-import type { RawTable } from "./budget-tables.js";
+import type { Figure, RawTable } from "./budget-tables.js";
 import { SANGONG, TOTAL_WORDS } from "./table-catalog.js";
 
-type Value = { yuan: Dec; written: Dec };
+type Value = Figure;
 
 interface Sum {
   total: Value;
@@ -29,7 +29,8 @@ interface Sum {
 export function compare(s: Sum): { ok: boolean; total: Dec; sum: Dec } {
   const sum = s.parts.reduce((a, p) => a.add(p.yuan), Dec.ZERO);
   const sumWritten = s.parts.reduce((a, p) => a.add(p.written), Dec.ZERO);
-  const places = Math.max(s.total.written.scale, ...s.parts.map((p) => p.written.scale));
+  // the places printed ("2.50" is to the cent, whatever its value's trailing zero)
+  const places = Math.max(s.total.places, ...s.parts.map((p) => p.places));
   // n parts, each rounded by at most half a unit of the last place
   const tol = Dec.of(BigInt(Math.max(1, s.parts.length)) * 5n, places + 1);
   const ok = s.total.written.sub(sumWritten).abs().cmp(tol) <= 0;
@@ -76,7 +77,7 @@ function checkTable(t: RawTable): BudgetTable {
     mark(line, column, r.ok);
     for (const p of parts) mark(p.line, p.column, r.ok);
   };
-  const zero = { yuan: Dec.ZERO, written: Dec.ZERO };
+  const zero = { yuan: Dec.ZERO, written: Dec.ZERO, places: 0 };
   /** a line's value in a column, or zero where a part line leaves the cell empty or dashed */
   const part = (i: number, column: string) => ({ line: i, column, v: t.values[i].get(column) ?? zero });
   /** a line with no figure at all (the reader lost its amounts): a sum over it cannot be checked */
@@ -190,7 +191,9 @@ function sangongChecks(t: RawTable, record: Recorder, part: PartOf): void {
     const find = (words: readonly string[], pool = cols) =>
       pool.find(
         (c) =>
-          (has(words, c.last) && !has(["购置费", "运行费", "运行维护费"], c.last)) || (has(words, c.text) && TOTAL_WORDS.includes(c.last)),
+          // the car part itself, not its 购置 or 运行 alone
+          (has(words, c.last) && c.last.includes("购置") === c.last.includes("运行")) ||
+          (has(words, c.text) && TOTAL_WORDS.includes(c.last)),
       );
     // the 三公 total is a column named 三公…, its 小计/合计 under a 三公 header, or the 合计 of a 三公 table's header
     const total =

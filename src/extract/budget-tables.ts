@@ -32,10 +32,18 @@ import {
 import { filled, isAmount, isDataRow, isNewHeader, labelOf, TITLE_CELL } from "./table-fields.js";
 import { statedUnit, type TableView, tablesOf, tableUnit } from "./tables.js";
 
+/** An amount as the checks use it: in 元, as written, and the decimal places it is printed to ("2.50": 2). */
+export interface Figure {
+  yuan: Dec;
+  written: Dec;
+  places: number;
+}
+const placesOf = (raw: string) => /\.(\d+)\s*$/.exec(raw)?.[1].length ?? 0;
+
 /** A table's lines before their checks, with what the checks need to know of them. */
 export interface RawTable extends Omit<BudgetTable, "checks"> {
   /** per line, the amounts as decimals in the written unit (for tolerance) and in 元, by column */
-  values: Array<Map<string, { yuan: Dec; written: Dec }>>;
+  values: Array<Map<string, Figure>>;
   /** the amount columns, in order, with their header paths */
   columns: string[][];
 }
@@ -91,7 +99,17 @@ export function stageOf(title: string | null): "预算" | "决算" | null {
 }
 
 /** A title or caption cell (a PDF may span one over a table's left columns): never a line's label. */
-const isCaption = (cell: string) => cell.length > 6 && /[表:：]/.test(cell) && (titleIn(cell) !== null || GLUED_CAPTION.test(squash(cell)));
+const isCaption = (cell: string) => {
+  if (cell.length <= 6 || !/[表:：]/.test(cell)) return false;
+  // a spanned title repeats in every cell it covers: decided once per text
+  let hit = captions.get(cell);
+  if (hit === undefined) {
+    if (captions.size > 10_000) captions.clear();
+    captions.set(cell, (hit = titleIn(cell) !== null || GLUED_CAPTION.test(squash(cell))));
+  }
+  return hit;
+};
+const captions = new Map<string, boolean>();
 
 /** A row that is a title or a caption (部门：X, 单位：万元), not a header: its title if it has one. */
 function titleRow(row: string[]): { title: string | null } | null {
@@ -277,9 +295,10 @@ export function gluedCodes(cell: string): string[] | null {
     for (const n of [3, 5, 7]) {
       const c = rest.slice(0, n);
       if (c.length < n) continue;
+      // a new 类 of the same classification (2xx functions, 3xx economic classes), or a code under the last
       const fits =
         n === 3
-          ? c !== cls
+          ? c !== cls && (cls === null || c[0] === cls[0])
           : n === 5
             ? cls === null || c.startsWith(cls)
             : kuan === null
@@ -360,7 +379,7 @@ function lineOf(
   unit: MoneyUnit | null,
   lastClass: { code: string | null; glued: Map<string, number> },
   names: string[],
-): { line: BudgetLine; values: Map<string, { yuan: Dec; written: Dec }>; glued: Glued | null } | null {
+): { line: BudgetLine; values: Map<string, Figure>; glued: Glued | null } | null {
   const row = grid[r];
   let code: string | null = null;
   const nameCells: string[] = [];
@@ -410,7 +429,7 @@ function lineOf(
     }
   }
   if (!code && !name && nameCells.length) name = nameCells.join(" ");
-  const values = new Map<string, { yuan: Dec; written: Dec }>();
+  const values = new Map<string, Figure>();
   const cells: BudgetLine["cells"] = [];
   for (const c of g.amounts) {
     const raw = [c, ...(layout.alias.get(c) ?? [])].map((x) => (row[x] ?? "").trim()).find((x) => x) ?? "";
@@ -422,7 +441,7 @@ function lineOf(
       if (n) {
         const yuan = toYuan(n, unit);
         amount = yuan.toString();
-        values.set(column, { yuan, written: n });
+        values.set(column, { yuan, written: n, places: placesOf(raw) });
       }
     }
     cells.push({ column, raw, amount, check: "none" });
@@ -548,14 +567,14 @@ function inlineLineOf(
   parsed: { code: string; name: string; raw: string | null },
   column: string,
   unit: MoneyUnit | null,
-): { line: BudgetLine; values: Map<string, { yuan: Dec; written: Dec }> } {
-  const values = new Map<string, { yuan: Dec; written: Dec }>();
+): { line: BudgetLine; values: Map<string, Figure> } {
+  const values = new Map<string, Figure>();
   let amount: string | null = null;
   const n = unit && parsed.raw ? cellNumber(parsed.raw) : null;
   if (unit && n) {
     const yuan = toYuan(n, unit);
     amount = yuan.toString();
-    values.set(column, { yuan, written: n });
+    values.set(column, { yuan, written: n, places: placesOf(parsed.raw!) });
   }
   return {
     line: {
@@ -647,7 +666,7 @@ function readTables(ctx: Context): RawTable[] {
         }
       const headerKey = header.filter((r) => !mixed.includes(r)).map((r) => key(grid[r]));
       const lastClass = { code: null as string | null, glued: new Map<string, number>() };
-      const add = (l: { line: BudgetLine; values: Map<string, { yuan: Dec; written: Dec }>; glued?: Glued | null }) => {
+      const add = (l: { line: BudgetLine; values: Map<string, Figure>; glued?: Glued | null }) => {
         table.lines.push(l.line);
         if (l.glued) glued.set(l.line, l.glued);
         table.values.push(l.values);
@@ -662,12 +681,14 @@ function readTables(ctx: Context): RawTable[] {
           for (const x of parsed) add(inlineLineOf(ctx, { start: span.start, end: span.end, page: span.page }, x, column, unit));
       }
       const groups = layout.groups.length ? layout.groups : [null];
+      // the header again (a page's repeated header inside the grid), and rows of a new header, are no lines
+      const skip = data.map((r) => headerKey.includes(key(grid[r])) || isNewHeader(grid[r]));
+      const inlines = data.map((r, i) => (skip[i] ? null : (inlineRow(grid[r]) ?? mergedRow(grid[r], layout))));
       groups.forEach((g, gi) => {
         lastClass.code = null;
-        for (const r of data) {
-          // the header again (a page's repeated header inside the grid), and rows of a new header, are no lines
-          if (headerKey.includes(key(grid[r])) || isNewHeader(grid[r])) continue;
-          const inline = inlineRow(grid[r]) ?? mergedRow(grid[r], layout);
+        for (const [i, r] of data.entries()) {
+          if (skip[i]) continue;
+          const inline = inlines[i];
           if (inline) {
             if (gi > 0) continue;
             const start = ctx.folded.map[v.rowStart[r]] ?? 0;

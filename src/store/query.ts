@@ -6,6 +6,7 @@ import { basename, normalize, resolve } from "node:path";
 import { StoredRecord } from "../model.js";
 import { currentCorrections } from "./corrections.js";
 import { type DB, documentFields, documentFlags, documentSources, storedModel, storedValue } from "./db.js";
+import { documentTables } from "./lines.js";
 
 export interface QueryFilters {
   year?: number;
@@ -165,6 +166,7 @@ export function documentJson(db: DB, id: number, fieldNames: readonly string[]):
     flags: documentFlags(db, id),
     indicators,
     messages: storedModel(db, id)?.messages ?? [],
+    tables: documentTables(db, id),
     corrected,
   });
 }

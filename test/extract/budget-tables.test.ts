@@ -6,7 +6,7 @@
  * income and expenditure tables, and the same lines from a text document as from a built one.
  */
 import { describe, expect, it } from "vitest";
-import { budgetTables, kindOf, stageOf, titleIn } from "../../src/extract/budget-tables.js";
+import { budgetTables, gluedCodes, kindOf, stageOf, titleIn } from "../../src/extract/budget-tables.js";
 import type { Block, BudgetTable } from "../../src/model.js";
 import { type CellSpec, ctxOf, docOf, para, table, textDoc } from "./build.js";
 
@@ -321,6 +321,92 @@ describe("what PDF readers make of tables", () => {
       ["201", "一般公共服务支出"],
     ]);
     expect(t.lines[1].cells.map((c) => c.column)).toEqual(["金额"]);
+  });
+});
+
+describe("more of what PDF readers make of tables", () => {
+  it("three rows' codes run together (a 款, the next 类, its first 款), names cut at the classification's 类 name", () => {
+    expect(gluedCodes("3011430230201")).toEqual(["30114", "302", "30201"]);
+    expect(gluedCodes("20120101")).toEqual(["201", "20101"]);
+    expect(gluedCodes("2010101")).toBeNull(); // one code
+    expect(gluedCodes("20130101")).toBeNull(); // 30101 is no 款 of 201
+    const cell = "3011430230201";
+    const name = "医疗费商品和服务支出办公费";
+    const rows: CellSpec[][] = [
+      ["科目编码", "科目名称", "金额"],
+      [{ text: "合计", colspan: 2 }, "131.00"],
+      ["301", "工资福利支出", "31.00"],
+      [{ text: cell, rowspan: 3 }, { text: name, rowspan: 3 }, "31.00"],
+      ["100.00"],
+      ["100.00"],
+    ];
+    const [t] = tablesOf(para("一般公共预算基本支出预算表"), para("单位：万元"), table(rows));
+    expect(t.lines.map((l) => [l.code, l.name, l.level])).toEqual([
+      [null, "合计", "合计"],
+      ["301", "工资福利支出", "类"],
+      ["30114", "医疗费", "款"],
+      ["302", "商品和服务支出", "类"],
+      ["30201", "办公费", "款"],
+    ]);
+    expect(t.checks.every((c) => c.ok)).toBe(true);
+  });
+  it("lines left whole in one cell, in a paragraph between the parts of a table, or carried in another's name", () => {
+    const page1 = table([
+      ["科目编码", "科目名称", "金额"],
+      ["201", "一般公共服务支出", "30.00"],
+      ["20101", "人大事务", "30.00"],
+    ]);
+    const page2 = table([[{ text: "2010102一般行政管理事务10.00", colspan: 3 }], ["2010103", "机关服务2010104人大会议5.00", "5.00"]]);
+    const ts = tablesOf(
+      para("财政拨款支出预算表"),
+      para("单位：万元"),
+      onPage(page1, 1),
+      onPage(para("2010101\t行政运行\t10.00"), 2),
+      onPage(page2, 2),
+    );
+    expect(ts).toHaveLength(1);
+    expect(ts[0].lines.map((l) => [l.code, l.name, l.cells[0]?.amount])).toEqual([
+      ["201", "一般公共服务支出", "300000"],
+      ["20101", "人大事务", "300000"],
+      ["2010101", "行政运行", "100000"],
+      ["2010102", "一般行政管理事务", "100000"],
+      ["2010103", "机关服务", "50000"],
+      ["2010104", "人大会议", "50000"],
+    ]);
+    expect(ts[0].checks.every((c) => c.ok)).toBe(true);
+  });
+  it("the 合计 row run into the header's last line (类 | 款 | 项 | 合计 | figures) is the total line, not a header", () => {
+    const rows: CellSpec[][] = [
+      ["科目编码", "", "", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+      ["类", "款", "项", "合计", "30.00", "20.00", "10.00"],
+      ["201", "", "", "一般公共服务支出", "30.00", "20.00", "10.00"],
+    ];
+    const [t] = tablesOf(para("支出决算表"), para("单位：万元"), table(rows));
+    expect(t.lines.map((l) => [l.name, l.level])).toEqual([
+      ["合计", "合计"],
+      ["一般公共服务支出", "类"],
+    ]);
+    expect(t.lines[0].cells.map((c) => c.column)).toEqual(["本年支出合计", "基本支出", "项目支出"]);
+    expect(t.checks.filter((c) => c.rule === "total").map((c) => c.ok)).toEqual([true, true, true]);
+  });
+  it("a 三公 决算 table with 预算数 and 决算数 under each part: checked per stage; parts left empty count as none", () => {
+    const rows: CellSpec[][] = [
+      [
+        { text: "合计", colspan: 2 },
+        { text: "因公出国(境)费", colspan: 2 },
+        { text: "公务用车购置及运行费", colspan: 2 },
+        { text: "公务接待费", colspan: 2 },
+      ],
+      ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
+      ["3.00", "2.50", "", "", "2.00", "2.00", "1.00", "0.60"],
+    ];
+    const [t] = tablesOf(para("财政拨款“三公”经费支出决算表"), para("单位：万元"), table(rows));
+    const checks = t.checks.filter((c) => c.rule === "sangong");
+    expect(checks.map((c) => [c.column, c.ok])).toEqual([
+      ["合计 > 预算数", true],
+      ["合计 > 决算数", false],
+    ]);
+    expect(checks[1]).toMatchObject({ total: "25000", sum: "26000" });
   });
 });
 

@@ -15,6 +15,7 @@ import { Dec } from "../../src/normalize/decimal.js";
 import { LINE_COLUMNS } from "../../src/store/lines.js";
 import { shared } from "../helpers.js";
 import { describeCli, itCli, jixiao } from "../run.js";
+import { startServer } from "../serve/server.js";
 
 let dir = "";
 let db = "";
@@ -181,5 +182,20 @@ describeCli("jixiao lines", () => {
     const n = (o2.prepare("SELECT count(*) AS n FROM budget_lines").get() as { n: number }).n;
     o2.close();
     expect(n).toBe(sql<{ n: number }>("SELECT count(*) AS n FROM budget_lines")[0].n);
+  });
+});
+
+describeCli("the review page", () => {
+  itCli("shows a document's tables under its fields, a table with failed checks open and its failed cells marked", async () => {
+    const base = await startServer(db);
+    const id = sql<{ id: number }>("SELECT id FROM documents WHERE file_name = 'f002.pdf'")[0].id;
+    const page = await (await fetch(`${base}doc/${id}`)).text();
+    expect(page).toContain('<h3 id="budget-tables">');
+    expect(page).toContain("2026年预算单位一般公共预算支出功能分类预算表");
+    const expenditure = /<details class="budget" data-kind="expenditure" open>[\s\S]*?<\/details>/.exec(page)?.[0] ?? "";
+    expect(expenditure).toContain('class="num failed" title="');
+    expect(expenditure).toContain("≠");
+    // a table whose checks all hold is folded
+    expect(page).toMatch(/<details class="budget" data-kind="income"><summary>/);
   });
 });

@@ -542,7 +542,7 @@ function mergedRow(row: string[], layout: Layout): Array<{ code: string; name: s
 function carriedLine(l: BudgetLine): { before: string; code: string; name: string; raw: string } | null {
   if (!l.code) return null;
   const m = /^(.+?)(\d{5}|\d{7})([^\d\s].*?)(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+)$/.exec(l.name);
-  if (!m || !m[2].startsWith(l.code.slice(0, 3)) || m[2].length <= l.code.length - 2) return null;
+  if (!m?.[2].startsWith(l.code.slice(0, 3)) || m[2].length <= l.code.length - 2) return null;
   return { before: m[1], code: m[2], name: m[3], raw: m[4] };
 }
 /** A row whose cells (each spanned over columns) are whole lines. */
@@ -562,7 +562,6 @@ function inlineColumn(layout: Layout, names: string[]): string {
 }
 
 function inlineLineOf(
-  ctx: Context,
   at: { start: number; end: number; page: number | null },
   parsed: { code: string; name: string; raw: string | null },
   column: string,
@@ -678,7 +677,7 @@ function readTables(ctx: Context): RawTable[] {
         const span = ctx.clean.spans.find((sp) => sp.block === b);
         const parsed = inlineLines((ctx.doc.blocks[b] as { text: string }).text);
         if (span && parsed)
-          for (const x of parsed) add(inlineLineOf(ctx, { start: span.start, end: span.end, page: span.page }, x, column, unit));
+          for (const x of parsed) add(inlineLineOf({ start: span.start, end: span.end, page: span.page }, x, column, unit));
       }
       const groups = layout.groups.length ? layout.groups : [null];
       // the header again (a page's repeated header inside the grid), and rows of a new header, are no lines
@@ -693,7 +692,7 @@ function readTables(ctx: Context): RawTable[] {
             if (gi > 0) continue;
             const start = ctx.folded.map[v.rowStart[r]] ?? 0;
             const end = ctx.folded.map[Math.min(v.rowStart[r] + (v.rowText[r]?.length ?? 0), ctx.folded.map.length - 1)] ?? start;
-            for (const x of inline) add(inlineLineOf(ctx, { start, end, page: pageAt(ctx.clean, start) }, x, column, unit));
+            for (const x of inline) add(inlineLineOf({ start, end, page: pageAt(ctx.clean, start) }, x, column, unit));
             continue;
           }
           const l = g ? lineOf(ctx, v, grid, r, layout, g, unit, lastClass, names) : null;
@@ -703,7 +702,7 @@ function readTables(ctx: Context): RawTable[] {
           const next = carriedLine(l.line);
           if (next && l.line.cells[0]) {
             l.line.name = next.before;
-            add(inlineLineOf(ctx, l.line, next, l.line.cells[0].column, unit));
+            add(inlineLineOf(l.line, next, l.line.cells[0].column, unit));
           }
         }
       });

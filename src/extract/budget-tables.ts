@@ -63,9 +63,12 @@ export function budgetTables(ctx: Context): BudgetTable[] {
 // ---------------------------------------------------------------------------------------------
 // titles
 
-const TITLE_PREFIX =
-  /^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.]|[(（][一二三四五六七八九十\d]+[)）]|附表\d*[:：]?|公开\d*表[:：]?|第[一二三四五六七八九十\d]+部分)+/;
-const TITLE_SUFFIX = /(?:[(（][^()（）]{1,8}[)）]|公开\d*表|表\d+)+$/;
+/** 公开03表, 公开表六, 附表2, 表十: a table's number, in figures or in words */
+const NUMBERED = "(?:附表[一二三四五六七八九十\\d]*|公开\\d*表[一二三四五六七八九十\\d]*|表[一二三四五六七八九十\\d]+)";
+const TITLE_PREFIX = new RegExp(
+  `^(?:[一二三四五六七八九十]+[、.]|\\d{1,2}[、.]|[(（][一二三四五六七八九十\\d]+[)）]|${NUMBERED}[:：]?|第[一二三四五六七八九十\\d]+部分)+`,
+);
+const TITLE_SUFFIX = new RegExp(`(?:[(（][^()（）]{1,8}[)）]|${NUMBERED})+$`);
 /** the caption glued after a title in one cell ("…预算表部门:X单位:万元") */
 const GLUED_CAPTION = /(?:编制)?(?:部门|单位|金额单位)(?:名称)?[:：].*$/;
 

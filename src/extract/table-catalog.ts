@@ -46,7 +46,7 @@ export const TABLE_KINDS: readonly TableKind[] = [
 export const TITLE_WORDS = ["预算", "决算", "收支", "收入", "支出", "经费", "三公"];
 
 /** Lines that mention a table without being its title (notes under or above it). */
-export const NOT_TITLE_START = ["注", "说明", "此表", "本表", "备注", "附"];
+export const NOT_TITLE_START = ["注", "说明", "此表", "本表", "备注", "附件", "附注"];
 
 /** The stage a title names: 决算 wins where both occur (一般公共预算支出决算表). */
 export const STAGES = [

@@ -48,6 +48,10 @@ describe("titles as a grammar", () => {
     ["政府性基金预算财政拨款收入支出决算表", "fund", "决算"],
     ["2025年部门国有资本经营预算支出功能分类预算表", "capital", "预算"],
     ["一般公共预算机关运行经费支出预算表", "operating", "预算"],
+    ["财政拨款基本支出预算表(经济科目)公开表六", "basic_economic", "预算"],
+    ["公开表二收入预算总表", "income", "预算"],
+    ["附表2 收入决算表", "income", "决算"],
+    ["“三公”经费、会议费、培训费支出预算表公开表九", "sangong", "预算"],
   ])("%s → %s (%s)", (title, kind, stage) => {
     const t = titleIn(title);
     expect(t).not.toBeNull();
@@ -57,6 +61,8 @@ describe("titles as a grammar", () => {
   it("notes and sentences that mention a table are no titles; a title the catalogue does not know is unknown", () => {
     expect(titleIn("注:本部门2025年无政府性基金预算财政拨款安排的预算,故本表为空表")).toBeNull();
     expect(titleIn("详见附表")).toBeNull();
+    expect(titleIn("附件：收入决算表")).toBeNull();
+    expect(titleIn("表十")).toBeNull();
     expect(titleIn("部门预算支出执行情况表，单位万元")).toBeNull();
     expect(kindOf(titleIn("某某专项资金分配明细预算表"))).toBe("unknown");
   });

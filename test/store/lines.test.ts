@@ -13,7 +13,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, expect } from "vitest";
 import { Dec } from "../../src/normalize/decimal.js";
 import { LINE_COLUMNS } from "../../src/store/lines.js";
-import { shared } from "../helpers.js";
+import { ROOT, shared } from "../helpers.js";
 import { describeCli, itCli, jixiao } from "../run.js";
 import { startServer } from "../serve/server.js";
 
@@ -199,5 +199,25 @@ describeCli("the review page", () => {
     expect(expenditure).toContain("≠");
     // a table whose checks all hold is folded
     expect(page).toMatch(/<details class="budget" data-kind="income"><summary>/);
+  });
+});
+
+describeCli("the README's SQL", () => {
+  itCli("its two researcher's questions run on the view and give the figures it shows", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const query = (title: string) => {
+      const m = new RegExp(`\`\`\`sql\\n-- ${title}\\n([\\s\\S]*?)\`\`\``).exec(readme);
+      expect(m, title).not.toBeNull();
+      return m![1];
+    };
+    const spending = sql<{ unit_name: string; fiscal_year: number; code: string; amount_yuan: string }>(
+      query("function-class spending by unit and year"),
+    );
+    const wanli = spending.filter((r) => r.unit_name === "上海市普陀区人民政府万里街道办事处");
+    expect(new Set(wanli.map((r) => r.fiscal_year))).toEqual(new Set([2023, 2024, 2025]));
+    expect(wanli.find((r) => r.fiscal_year === 2023 && r.code === "201")?.amount_yuan).toBe("2976800");
+    const share = sql<{ unit_name: string; fiscal_year: number; sangong_pct: number }>(query("the 三公 share of 基本支出"));
+    expect(share.find((r) => r.unit_name === "上海市财政局")?.sangong_pct).toBe(2.71);
+    expect(share.length).toBeGreaterThanOrEqual(12);
   });
 });

@@ -204,6 +204,8 @@ interface Layout {
   roles: Role[];
   /** headed amount columns → the unheaded columns that repeat them (read where the headed one is empty) */
   alias: Map<number, number[]>;
+  /** the table prints its figures with decimals (万元 to the cent) */
+  cents: boolean;
   /** column groups: each a run of label columns and the amount columns after it */
   groups: Array<{ labels: number[]; amounts: number[] }>;
 }
@@ -255,9 +257,14 @@ function layoutOf(grid: string[][], header: number[], data: number[]): Layout {
     }
     return same > 0;
   };
+  /** the same figure in every row where either has one (a cell the reader split in two) */
+  const agreesAll = (c: number, d: number) => data.every((r) => cellOf(r, c) === cellOf(r, d));
   for (let c = 0; c < width; c++) {
     if (paths[c].length || roles[c] === "none") continue;
-    const d = [c + 1, c - 1, c + 2, c - 2].find((x) => x >= 0 && x < width && paths[x].length && roles[x] !== "none" && agrees(c, x));
+    // a headed neighbour, or (no header at all) the unheaded amount column just left of it with the same figures
+    const d =
+      [c + 1, c - 1, c + 2, c - 2].find((x) => x >= 0 && x < width && paths[x].length && roles[x] !== "none" && agrees(c, x)) ??
+      (roles[c] === "amount" && c > 0 && !paths[c - 1].length && roles[c - 1] === "amount" && agreesAll(c, c - 1) ? c - 1 : undefined);
     if (d === undefined) continue;
     if (roles[d] === "amount") {
       roles[c] = "none";
@@ -283,7 +290,11 @@ function layoutOf(grid: string[][], header: number[], data: number[]): Layout {
       cur.labels.push(c);
     }
   }
-  return { paths, roles, alias, groups: groups.filter((g) => g.amounts.length) };
+  // a table that prints its figures to the cent: a bare 3/5/7-digit integer in its amount columns is a code a
+  // reader shifted there, not a figure
+  const printed = groups.flatMap((g) => g.amounts).flatMap((c) => data.map((r) => cellOf(r, c)).filter((x) => isAmount(x)));
+  const cents = printed.length >= 4 && printed.filter((x) => x.includes(".")).length >= printed.length * 0.8;
+  return { paths, roles, alias, cents, groups: groups.filter((g) => g.amounts.length) };
 }
 
 /**
@@ -437,6 +448,10 @@ function lineOf(
   for (const c of g.amounts) {
     const raw = [c, ...(layout.alias.get(c) ?? [])].map((x) => (row[x] ?? "").trim()).find((x) => x) ?? "";
     if (!raw) continue;
+    if (layout.cents && (CODE_CELL.test(raw) || gluedCodes(raw)) && raw.length >= 5) {
+      code ??= CODE_CELL.test(raw) ? raw : null;
+      continue;
+    }
     const column = names[c];
     let amount: string | null = null;
     if (unit && isAmount(raw)) {
@@ -604,7 +619,10 @@ function readTables(ctx: Context): RawTable[] {
     for (const p of partsOf(ctx, v, starts)) {
       const rows = Array.from({ length: p.to - p.top }, (_, i) => p.top + i);
       const first = rows.findIndex((r) => isDataRow(grid[r]) || inlineRow(grid[r]));
-      const header = (first < 0 ? rows : rows.slice(0, first)).filter((r) => !titleRow(v.grid[r]) && filled(grid[r]).length > 0);
+      // a row that says only 合计 (the upper part of a spanned 合计 line) is no header either
+      const header = (first < 0 ? rows : rows.slice(0, first)).filter(
+        (r) => !titleRow(v.grid[r]) && filled(grid[r]).length > 0 && !filled(grid[r]).every((c) => GRAND_TOTAL_WORDS.includes(squash(c))),
+      );
       // a header line that carries figures (the 合计 row run into it) is also the first line
       const mixed = header.filter((r) => grid[r].some((c) => isAmount(c.trim())));
       const data = [...mixed, ...(first < 0 ? [] : rows.slice(first))];

@@ -567,6 +567,11 @@ function carriedLine(l: BudgetLine): { before: string; code: string; name: strin
 const inlineRow = (row: string[]) => {
   const cells = [...new Set(filled(row).map((c) => c.trim()))];
   if (!cells.length) return null;
+  // a code in its cell, the name and amount run together in the next ("30103 | 奖金180.14")
+  if (cells.length === 2 && CODE_CELL.test(cells[0]) && !isAmount(cells[1])) {
+    const joined = inlineLines(cells[0] + cells[1]);
+    if (joined?.length === 1) return joined;
+  }
   const lines = cells.map(inlineLines);
   return lines.every((l) => l) ? lines.flatMap((l) => l!) : null;
 };

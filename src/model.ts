@@ -132,6 +132,8 @@ export const BudgetCell = z.object({
   amount: z.string().nullable(),
   /** ok: every check covering the cell holds; failed: one does not; none: no check covers it */
   check: LineCheck,
+  /** PDFs: the figure's box on its line's page, in points from the top-left corner [x0, y0, x1, y1] */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 export type BudgetCell = z.infer<typeof BudgetCell>;
 

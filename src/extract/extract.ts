@@ -9,7 +9,7 @@ import { budgetTables } from "./budget-tables.js";
 import { CATALOG, type FieldDef } from "./catalog.js";
 import { findChrome } from "./chrome.js";
 import { renderText, spanAt, type TextDoc } from "./document.js";
-import { locateValues } from "./geometry.js";
+import { locateLines, locateValues } from "./geometry.js";
 import { kindCarries } from "./identity.js";
 import { tableDisagreement } from "./line-fields.js";
 import { type Candidate, type Context, choose, type Rejection, runPattern, toFieldValue } from "./rules.js";
@@ -208,6 +208,7 @@ export function extractDocument(
   const r = extractFields(doc);
   const tables = budgetTables(r.context);
   locateValues(doc, r.fields, r.context.clean.text);
+  locateLines(doc, tables, r.context.clean.text);
   const flags: Flag[] = [...r.flags];
   for (const m of doc.messages)
     if (m.level !== "info") flags.push({ code: "reader_warning", fields: [], message: `${m.code}: ${m.message}` });

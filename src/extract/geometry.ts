@@ -9,7 +9,7 @@
  * value in the document. A value not found as written (a table total whose raw text was assembled)
  * gets no box rather than a guessed one.
  */
-import type { DocModel, FieldValue } from "../model.js";
+import type { BudgetTable, DocModel, FieldValue } from "../model.js";
 import { foldChar, isRegexSpace } from "../normalize/text.js";
 
 /** Page coordinates in points, origin at the page's top-left corner: [x0, y0, x1, y1]. */
@@ -78,6 +78,23 @@ interface Indexed {
   keys: string[];
   /** glyph index of each key */
   at: number[];
+  /** where each pair of keys starts (made when first asked): a needle's candidates without scanning the page */
+  pairs?: Map<string, number[]>;
+}
+
+/** The key positions where a needle of these keys may start: those of its first pair (or first key). */
+function starts(ix: Indexed, needle: string[]): Iterable<number> {
+  if (needle.length < 2) return ix.keys.keys();
+  if (!ix.pairs) {
+    ix.pairs = new Map();
+    for (let i = 0; i + 1 < ix.keys.length; i++) {
+      const k = ix.keys[i] + ix.keys[i + 1];
+      const list = ix.pairs.get(k);
+      if (list) list.push(i);
+      else ix.pairs.set(k, [i]);
+    }
+  }
+  return ix.pairs.get(needle[0] + needle[1]) ?? [];
 }
 
 function indexPage(p: PageGlyphs): Indexed {
@@ -116,7 +133,8 @@ export function locate(
     if (!ix) cache.set(pageNo, (ix = indexPage(p)));
     let best = -1;
     let bestScore = -1;
-    for (let i = 0; i + needle.length <= ix.keys.length; i++) {
+    for (const i of starts(ix, needle)) {
+      if (i + needle.length > ix.keys.length) continue;
       let j = 0;
       while (j < needle.length && ix.keys[i + j] === needle[j]) j++;
       if (j < needle.length) continue;
@@ -157,4 +175,27 @@ export function locateValues(doc: DocModel, fields: { [field: string]: FieldValu
     const hit = locate(glyphs, [page, page + 1], v.raw, before, after, cache);
     if (hit) v.evidence = { ...v.evidence, page: hit.page, bbox: hit.bbox };
   }
+}
+
+/** Sets the box of every amount of the budget tables' lines found on its line's page (from the reader's glyphs). */
+export function locateLines(doc: DocModel, tables: BudgetTable[], cleanText: string): void {
+  const glyphs = glyphsOf(doc);
+  if (!glyphs?.length) return;
+  const cache = new Map<number, Indexed>();
+  for (const t of tables)
+    for (const l of t.lines) {
+      if (l.page === null) continue;
+      const row = cleanText.slice(l.start, l.end);
+      let from = 0;
+      for (const c of l.cells) {
+        const at = row.indexOf(c.raw, from);
+        if (at < 0) continue;
+        from = at + c.raw.length;
+        const start = l.start + at;
+        const before = cleanText.slice(Math.max(0, start - 2 * CONTEXT), start);
+        const after = cleanText.slice(start + c.raw.length, start + c.raw.length + 2 * CONTEXT);
+        const hit = locate(glyphs, [l.page], c.raw, before, after, cache);
+        if (hit) c.bbox = hit.bbox;
+      }
+    }
 }

@@ -294,7 +294,7 @@ export function createApp(db: DB, opts: ServeOptions): Hono {
         ${indicators.map((i) => html`<tr><td>${i.level1 ?? ""}</td><td>${i.level2 ?? ""}</td><td>${i.level3 ?? ""}</td><td>${i.target ?? ""}</td><td>${i.actual ?? ""}${i.unit ? ` ${i.unit}` : ""}</td><td class="num">${i.weight ?? ""}</td><td class="num">${i.score ?? ""}</td><td>${i.reason ?? ""}</td></tr>`)}
         <tr><th colspan="5">合计</th><th class="num">${sum(indicators.map((i) => i.weight))}</th><th class="num">${sum(indicators.map((i) => i.score))}</th><th></th></tr></tbody></table>`
       : html``;
-    const budget = budgetTablesHtml(documentTables(db, found.id));
+    const budget = budgetTablesHtml(documentTables(db, found.id), isPdf);
     const pageView = isPdf
       ? html`<figure id="page-view" hidden data-scale="${PAGE_SCALE}" data-src="/doc/${d.id}/page/PAGE.png"><figcaption></figcaption><div class="sheet"><img alt="the evidence page"><div class="box" hidden></div></div></figure>`
       : html``;
@@ -396,7 +396,7 @@ function sum(xs: Array<string | number | null>): string {
  * The document's 预算/决算 tables under its fields: each table folded, opened where a check failed;
  * a failed cell marked, its check's figures in its title; the failed checks listed above the lines.
  */
-function budgetTablesHtml(tables: BudgetTable[]): Raw {
+function budgetTablesHtml(tables: BudgetTable[], pdf: boolean): Raw {
   const withLines = tables.filter((t) => t.lines.length);
   if (!withLines.length) return html``;
   const items = withLines.map((t) => {
@@ -417,9 +417,14 @@ function budgetTablesHtml(tables: BudgetTable[]): Raw {
           html`<tr><td>${l.code ?? ""}</td><td>${l.name}</td><td>${l.level ?? ""}</td>${columns.map((col) => {
             const cell = l.cells.find((c) => c.column === col);
             if (!cell) return html`<td></td>`;
+            // a PDF's figure links to its place on the page
+            const figure =
+              pdf && l.page !== null
+                ? html`<a href="#budget-tables" data-page="${l.page}" data-bbox="${cell.bbox ? cell.bbox.join(",") : ""}">${cell.raw}</a>`
+                : html`${cell.raw}`;
             return cell.check === "failed"
-              ? html`<td class="num failed" title="${why(i, col)}">${cell.raw}</td>`
-              : html`<td class="num${cell.check === "ok" ? " checked" : ""}">${cell.raw}</td>`;
+              ? html`<td class="num failed" title="${why(i, col)}">${figure}</td>`
+              : html`<td class="num${cell.check === "ok" ? " checked" : ""}">${figure}</td>`;
           })}</tr>`,
       )}</tbody></table></details>`;
   });

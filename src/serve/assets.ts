@@ -47,9 +47,11 @@ export const REVIEW_JS = `"use strict";
     } else place();
   }
   document.addEventListener("click", function (e) {
-    var a = e.target.closest ? e.target.closest("a[data-field]") : null;
+    var a = e.target.closest ? e.target.closest("a[data-field], a[data-page]") : null;
     if (!a) return;
     e.preventDefault();
+    // a figure of a budget table: its page and box only
+    if (!a.dataset.field) { showBox(a.dataset.page, a.dataset.bbox); return; }
     var field = a.dataset.field;
     document.querySelectorAll("mark.active, tr.active").forEach(function (m) { m.classList.remove("active"); });
     var mark = document.getElementById("ev-" + field);

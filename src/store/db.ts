@@ -113,6 +113,7 @@ CREATE TABLE IF NOT EXISTS budget_lines (
   raw TEXT NOT NULL,
   amount_yuan TEXT,
   check_result TEXT NOT NULL CHECK (check_result IN ('ok', 'failed', 'none')),
+  bbox TEXT,
   PRIMARY KEY (document_id, table_seq, line, col)
 );
 CREATE INDEX IF NOT EXISTS budget_lines_code ON budget_lines(code);
@@ -250,6 +251,8 @@ function migrate(db: DB): void {
   }
   const valueCols = new Set((db.prepare("PRAGMA table_info(field_values)").all() as Array<{ name: string }>).map((c) => c.name));
   if (!valueCols.has("ev_bbox")) db.exec("ALTER TABLE field_values ADD COLUMN ev_bbox TEXT");
+  const lineCols = new Set((db.prepare("PRAGMA table_info(budget_lines)").all() as Array<{ name: string }>).map((c) => c.name));
+  if (!lineCols.has("bbox")) db.exec("ALTER TABLE budget_lines ADD COLUMN bbox TEXT");
   // who undid a review, and when (an undo is a reviewer's act like the review)
   const reviewCols = new Set((db.prepare("PRAGMA table_info(corrections)").all() as Array<{ name: string }>).map((c) => c.name));
   for (const col of ["undone_by", "undone_at"]) if (!reviewCols.has(col)) db.exec(`ALTER TABLE corrections ADD COLUMN ${col} TEXT`);

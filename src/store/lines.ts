@@ -14,14 +14,30 @@ export function writeBudgetTables(db: DB, id: number, tables: readonly BudgetTab
   stmt(db, "DELETE FROM budget_checks WHERE document_id = ?").run(id);
   stmt(db, "DELETE FROM budget_tables WHERE document_id = ?").run(id);
   const insTable = stmt(db, "INSERT INTO budget_tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  const insLine = stmt(db, "INSERT INTO budget_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const insLine = stmt(db, "INSERT INTO budget_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const insCheck = stmt(db, "INSERT INTO budget_checks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   tables.forEach((t, seq) => {
     const failed = t.checks.filter((c) => !c.ok).length;
     insTable.run(id, seq, t.kind, t.title, t.stage, t.unit, t.page, t.last_page, t.lines.length, t.checks.length, failed);
     t.lines.forEach((l, li) =>
       l.cells.forEach((c, ci) =>
-        insLine.run(id, seq, li, ci, l.page, l.start, l.end, l.code, l.name, l.level, c.column, c.raw, c.amount, c.check),
+        insLine.run(
+          id,
+          seq,
+          li,
+          ci,
+          l.page,
+          l.start,
+          l.end,
+          l.code,
+          l.name,
+          l.level,
+          c.column,
+          c.raw,
+          c.amount,
+          c.check,
+          c.bbox ? JSON.stringify(c.bbox) : null,
+        ),
       ),
     );
     t.checks.forEach((c, ci) => insCheck.run(id, seq, ci, c.rule, c.ok ? 1 : 0, c.line, c.column, c.total, c.sum, c.parts, c.message));
@@ -41,6 +57,7 @@ interface LineRow {
   raw: string;
   amount_yuan: string | null;
   check_result: LineCheck;
+  bbox: string | null;
 }
 
 /** A document's tables as extraction gave them, read back from the store. */
@@ -80,7 +97,13 @@ export function documentTables(db: DB, id: number): BudgetTable[] {
         level: r.level,
         cells: [],
       });
-      l.cells.push({ column: r.column_path, raw: r.raw, amount: r.amount_yuan, check: r.check_result });
+      l.cells.push({
+        column: r.column_path,
+        raw: r.raw,
+        amount: r.amount_yuan,
+        check: r.check_result,
+        ...(r.bbox ? { bbox: JSON.parse(r.bbox) } : {}),
+      });
     }
     return {
       kind: t.kind,
@@ -128,12 +151,14 @@ export const LINE_COLUMNS = [
   "raw",
   "amount_yuan",
   "check",
+  "bbox",
 ] as const;
 
 /**
  * Every line of every stored table in long form: one row per document × table × line × column, the
  * document's unit, region, year and kind as reviewed. `amount_yuan` is the exact decimal (text in the
- * CSV, so no reader rounds it on the way in); `check` is ok, failed or none.
+ * CSV, so no reader rounds it on the way in); `check` is ok, failed or none; `bbox` the figure's box on
+ * its PDF page ([x0, y0, x1, y1] in points from the top-left corner), where the reader kept glyphs.
  */
 export function exportLinesCsv(db: DB): string {
   const rel = syncRecords(db);
@@ -141,7 +166,7 @@ export function exportLinesCsv(db: DB): string {
     .prepare(
       `SELECT d.file_name AS file, d.sha256, r.unit_name, r.province, r.city, r.county, r.fiscal_year, d.document_kind,
          t.seq + 1 AS "table", t.kind AS table_kind, t.title AS table_title, t.stage, l.page, l.line + 1 AS line, l.code, l.name,
-         l.level, l.column_path AS "column", l.raw, l.amount_yuan, l.check_result AS "check"
+         l.level, l.column_path AS "column", l.raw, l.amount_yuan, l.check_result AS "check", l.bbox
        FROM budget_lines l
        JOIN budget_tables t ON t.document_id = l.document_id AND t.seq = l.table_seq
        JOIN documents d ON d.id = l.document_id

@@ -56,7 +56,7 @@ function fieldExpr(name: string, kind: string): string {
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The views' own revision: a change to them here remakes them in databases made before. */
-const VIEWS_REVISION = 5;
+const VIEWS_REVISION = 6;
 const versionKey = (version: string) => `${version}/${VIEWS_REVISION}`;
 
 /** Whether the views were made for this version of the field list (`version`: the extractor's). */
@@ -118,7 +118,7 @@ CREATE VIEW budget_lines_view AS
     ${fieldExpr("document_kind", "text")} AS document_kind,
     l.table_seq + 1 AS table_no, t.kind AS table_kind, t.title AS table_title, t.stage, t.unit AS table_unit,
     l.page, l.line + 1 AS line, l.code, l.name, l.level, l.col + 1 AS column_no, l.column_path, l.raw, l.amount_yuan,
-    CAST(l.amount_yuan AS REAL) AS amount, l.check_result
+    CAST(l.amount_yuan AS REAL) AS amount, l.check_result, l.bbox
   FROM budget_lines l
   JOIN budget_tables t ON t.document_id = l.document_id AND t.seq = l.table_seq
   JOIN documents d ON d.id = l.document_id

@@ -153,6 +153,29 @@ describeCli("export --lines", () => {
   });
 });
 
+describeCli("where each figure is on its page", () => {
+  itCli("a PDF's figures have boxes: a line's figures on one baseline, left to right as its columns", () => {
+    const rows = sql<{ line: number; col: number; bbox: string | null; page: number }>(
+      `SELECT l.line, l.col, l.bbox, l.page FROM budget_lines l JOIN documents d ON d.id = l.document_id JOIN budget_tables t ON t.document_id = l.document_id AND t.seq = l.table_seq
+       WHERE d.file_name = 'f001.pdf' AND t.kind = 'expenditure' ORDER BY l.line, l.col`,
+    );
+    expect(rows.length).toBeGreaterThan(50);
+    expect(rows.filter((r) => r.bbox).length / rows.length).toBeGreaterThan(0.95);
+    const byLine = new Map<number, number[][]>();
+    for (const r of rows) if (r.bbox) byLine.set(r.line, [...(byLine.get(r.line) ?? []), JSON.parse(r.bbox)]);
+    for (const boxes of byLine.values()) {
+      for (const b of boxes) expect(b[2] > b[0] && b[3] > b[1]).toBe(true);
+      for (let i = 1; i < boxes.length; i++) {
+        expect(boxes[i][0]).toBeGreaterThan(boxes[i - 1][2]);
+        expect(Math.abs(boxes[i][3] - boxes[0][3])).toBeLessThan(3);
+      }
+    }
+    // lines go down the page
+    const tops = [...byLine.values()].map((b) => b[0][1]);
+    expect(tops[1]).toBeGreaterThan(tops[0]);
+  });
+});
+
 describeCli("jixiao lines", () => {
   itCli("prints a document's tables with their checks; --json is the stored tables; an unknown document is an error", () => {
     const r = jixiao(["lines", "f001.pdf", "--db", db]);
@@ -197,6 +220,8 @@ describeCli("the review page", () => {
     const expenditure = /<details class="budget" data-kind="expenditure" open>[\s\S]*?<\/details>/.exec(page)?.[0] ?? "";
     expect(expenditure).toContain('class="num failed" title="');
     expect(expenditure).toContain("≠");
+    // each figure of a PDF links to its place on its page
+    expect(page).toMatch(/<a href="#budget-tables" data-page="\d+" data-bbox="[\d.]+,[\d.]+,[\d.]+,[\d.]+">[\d,.]+<\/a>/);
     // a table whose checks all hold is folded
     expect(page).toMatch(/<details class="budget" data-kind="income"><summary>/);
   });

@@ -42,7 +42,8 @@ const accepts = (g, yuan) => {
 function fromTables(tables, field, stage) {
   const of = (kind) => tables.filter((t) => t.kind === kind && t.stage === stage && t.lines.length);
   const total = (t) => t.lines.find((l) => l.level === "合计");
-  const cell = (l, re) => l?.cells.find((c) => re.test(c.column) && c.amount !== null)?.amount ?? null;
+  // as the field rule reads them: a figure whose check failed is no value
+  const cell = (l, re) => l?.cells.find((c) => re.test(c.column) && c.amount !== null && c.check !== "failed")?.amount ?? null;
   switch (field) {
     case "income_budget":
     case "income_total": {
@@ -74,7 +75,7 @@ function fromTables(tables, field, stage) {
       const want = field === "sangong_budget" ? "预算" : "决算";
       for (const t of tables.filter((x) => x.kind === "sangong" && x.lines.length)) {
         const stageOf = (c) => (/决算|实际|执行/.test(c.column ?? "") ? "决算" : /预算/.test(c.column ?? "") ? "预算" : t.stage);
-        const c = t.checks.find((k) => k.rule === "sangong" && stageOf(k) === want);
+        const c = t.checks.find((k) => k.rule === "sangong" && k.ok && stageOf(k) === want);
         if (c) return c.total;
       }
       return null;

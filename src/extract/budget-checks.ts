@@ -53,14 +53,7 @@ function checkTable(t: RawTable): BudgetTable {
     const m = status[line];
     if (m.get(column) !== "failed") m.set(column, ok ? "ok" : "failed");
   };
-  const record = (
-    rule: BudgetCheck["rule"],
-    line: number,
-    column: string,
-    total: Value,
-    parts: Array<{ line: number; column: string; v: Value }>,
-    what: string,
-  ) => {
+  const record: Recorder = (rule, line, column, total, parts, what) => {
     const r = compare({ total, parts: parts.map((p) => p.v) });
     checks.push({
       rule,

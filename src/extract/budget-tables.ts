@@ -391,7 +391,7 @@ function lineOf(
   layout: Layout,
   g: Layout["groups"][number],
   unit: MoneyUnit | null,
-  lastClass: { code: string | null; glued: Map<string, number> },
+  lastClass: { code: string | null; glued: Map<string, number>; single: boolean },
   names: string[],
 ): { line: BudgetLine; values: Map<string, Figure>; glued: Glued | null } | null {
   const row = grid[r];
@@ -472,7 +472,7 @@ function lineOf(
   const len = v.rowText[r]?.length ?? 0;
   const end = ctx.folded.map[Math.min(v.rowStart[r] + len, ctx.folded.map.length - 1)] ?? start;
   // the one row of figures of a table without label columns (合计 | 基本支出 | 项目支出 over it) is its total
-  const level = !g.labels.length && !name && !code ? "合计" : levelOf(code, name);
+  const level = !g.labels.length && !name && !code && lastClass.single ? "合计" : levelOf(code, name);
   return {
     line: { page: pageAt(ctx.clean, start), start, end, code, name, level, cells },
     values,
@@ -524,12 +524,25 @@ function adjacent(ctx: Context, prev: TableView, next: TableView, prevPage: numb
  * lines a reader left in one cell or paragraph — code, name and amount, one line after another (a line
  * without its amount where the reader lost it). Null unless the whole text is such lines, one with an amount.
  */
+/** A line read from one cell or paragraph: a code (none for the 合计 run in before the lines), its name and amount. */
+export interface InlineLine {
+  code: string | null;
+  name: string;
+  raw: string | null;
+}
 const SEGMENT =
   /(\d{3}(?:\d{2}){0,2})\s*([^\d\t]*[\u4e00-\u9fa5][^\d\t]*?)\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|-?\d+\.\d{1,2})?\s*(?=\d{3}|$)/y;
-export function inlineLines(text: string): Array<{ code: string; name: string; raw: string | null }> | null {
-  const t = foldText(text.replace(/\t/g, " ")).trim();
+/** the table's total run in before the lines ("合计18,330.37201一般公共服务支出") */
+const TOTAL_SEGMENT = /^(合计|总计)\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|-?\d+\.\d{1,2})\s*(?=\d{3})/;
+export function inlineLines(text: string): InlineLine[] | null {
+  let t = foldText(text.replace(/\t/g, " ")).trim();
+  const out: InlineLine[] = [];
+  const total = TOTAL_SEGMENT.exec(t);
+  if (total) {
+    out.push({ code: null, name: total[1], raw: total[2] });
+    t = t.slice(total[0].length);
+  }
   if (!/^\d{3}/.test(t) || t.length > 400) return null;
-  const out: Array<{ code: string; name: string; raw: string | null }> = [];
   SEGMENT.lastIndex = 0;
   while (SEGMENT.lastIndex < t.length) {
     const at = SEGMENT.lastIndex;
@@ -544,7 +557,7 @@ export function inlineLines(text: string): Array<{ code: string; name: string; r
  * row's own cells): the reader merged rows into it; its lines are the row's (the last one, without an
  * amount of its own, takes the row's one amount).
  */
-function mergedRow(row: string[], layout: Layout): Array<{ code: string; name: string; raw: string | null }> | null {
+function mergedRow(row: string[], layout: Layout): InlineLine[] | null {
   for (const cell of new Set(row)) {
     const lines = cell.trim() ? inlineLines(cell) : null;
     if (!lines || lines.length < 2) continue;
@@ -572,6 +585,19 @@ const inlineRow = (row: string[]) => {
     const joined = inlineLines(cells[0] + cells[1]);
     if (joined?.length === 1) return joined;
   }
+  // two rows run together: their codes in one cell, the first's name and amount and the second's name in
+  // the next ("2010199208 | 其他人大事务支出628.30社会保障和就业支出"), the second's amount in its own cell
+  const pair = gluedCodes(cells[0]);
+  if (pair?.length === 2 && (cells.length === 2 || (cells.length === 3 && isAmount(cells[2])))) {
+    const m = /^([^\d]*[\u4e00-\u9fa5][^\d]*?)(-?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|-?\d+\.\d{1,2})([^\d]*[\u4e00-\u9fa5][^\d]*)$/.exec(
+      squash(cells[1]),
+    );
+    if (m)
+      return [
+        { code: pair[0], name: m[1], raw: m[2] },
+        { code: pair[1], name: m[3], raw: cells[2] ?? null },
+      ];
+  }
   const lines = cells.map(inlineLines);
   return lines.every((l) => l) ? lines.flatMap((l) => l!) : null;
 };
@@ -586,7 +612,7 @@ function inlineColumn(layout: Layout, names: string[]): string {
 
 function inlineLineOf(
   at: { start: number; end: number; page: number | null },
-  parsed: { code: string; name: string; raw: string | null },
+  parsed: InlineLine,
   column: string,
   unit: MoneyUnit | null,
 ): { line: BudgetLine; values: Map<string, Figure> } {
@@ -690,7 +716,8 @@ function readTables(ctx: Context): RawTable[] {
             table.columns.push(names[c] === path.join(" > ") ? path : names[c].split(" > "));
         }
       const headerKey = header.filter((r) => !mixed.includes(r)).map((r) => key(grid[r]));
-      const lastClass = { code: null as string | null, glued: new Map<string, number>() };
+      // (a table of one row of figures under its header: that row is its total)
+      const lastClass = { code: null as string | null, glued: new Map<string, number>(), single: data.length === 1 };
       const add = (l: { line: BudgetLine; values: Map<string, Figure>; glued?: Glued | null }) => {
         table.lines.push(l.line);
         if (l.glued) glued.set(l.line, l.glued);
@@ -711,14 +738,33 @@ function readTables(ctx: Context): RawTable[] {
       const inlines = data.map((r, i) => (skip[i] ? null : (inlineRow(grid[r]) ?? mergedRow(grid[r], layout))));
       groups.forEach((g, gi) => {
         lastClass.code = null;
+        let lastRow = new Map<string, number>();
         for (const [i, r] of data.entries()) {
           if (skip[i]) continue;
           const inline = inlines[i];
+          if (!inline) lastRow = new Map();
           if (inline) {
             if (gi > 0) continue;
             const start = ctx.folded.map[v.rowStart[r]] ?? 0;
             const end = ctx.folded.map[Math.min(v.rowStart[r] + (v.rowText[r]?.length ?? 0), ctx.folded.map.length - 1)] ?? start;
-            for (const x of inline) add(inlineLineOf({ start, end, page: pageAt(ctx.clean, start) }, x, column, unit));
+            // a cell spanned over rows repeats its lines in each: once, with the figure one of them has
+            const mine = new Map<string, number>();
+            for (const x of inline) {
+              const k = `${x.code}|${x.name}`;
+              const l = inlineLineOf({ start, end, page: pageAt(ctx.clean, start) }, x, column, unit);
+              const before = lastRow.get(k);
+              if (before !== undefined) {
+                if (!table.values[before].size && l.values.size) {
+                  table.lines[before].cells = l.line.cells;
+                  table.values[before] = l.values;
+                }
+                mine.set(k, before);
+                continue;
+              }
+              add(l);
+              mine.set(k, table.lines.length - 1);
+            }
+            lastRow = mine;
             continue;
           }
           const l = g ? lineOf(ctx, v, grid, r, layout, g, unit, lastClass, names) : null;

@@ -383,6 +383,29 @@ describe("more of what PDF readers make of tables", () => {
     ]);
     expect(ts[0].checks.every((c) => c.ok)).toBe(true);
   });
+  it("the 合计 and the first 类 run together in a cell spanned over two rows, and two rows' codes, names and figures run together", () => {
+    const merged = "合计30.00201一般公共服务支出";
+    const rows: CellSpec[][] = [
+      ["功能科目编码", "功能科目名称", ""],
+      [{ text: merged, colspan: 3, rowspan: 2 }],
+      ["20.00"],
+      ["20101", "人大事务20.00", ""],
+      [{ text: "2010199208", rowspan: 2 }, { text: "其他人大事务支出20.00社会保障和就业支出", rowspan: 2 }, ""],
+      ["10.00"],
+      ["20805", "行政事业单位养老支出10.00", ""],
+    ];
+    const [t] = tablesOf(para("一般公共预算支出预算表(功能科目)"), para("单位：万元"), table(rows));
+    expect(t.lines.map((l) => [l.code, l.name, l.cells[0]?.raw ?? null])).toEqual([
+      [null, "合计", "30.00"],
+      ["201", "一般公共服务支出", "20.00"],
+      ["20101", "人大事务", "20.00"],
+      ["2010199", "其他人大事务支出", "20.00"],
+      ["208", "社会保障和就业支出", "10.00"],
+      ["20805", "行政事业单位养老支出", "10.00"],
+    ]);
+    expect(t.checks.filter((c) => c.rule === "total").map((c) => c.ok)).toEqual([true]);
+    expect(t.checks.every((c) => c.ok)).toBe(true);
+  });
   it("the 合计 row run into the header's last line (类 | 款 | 项 | 合计 | figures) is the total line, not a header", () => {
     const rows: CellSpec[][] = [
       ["科目编码", "", "", "科目名称", "本年支出合计", "基本支出", "项目支出"],

@@ -257,14 +257,20 @@ function layoutOf(grid: string[][], header: number[], data: number[]): Layout {
     }
     return same > 0;
   };
-  /** the same figure in every row where either has one (a cell the reader split in two) */
-  const agreesAll = (c: number, d: number) => data.every((r) => cellOf(r, c) === cellOf(r, d));
   for (let c = 0; c < width; c++) {
     if (paths[c].length || roles[c] === "none") continue;
-    // a headed neighbour, or (no header at all) the unheaded amount column just left of it with the same figures
+    // a headed neighbour, or (no header at all) the nearest unheaded amount column left of it whose figures it repeats
+    const left = roles.slice(0, c).lastIndexOf("amount");
     const d =
       [c + 1, c - 1, c + 2, c - 2].find((x) => x >= 0 && x < width && paths[x].length && roles[x] !== "none" && agrees(c, x)) ??
-      (roles[c] === "amount" && c > 0 && !paths[c - 1].length && roles[c - 1] === "amount" && agreesAll(c, c - 1) ? c - 1 : undefined);
+      (roles[c] === "amount" &&
+      left >= 0 &&
+      !paths[left].length &&
+      // not across a label column (the other side of a two-sided table)
+      roles.slice(left + 1, c).every((r) => r === "none") &&
+      agrees(c, left)
+        ? left
+        : undefined);
     if (d === undefined) continue;
     if (roles[d] === "amount") {
       roles[c] = "none";
@@ -719,6 +725,11 @@ function readTables(ctx: Context): RawTable[] {
       // (a table of one row of figures under its header: that row is its total)
       const lastClass = { code: null as string | null, glued: new Map<string, number>(), single: data.length === 1 };
       const add = (l: { line: BudgetLine; values: Map<string, Figure>; glued?: Glued | null }) => {
+        // a row the reader repeated (a line's cells spanned over two grid rows): once
+        const prevLine = table.lines[table.lines.length - 1];
+        const cells = (x: BudgetLine) => x.cells.map((c) => `${c.column}=${c.raw}`).join("|");
+        if (prevLine && l.line.code && prevLine.code === l.line.code && prevLine.name === l.line.name && cells(prevLine) === cells(l.line))
+          return;
         table.lines.push(l.line);
         if (l.glued) glued.set(l.line, l.glued);
         table.values.push(l.values);

@@ -406,6 +406,28 @@ describe("more of what PDF readers make of tables", () => {
     expect(t.checks.filter((c) => c.rule === "total").map((c) => c.ok)).toEqual([true]);
     expect(t.checks.every((c) => c.ok)).toBe(true);
   });
+  it("a continuation whose one figure a reader spread over three unheaded columns (a line over two rows): the table's one column, the line once", () => {
+    const page1 = table([
+      ["科目编码", "科目名称", "机关运行经费支出"],
+      [{ text: "合计", colspan: 2 }, "30.00"],
+      ["302", "商品和服务支出", "30.00"],
+      ["30201", "办公费", "10.00"],
+    ]);
+    const page2 = table([
+      ["30229福利费", "15.00", "15.00", "15.00"],
+      ["30231公务用车运行维护费", "", "5.00", ""],
+      ["30231公务用车运行维护费", "5.00", "5.00", "5.00"],
+    ]);
+    const [t] = tablesOf(para("一般公共预算机关运行经费支出预算表"), para("单位：万元"), onPage(page1, 1), onPage(page2, 2));
+    expect(t.lines.map((l) => [l.code, l.cells.map((c) => c.column).join()])).toEqual([
+      [null, "机关运行经费支出"],
+      ["302", "机关运行经费支出"],
+      ["30201", "机关运行经费支出"],
+      ["30229", "机关运行经费支出"],
+      ["30231", "机关运行经费支出"],
+    ]);
+    expect(t.checks.every((c) => c.ok)).toBe(true);
+  });
   it("the 合计 row run into the header's last line (类 | 款 | 项 | 合计 | figures) is the total line, not a header", () => {
     const rows: CellSpec[][] = [
       ["科目编码", "", "", "科目名称", "本年支出合计", "基本支出", "项目支出"],

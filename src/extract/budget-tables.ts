@@ -541,6 +541,8 @@ const SEGMENT =
 /** the table's total run in before the lines ("合计18,330.37201一般公共服务支出") */
 const TOTAL_SEGMENT = /^(合计|总计)\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|-?\d+\.\d{1,2})\s*(?=\d{3})/;
 export function inlineLines(text: string): InlineLine[] | null {
+  // (most cells are figures or names alone: a line needs a code or 合计 first and a name)
+  if (!/^\s*(?:[\d０-９]{3}|合计|总计|合計|總計)/.test(text) || !/[\u4e00-\u9fa5]/.test(text)) return null;
   let t = foldText(text.replace(/\t/g, " ")).trim();
   const out: InlineLine[] = [];
   const total = TOTAL_SEGMENT.exec(t);

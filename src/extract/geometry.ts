@@ -73,6 +73,8 @@ function keys(s: string): string[] {
 
 /** Characters of context compared on each side of a hit. */
 const CONTEXT = 24;
+/** Characters of context around a table figure. */
+const CELL_CONTEXT = 12;
 
 interface Indexed {
   keys: string[];
@@ -192,8 +194,9 @@ export function locateLines(doc: DocModel, tables: BudgetTable[], cleanText: str
         if (at < 0) continue;
         from = at + c.raw.length;
         const start = l.start + at;
-        const before = cleanText.slice(Math.max(0, start - 2 * CONTEXT), start);
-        const after = cleanText.slice(start + c.raw.length, start + c.raw.length + 2 * CONTEXT);
+        // a figure is told apart by its row (code, name, the figures beside it): a short context does
+        const before = cleanText.slice(Math.max(0, start - CELL_CONTEXT), start);
+        const after = cleanText.slice(start + c.raw.length, start + c.raw.length + CELL_CONTEXT);
         const hit = locate(glyphs, [l.page], c.raw, before, after, cache);
         if (hit) c.bbox = hit.bbox;
       }

@@ -73,8 +73,6 @@ function keys(s: string): string[] {
 
 /** Characters of context compared on each side of a hit. */
 const CONTEXT = 24;
-/** Characters of context around a table figure. */
-const CELL_CONTEXT = 12;
 
 interface Indexed {
   keys: string[];
@@ -194,9 +192,10 @@ export function locateLines(doc: DocModel, tables: BudgetTable[], cleanText: str
         if (at < 0) continue;
         from = at + c.raw.length;
         const start = l.start + at;
-        // a figure is told apart by its row (code, name, the figures beside it): a short context does
-        const before = cleanText.slice(Math.max(0, start - CELL_CONTEXT), start);
-        const after = cleanText.slice(start + c.raw.length, start + c.raw.length + CELL_CONTEXT);
+        // (a figure repeats across rows — 0.00, a 款 equal to its 类 — the row around it tells them apart: the
+        // context is a value's, not shorter; 12 characters put figures on the wrong row, the tests show)
+        const before = cleanText.slice(Math.max(0, start - 2 * CONTEXT), start);
+        const after = cleanText.slice(start + c.raw.length, start + c.raw.length + 2 * CONTEXT);
         const hit = locate(glyphs, [l.page], c.raw, before, after, cache);
         if (hit) c.bbox = hit.bbox;
       }

@@ -76,6 +76,18 @@ function checkTable(t: RawTable): BudgetTable {
   /** a line with no figure at all (the reader lost its amounts): a sum over it cannot be checked */
   const lost = (i: number) => t.values[i].size === 0;
   const label = (i: number) => t.lines[i].code ?? t.lines[i].name;
+  /** a line is the sum of other lines, in every column it has a figure in */
+  const sumOfLines: SumOfLines = (rule, line, parts, what) => {
+    for (const [column, total] of t.values[line])
+      record(
+        rule,
+        line,
+        column,
+        total,
+        parts.map((k) => part(k, column)),
+        what,
+      );
+  };
 
   // children: a line with a code is the sum of the lines of the next level under it, wherever they stand (a
   // two-sided table continued over a page has them after the other side's); a code listed twice counts once
@@ -87,32 +99,16 @@ function checkTable(t: RawTable): BudgetTable {
     if (!l.code || l.code.length >= 7 || firstOf.get(l.code) !== i) return;
     const kids = [...firstOf].filter(([c]) => c.length === l.code!.length + 2 && c.startsWith(l.code!)).map(([, k]) => k);
     if (!kids.length || kids.some(lost)) return;
-    for (const [column, total] of t.values[i])
-      record(
-        "children",
-        i,
-        column,
-        total,
-        kids.map((k) => part(k, column)),
-        `${label(i)} ${l.name} = Σ ${kids.length} lines under it`,
-      );
+    sumOfLines("children", i, kids, `${label(i)} ${l.name} = Σ ${kids.length} lines under it`);
   });
 
   // total: the 合计 line is the sum of the 类 lines (of a table whose lines carry codes)
   const classes = [...firstOf].filter(([c]) => c.length === 3).map(([, i]) => i);
   const totalLine = t.lines.findIndex((l) => l.level === "合计" && !l.code);
   if (classes.length && totalLine >= 0 && !classes.some(lost))
-    for (const [column, total] of t.values[totalLine])
-      record(
-        "total",
-        totalLine,
-        column,
-        total,
-        classes.map((k) => part(k, column)),
-        `${t.lines[totalLine].name} = Σ ${classes.length} 类 lines`,
-      );
+    sumOfLines("total", totalLine, classes, `${t.lines[totalLine].name} = Σ ${classes.length} 类 lines`);
 
-  if (t.kind === "sangong") sangongChecks(t, record, part);
+  if (t.kind === "sangong") sangongChecks(t, record, part, sumOfLines);
   else columnChecks(t, record, part);
 
   const lines = t.lines.map((l, i) => ({
@@ -132,6 +128,7 @@ type Recorder = (
   what: string,
 ) => void;
 type PartOf = (i: number, column: string) => { line: number; column: string; v: Value };
+type SumOfLines = (rule: BudgetCheck["rule"], line: number, parts: number[], what: string) => void;
 
 /** A 合计/小计 column is the sum of its siblings (same path above it); a sibling group with a 小计 counts by that. */
 function columnChecks(t: RawTable, record: Recorder, part: PartOf): void {
@@ -170,7 +167,7 @@ function columnChecks(t: RawTable, record: Recorder, part: PartOf): void {
 }
 
 /** “三公” = 出国 + 车 + 接待 and 车 = 购置 + 运行, where the table has them as columns or as lines. */
-function sangongChecks(t: RawTable, record: Recorder, part: PartOf): void {
+function sangongChecks(t: RawTable, record: Recorder, part: PartOf, sumOfLines: SumOfLines): void {
   const key = (p: string[]) => p.join(" > ");
   // a header that ends in the figure's stage (合计 > 预算数 | 合计 > 决算数): the columns of each stage apart
   const STAGE = /^(?:预算|决算|执行|实际)数?$/;
@@ -231,15 +228,7 @@ function sangongChecks(t: RawTable, record: Recorder, part: PartOf): void {
     names.findIndex((n, i) => i !== totalLine && has(w, n) && !/其中/.test(n) && !(n.includes("购置费") && !n.includes("运行"))),
   );
   if (totalLine >= 0 && partLines.every((p) => p >= 0))
-    for (const [column, v] of t.values[totalLine])
-      record(
-        "sangong",
-        totalLine,
-        column,
-        v,
-        partLines.map((p) => part(p, column)),
-        `“三公” ${t.lines[totalLine].name} = 出国 + 车辆 + 接待`,
-      );
+    sumOfLines("sangong", totalLine, partLines, `“三公” ${t.lines[totalLine].name} = 出国 + 车辆 + 接待`);
 }
 
 /** The 收支总表's 收入/支出 totals against the 收入总表's and 支出总表's 合计 (first column). */

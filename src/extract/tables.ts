@@ -209,6 +209,14 @@ const STATED_UNIT = new RegExp(`(?:金额)?单位[:：]\\s*(${YUAN_UNITS})`);
 /** "（万元）" in a header cell, also left open at the cell's end ("经费控制情况(万元") */
 const HEADER_UNIT = new RegExp(`[（(](${YUAN_UNITS})(?:[）)]|$)`, "m");
 const JOINED_UNIT = new RegExp(`(?:金额)?单位:(${YUAN_UNITS})`);
+/** "单位：万" ending a line, its "元" the last word of the next: the unit wrapped in a narrow caption box
+ * (the next line may start with other caption text, 部门名称：…, laid out beside it) */
+const WRAPPED_UNIT = new RegExp(
+  `(?:金额)?单位[:：]\\s*(${YUAN_UNITS.split("|")
+    .map((u) => u.slice(0, -1))
+    .filter(Boolean)
+    .join("|")})[ \\t]*\\n(?:[^\\n]*[ \\t])?元[ \\t]*(?:\\n|$)`,
+);
 
 /** The money unit a table states (单位：万元, 金额单位：元, a header "（万元）"), or null. The patterns match
  * only the units of YUAN_UNITS: what they capture is a MoneyUnit. */
@@ -224,12 +232,20 @@ const units = new WeakMap<TableView, MoneyUnit | null>();
 
 /** The unit a caption states in `text` (单位：万元, 金额单位：元), or null. */
 export function statedUnit(text: string): MoneyUnit | null {
+  return unitWritten(text) ?? unitWrapped(text);
+}
+function unitWritten(text: string): MoneyUnit | null {
   const m = STATED_UNIT.exec(text.normalize("NFKC"));
   return m ? (m[1] as MoneyUnit) : null;
 }
+/** The unit wrapped over two caption lines (WRAPPED_UNIT): read in captions only, not across a grid's cells. */
+function unitWrapped(text: string): MoneyUnit | null {
+  const m = WRAPPED_UNIT.exec(text.normalize("NFKC"));
+  return m ? (`${m[1]}元` as MoneyUnit) : null;
+}
 
 function unitOf(v: TableView): MoneyUnit | null {
-  const m = statedUnit(`${v.heading}\n${v.grid.flat().join("\n")}`);
+  const m = unitWritten(`${v.heading}\n${v.grid.flat().join("\n")}`) ?? unitWrapped(v.heading);
   if (m) return m;
   const head = v.grid.slice(0, 6).flat().join("\n");
   const h = HEADER_UNIT.exec(head);

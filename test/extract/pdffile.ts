@@ -38,11 +38,11 @@ export const line =
   (x0: number, y0: number, x1: number, y1: number, width = 0.5): Op =>
   (h) =>
     `${width} w ${x0} ${h - y0} m ${x1} ${h - y1} l S`;
-/** A filled rectangle (a thin one is how many producers draw table rules). */
+/** A filled rectangle (a thin one is how many producers draw table rules), black or in the grey level `gray` (1 white). */
 export const rect =
-  (x: number, y: number, w: number, hh: number): Op =>
+  (x: number, y: number, w: number, hh: number, gray = 0): Op =>
   (h) =>
-    `${x} ${h - y - hh} ${w} ${hh} re f`;
+    `${gray} g ${x} ${h - y - hh} ${w} ${hh} re f 0 g`;
 /** A stroked Bézier curve from (x0, y0) to (x1, y1). */
 export const curve =
   (x0: number, y0: number, x1: number, y1: number): Op =>

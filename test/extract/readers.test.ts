@@ -372,6 +372,8 @@ describe("pdf reader", () => {
       fx("reports", "seeds-as", "pdf", `${SEEDS[3]}.pdf`),
       fx("reports", "seeds-as", "pdf-cid", `${SEEDS[3]}.pdf`),
       readFileSync(shared("realpdf", "putuo-czj-2024-juesuan.pdf")),
+      // cells painted white inside their rules, two tables' sides 0.2 pt apart
+      readFileSync(shared("real-dev", "budget", "f019.pdf")),
     ]) {
       const vectors = await readPdf(buf, { ocr: false, rules: "vectors" });
       const device = await readPdf(buf, { ocr: false, rules: "device" });
@@ -394,7 +396,7 @@ describe("pdf reader", () => {
             {
               onChar: (c, ox, oy, size, x0, y0, x1, y1) => out.push(["c", c, ox, oy, size, x0, y0, x1, y1]),
               onImage: (b) => out.push(["i", Array.from(b)]),
-              onVector: (b, rect) => out.push(["v", Array.from(b), rect]),
+              onVector: (b, rect, rgb) => out.push(["v", Array.from(b), rect, rgb]),
             },
             direct,
           );

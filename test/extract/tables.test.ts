@@ -159,6 +159,15 @@ describe("tableUnit", () => {
     ).toBe("万元");
     expect(unitOf(table([["x"], ["y"], ["z"], ["单位：万", "元"], ["合计", "1"]]))).toBeNull();
   });
+  it("单位：万 ending a caption line and 元 the last word of the next: a unit wrapped in a narrow box", () => {
+    const body = table([["合计", "1"]]);
+    expect(unitOf(para("单位：万"), para("部门名称：某县人民法院\t元"), body)).toBe("万元");
+    expect(unitOf(para("金额单位：千"), para("元"), body)).toBe("千元");
+    expect(unitOf(para("单位： 亿 "), para("某某\t元 "), body)).toBe("亿元");
+    // 元 glued to other words, or not on the next line: no unit
+    expect(unitOf(para("单位：万"), para("部门名称：某县元宝山区"), body)).toBeNull();
+    expect(unitOf(para("单位：万"), para("部门名称：某县"), para("元"), body)).toBeNull();
+  });
   it("none stated: null", () => {
     expect(unitOf(table([["合计", "1"]]))).toBeNull();
     expect(

@@ -73,6 +73,11 @@ describeCli("the budget tables of real 预算/决算 PDFs", () => {
     const h = holding(SETS.full);
     expect(h.ok + h.failed).toBeGreaterThan(1500);
     expect(h.rate).toBeGreaterThanOrEqual(0.98);
+    // the lines that fail are f002's, whose PDF prints misprints (行政运行's 项目支出 64,840,547.00 where 0.00 adds up)
+    const failing = sql<{ file: string }>(
+      `SELECT DISTINCT d.file_name AS file FROM budget_lines l JOIN documents d ON d.id = l.document_id WHERE ${inSet(SETS.full)} AND l.check_result = 'failed'`,
+    );
+    expect(failing.map((f) => f.file)).toEqual(["f002.pdf"]);
   });
   itCli("realpdf (决算): the same tables as 决算, checks hold on at least 97 %", () => {
     const kinds = kindsBy(SETS.realpdf);
@@ -84,22 +89,20 @@ describeCli("the budget tables of real 预算/决算 PDFs", () => {
     expect(stages.map((s) => s.stage)).toEqual(["决算"]);
     expect(holding(SETS.realpdf).rate).toBeGreaterThanOrEqual(0.97);
   });
-  itCli(
-    "real-dev/budget (Jiangsu): every document with tables has all twelve; the checks that fail are the PDFs' broken grids (ratchet)",
-    () => {
-      const kinds = kindsBy(SETS.budget);
-      // 11 of the 18 files carry the tables (the others are the narrative half of a disclosure)
-      const withTables = [...kinds].filter(([, k]) => k.has("summary"));
-      expect(withTables.length).toBe(11);
-      // the twelve tables of a Jiangsu 部门预算 (基本支出 twice: 财政拨款 and 一般公共预算), in every one of them
-      const JIANGSU = ["summary", "income", "expenditure", "fiscal_summary", "fiscal_function", "basic_economic", "general_function"];
-      for (const [file, k] of withTables)
-        expect([...k], file).toEqual(expect.arrayContaining([...JIANGSU, "fund", "operating", "sangong", "procurement"]));
-      const h = holding(SETS.budget);
-      expect(h.ok).toBeGreaterThanOrEqual(905);
-      expect(h.rate).toBeGreaterThanOrEqual(0.92);
-    },
-  );
+  itCli("real-dev/budget (Jiangsu): every document with tables has all twelve; every checked line holds (ratchet)", () => {
+    const kinds = kindsBy(SETS.budget);
+    // 11 of the 18 files carry the tables (the others are the narrative half of a disclosure)
+    const withTables = [...kinds].filter(([, k]) => k.has("summary"));
+    expect(withTables.length).toBe(11);
+    // the twelve tables of a Jiangsu 部门预算 (基本支出 twice: 财政拨款 and 一般公共预算), in every one of them
+    const JIANGSU = ["summary", "income", "expenditure", "fiscal_summary", "fiscal_function", "basic_economic", "general_function"];
+    for (const [file, k] of withTables)
+      expect([...k], file).toEqual(expect.arrayContaining([...JIANGSU, "fund", "operating", "sangong", "procurement"]));
+    // these PDFs paint every cell white inside its rules; read as rules, the backgrounds' sides broke the grids
+    const h = holding(SETS.budget);
+    expect(h.ok).toBeGreaterThanOrEqual(1199);
+    expect(h.failed).toBe(0);
+  });
   itCli("every check is stored with its figures; a failed check's cells are failed", () => {
     const failed = sql<{ message: string; total: string; sum: string }>("SELECT message, total, sum FROM budget_checks WHERE ok = 0");
     expect(failed.length).toBeGreaterThan(0);

@@ -41,10 +41,13 @@ export function toRules(segs: Ruling[]): { h: Ruling[]; v: Ruling[] } {
 
 /**
  * Joins pieces of one rule: sorted by position and start, a piece within TOL of a rule's line that
- * starts before the rule's end (+ TOL) extends that rule to its own end. A piece is never drawn
- * leftwards (upwards) over an earlier start: a box drawn around a table's title, just above the
- * table and sharing its side, does not become part of the table's grid (real 部门预算 PDFs draw
- * such boxes, often invisible, and joining them puts the title lines into the table).
+ * touches or overlaps the rule (within TOL) extends that rule to its own end. A piece that only
+ * meets the rule's start from before it is not drawn on: a box drawn around a table's title, just
+ * above the table and sharing its side, does not become part of the table's grid (real 部门预算
+ * PDFs draw such boxes, often invisible, and joining them puts the title lines into the table).
+ * A piece that runs on into the rule from before its start extends it back (the same line, its
+ * pieces 0.3 pt apart); a piece that does not reach the rule at all is a rule of its own (another
+ * table's side 0.2 pt to the left must not swallow this table's).
  */
 function mergeCollinear(rules: Ruling[], dir: "h" | "v"): Ruling[] {
   const pos = (r: Ruling) => (dir === "h" ? r.y0 : r.x0);
@@ -53,10 +56,17 @@ function mergeCollinear(rules: Ruling[], dir: "h" | "v"): Ruling[] {
   const sorted = [...rules].sort((a, b) => pos(a) - pos(b) || lo(a) - lo(b));
   const out: Ruling[] = [];
   for (const r of sorted) {
-    const last = out.findLast((o) => Math.abs(pos(o) - pos(r)) <= TOL && lo(r) <= hi(o) + TOL);
+    const last = out.findLast((o) => Math.abs(pos(o) - pos(r)) <= TOL && lo(r) <= hi(o) + TOL && hi(r) >= lo(o) - TOL);
     if (last) {
-      if (dir === "h") last.x1 = Math.max(last.x1, r.x1);
-      else last.y1 = Math.max(last.y1, r.y1);
+      // a piece that runs on into the rule (not one that only meets its start) is the same line drawn from further back
+      const back = lo(r) < lo(last) && hi(r) > lo(last) + TOL;
+      if (dir === "h") {
+        last.x1 = Math.max(last.x1, r.x1);
+        if (back) last.x0 = r.x0;
+      } else {
+        last.y1 = Math.max(last.y1, r.y1);
+        if (back) last.y0 = r.y0;
+      }
     } else out.push({ ...r });
   }
   return out;

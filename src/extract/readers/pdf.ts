@@ -60,6 +60,7 @@ interface StextLib {
   _wasm_stext_block_get_type(b: number): number;
   _wasm_stext_block_get_bbox(b: number): number;
   _wasm_stext_block_get_v_flags(b: number): number;
+  _wasm_stext_block_get_v_argb(b: number): number;
   _wasm_stext_block_get_first_line(b: number): number;
   _wasm_stext_line_get_next(l: number): number;
   _wasm_stext_line_get_first_char(l: number): number;
@@ -75,6 +76,7 @@ const STEXT_FUNCTIONS = [
   "_wasm_stext_block_get_type",
   "_wasm_stext_block_get_bbox",
   "_wasm_stext_block_get_v_flags",
+  "_wasm_stext_block_get_v_argb",
   "_wasm_stext_block_get_first_line",
   "_wasm_stext_line_get_next",
   "_wasm_stext_line_get_first_char",
@@ -131,12 +133,16 @@ interface MupdfResult {
 
 /** Below this thickness (pt) a drawn shape is a line: a rule along its long side. */
 const THIN = 3;
+/** A colour this light on every channel (0–1) is white: a shape in it is invisible on the page. */
+const WHITE_LEVEL = 254 / 255;
+const whiteRgb = (rgb: number) => [16, 8, 0].every((shift) => ((rgb >> shift) & 255) / 255 >= WHITE_LEVEL);
 
 export interface StextWalker {
   /** a glyph: its character, origin, size and box (the bounds of its quad) */
   onChar(c: string, ox: number, oy: number, size: number, x0: number, y0: number, x1: number, y1: number): void;
   onImage(bbox: ArrayLike<number>): void;
-  onVector(bbox: ArrayLike<number>, isRectangle: boolean): void;
+  /** a drawn shape's box; `rgb` its colour as 0xRRGGBB */
+  onVector(bbox: ArrayLike<number>, isRectangle: boolean, rgb: number): void;
 }
 
 /** Characters, image and vector blocks of a page's structured text, through the C getters when available. */
@@ -145,7 +151,12 @@ export function walkStext(st: import("mupdf").StructuredText, w: StextWalker, di
   if (!lib) {
     st.walk({
       onImageBlock: (bbox) => w.onImage(bbox),
-      onVector: (bbox, flags) => w.onVector(bbox, flags.isRectangle),
+      onVector: (bbox, flags, color) =>
+        w.onVector(
+          bbox,
+          flags.isRectangle,
+          color.reduce((n, v) => n * 256 + Math.round(v * 255), 0),
+        ),
       onChar: (c, origin, _font, size, q) =>
         w.onChar(c, origin[0], origin[1], size, Math.min(q[0], q[4]), Math.min(q[1], q[3]), Math.max(q[2], q[6]), Math.max(q[5], q[7])),
     });
@@ -181,7 +192,7 @@ export function walkStext(st: import("mupdf").StructuredText, w: StextWalker, di
       const b = lib._wasm_stext_block_get_bbox(block) >> 2;
       const bbox = f32().slice(b, b + 4);
       if (type === 1) w.onImage(bbox);
-      else w.onVector(bbox, !!(lib._wasm_stext_block_get_v_flags(block) & 2));
+      else w.onVector(bbox, !!(lib._wasm_stext_block_get_v_flags(block) & 2), lib._wasm_stext_block_get_v_argb(block) & 0xffffff);
     }
   }
 }
@@ -232,8 +243,10 @@ async function readWithMupdf(
             onImage(bbox) {
               imageArea += Math.max(0, bbox[2] - bbox[0]) * Math.max(0, bbox[3] - bbox[1]);
             },
-            onVector(b, isRectangle) {
-              if (!rules) return;
+            onVector(b, isRectangle, rgb) {
+              // a white shape on the white page is a cell's background, not a rule: its edges
+              // would draw lines between the padding and the text of every cell
+              if (!rules || whiteRgb(rgb)) return;
               const [bx0, by0, bx1, by1] = [b[0] - x0, b[1] - y0, b[2] - x0, b[3] - y0];
               const w = bx1 - bx0;
               const h = by1 - by0;
@@ -320,12 +333,15 @@ function drawnLines(mupdf: MuPDF, page: import("mupdf").Page, ox: number, oy: nu
       },
     });
   };
+  // a white shape is a cell's background, as in the vector blocks (readWithMupdf)
+  const white = (cs: import("mupdf").ColorSpace, color: number[]) =>
+    ((cs.isGray() || cs.isRGB()) && color.every((v) => v >= WHITE_LEVEL)) || (cs.isCMYK() && color.every((v) => v <= 1 - WHITE_LEVEL));
   const device = new mupdf.Device({
-    fillPath(path, _evenOdd, ctm) {
-      collect(path, ctm);
+    fillPath(path, _evenOdd, ctm, cs, color) {
+      if (!white(cs, color)) collect(path, ctm);
     },
-    strokePath(path, _stroke, ctm) {
-      collect(path, ctm);
+    strokePath(path, _stroke, ctm, cs, color) {
+      if (!white(cs, color)) collect(path, ctm);
     },
   });
   try {

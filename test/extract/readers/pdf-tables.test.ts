@@ -74,6 +74,22 @@ describe("toRules", () => {
     // 2.5 pt apart they are two rules
     expect(toRules([vr(42.4, 100, 500), vr(44.9, 60, 100)]).v).toEqual([vr(42.4, 100, 500), vr(44.9, 60, 100)]);
   });
+  it("a piece that does not reach a rule is a rule of its own, though it starts before it on nearly the same line", () => {
+    // two tables on a page, their right sides 0.2 pt apart: the lower one's side must not swallow the upper's
+    expect(toRules([vr(521.3, 571, 625), vr(521.5, 184, 202), vr(521.5, 202.3, 219)]).v).toEqual([
+      vr(521.3, 571, 625),
+      vr(521.5, 184, 219),
+    ]);
+    expect(toRules([hr(521.3, 571, 625), hr(521.5, 184, 202), hr(521.5, 202.3, 219)]).h).toEqual([
+      hr(521.3, 571, 625),
+      hr(521.5, 184, 219),
+    ]);
+  });
+  it("a piece that runs on into a rule from before its start draws the rule back to its own start", () => {
+    // a row's rule drawn across the table, 0.25 pt below a piece of it drawn over the right columns only
+    expect(toRules([hr(201.4, 367.8, 521.3), hr(201.65, 79.5, 521.3)]).h).toEqual([hr(201.4, 79.5, 521.3)]);
+    expect(toRules([vr(201.4, 367.8, 521.3), vr(201.65, 79.5, 400)]).v).toEqual([vr(201.4, 79.5, 521.3)]);
+  });
   it("does not shorten a rule when a shorter piece lies inside it", () => {
     expect(toRules([hr(10, 0, 100), hr(10, 20, 30)]).h).toEqual([hr(10, 0, 100)]);
     expect(toRules([vr(10, 0, 100), vr(10, 20, 30)]).v).toEqual([vr(10, 0, 100)]);

@@ -72,6 +72,24 @@ describe("readPdf: text, tables and glyphs", () => {
       [rect(72, 200, 128, 20), rect(200, 200, 100, 20), rect(72, 220, 128, 20), rect(200, 220, 100, 20)],
     ],
     ["lines and a curve (a second pass through a device)", [...grid([72, 200, 300], [200, 220, 240]), curve(10, 10, 50, 50)]],
+    [
+      // as Word-made 部门预算 PDFs draw them: each cell's padding and text area painted white, 5 pt in from its rules
+      "thin rules over white cell backgrounds (their sides are no rules)",
+      [
+        ...[200, 220].flatMap((y) =>
+          [
+            [72, 200],
+            [200, 300],
+          ].flatMap(([x0, x1]) => [
+            rect(x0 + 0.25, y + 0.25, 5, 19.5, 1),
+            rect(x0 + 5.25, y + 0.25, x1 - x0 - 10.5, 19.5, 1),
+            rect(x1 - 5.25, y + 0.25, 5, 19.5, 1),
+          ]),
+        ),
+        ...[200, 220, 240].map((y) => rect(72, y - 0.25, 228, 0.5)),
+        ...[72, 200, 300].map((x) => rect(x - 0.25, 200, 0.5, 40)),
+      ],
+    ],
   ])("table rules from %s: the same table from the vector blocks as from a device pass", async (_what, rules) => {
     const pdf = pdfOf([{ ops: [...rules, ...CELLS] }]);
     const vectors = await readPdf(pdf, { ocr: false, rules: "vectors" });

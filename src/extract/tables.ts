@@ -102,8 +102,8 @@ export function tablesOf(ctx: Context): TableView[] {
 /**
  * Whether `next` continues `prev` over a page break, and from which of its rows: the next block, on the
  * next page, as wide (or a 合计 row alone, narrower); it opens with rows of figures (no caption, no
- * header of its own) or with the header rows of `prev` again (those are skipped). Null when it is a
- * table of its own.
+ * header of its own: no words where the figures stand) or with the header rows of `prev` again
+ * (those are skipped). Null when it is a table of its own.
  */
 export function continuation(ctx: Context, prev: TableView, next: TableView): number | null {
   const pa = ctx.doc.blocks[prev.lastBlock]?.page;
@@ -117,16 +117,21 @@ export function continuation(ctx: Context, prev: TableView, next: TableView): nu
   // the header again: as many of its first rows as equal prev's first rows
   let repeated = 0;
   while (repeated < next.grid.length && repeated < prev.grid.length && same(next.grid[repeated], prev.grid[repeated])) repeated++;
-  const first = next.grid[repeated];
-  if (!first) return null;
-  return isFigureRow(first) ? repeated : null;
+  // lines from the first row on: a header has words where the figures stand, a line has figures or
+  // nothing there (lines with more labels than figures, or with nothing to report, may come first)
+  const f = next.grid.findIndex((row, i) => i >= repeated && isFigureRow(row));
+  if (f < 0) return null;
+  const figures = next.grid[f].flatMap((c, i) => (FIGURE.test(c.trim()) ? [i] : []));
+  for (let r = repeated; r < f; r++) if (figures.some((i) => !FIGURE.test(next.grid[r][i]?.trim() || "0"))) return null;
+  return repeated;
 }
 
+const FIGURE = /^-?[\d,]+(?:\.\d+)?%?$/;
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => squash(c) === squash(b[i]));
 /** A row of figures: an amount in it, and no more label cells than figure cells (codes and names are labels). */
 function isFigureRow(row: string[]): boolean {
   const cells = row.filter((c) => c.trim());
-  const figures = cells.filter((c) => /^-?[\d,]+(?:\.\d+)?%?$/.test(c.trim()));
+  const figures = cells.filter((c) => FIGURE.test(c.trim()));
   return figures.some((c) => /\d/.test(c)) && figures.length * 2 >= cells.length;
 }
 

@@ -77,6 +77,19 @@ describe("tablesOf: a table that runs over pages", () => {
     const [v] = tablesOf(ctx);
     expect(v.grid.map((r) => r[0])).toEqual(["功能分类科目编码", "类", "204", "208", "221"]);
   });
+  it("lines with nothing to report (blank amounts), or more labels than figures, may open the next page", () => {
+    const blank = [["", "", "", "五、教育支出", "", "", ""]];
+    const [v, ...rest] = tablesOf(ctxOf(docOf(onPage(1, [...head, ...rowsA]), onPage(2, [...blank, ...blank, ...rowsB]))));
+    expect(rest).toEqual([]);
+    expect(v.grid.map((r) => r[0] || r[3])).toEqual(["功能分类科目编码", "类", "204", "五、教育支出", "五、教育支出", "208"]);
+    // lines with more labels than figures (a 采购 table's 品目 and 方式) open it as well
+    const labelled = [["", "物业管理服务", "分散自行组织", "", "", "", "36.00"]];
+    expect(tablesOf(ctxOf(docOf(onPage(1, [...head, ...rowsA]), onPage(2, [...labelled, ...rowsB]))))).toHaveLength(1);
+    // but a row with words where the figures stand is a header: a table of its own
+    const header = [["", "", "", "", "金额", "", ""]];
+    expect(tablesOf(ctxOf(docOf(onPage(1, [...head, ...rowsA]), onPage(2, [...header, ...rowsB]))))).toHaveLength(2);
+    expect(tablesOf(ctxOf(docOf(onPage(1, [...head, ...rowsA]), onPage(2, blank))))).toHaveLength(2);
+  });
   it("a 合计 row alone on the last page, narrower: its label spans the columns the figures leave", () => {
     const ctx = ctxOf(docOf(onPage(1, [...head, ...rowsA, ...rowsB]), onPage(2, [["合计", "100", "30", "70"]])));
     const [v] = tablesOf(ctx);

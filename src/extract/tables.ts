@@ -117,14 +117,28 @@ export function continuation(ctx: Context, prev: TableView, next: TableView): nu
   // the header again: as many of its first rows as equal prev's first rows
   let repeated = 0;
   while (repeated < next.grid.length && repeated < prev.grid.length && same(next.grid[repeated], prev.grid[repeated])) repeated++;
+  if (repeated >= next.grid.length) return null;
   // lines from the first row on: a header has words where the figures stand, a line has figures or
-  // nothing there (lines with more labels than figures, or with nothing to report, may come first)
+  // nothing there (lines with nothing to report, or with more labels than figures, may come first).
+  // Where the figures stand: in its first row of figures, or in the last line of `prev` that has any
   const f = next.grid.findIndex((row, i) => i >= repeated && isFigureRow(row));
-  if (f < 0) return null;
-  const figures = next.grid[f].flatMap((c, i) => (FIGURE.test(c.trim()) ? [i] : []));
-  for (let r = repeated; r < f; r++) if (figures.some((i) => !FIGURE.test(next.grid[r][i]?.trim() || "0"))) return null;
-  return repeated;
+  const last = prev.grid.findLast((row) => row.some(isFigure));
+  return (f >= 0 && linesUpTo(next.grid, repeated, f, figureColumns(next.grid[f]))) ||
+    (last && linesUpTo(next.grid, repeated, next.grid.length - 1, figureColumns(last)))
+    ? repeated
+    : null;
 }
+
+/** Rows `from` to the first with a figure in `cols` (at most `to`) hold figures or nothing in `cols`; there is such a row. */
+function linesUpTo(grid: string[][], from: number, to: number, cols: number[]): boolean {
+  for (let r = from; r <= to; r++) {
+    if (cols.some((i) => !FIGURE.test(grid[r][i]?.trim() || "0"))) return false;
+    if (cols.some((i) => isFigure(grid[r][i] ?? ""))) return true;
+  }
+  return false;
+}
+const isFigure = (c: string) => FIGURE.test(c.trim()) && /\d/.test(c);
+const figureColumns = (row: string[]) => row.flatMap((c, i) => (isFigure(c) ? [i] : []));
 
 const FIGURE = /^-?[\d,]+(?:\.\d+)?%?$/;
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => squash(c) === squash(b[i]));

@@ -125,10 +125,11 @@ export function findTables(segs: Ruling[], chars: Segment[]): { tables: PdfTable
 function buildTable(h: Ruling[], v: Ruling[], chars: Segment[], used: Set<Segment>): PdfTable | null {
   const xs = cluster(v.map((r) => r.x0));
   const ys = cluster(h.map((r) => r.y0));
+  const hasV = (x: number, y: number) => v.some((r) => Math.abs(r.x0 - x) <= TOL && y >= r.y0 - TOL && y <= r.y1 + TOL);
+  openRows(xs, ys, v, hasV);
   const R = ys.length - 1;
   const C = xs.length - 1;
   if (R < 1 || C < 1 || R * C < 2) return null;
-  const hasV = (x: number, y: number) => v.some((r) => Math.abs(r.x0 - x) <= TOL && y >= r.y0 - TOL && y <= r.y1 + TOL);
   const hasH = (y: number, x: number) => h.some((r) => Math.abs(r.y0 - y) <= TOL && x >= r.x0 - TOL && x <= r.x1 + TOL);
   const id = (r: number, c: number) => r * C + c;
   const uf = new UnionFind(R * C);
@@ -185,6 +186,27 @@ function buildTable(h: Ruling[], v: Ruling[], chars: Segment[], used: Set<Segmen
   const kept = rows.filter((r) => r.length > 0);
   if (!kept.some((r) => r.some((c) => c.text))) return null;
   return { x0, y0, x1, y1, rows: kept };
+}
+
+/** A row is at least this high (pt): vertical rules reaching less far past the last horizontal one overshoot it. */
+const MIN_ROW = 6;
+
+/**
+ * A row left open at the top or the foot of the table — a table running on from the page before, or
+ * onto the next, drawn without the rule on that side — is a row all the same where the column rules
+ * reach past the last horizontal rule: every rule that divides the row next to it, and one inside the
+ * table at least (two sides alone are a box drawn around a title, not a row). Adds its edge to `ys`.
+ */
+function openRows(xs: number[], ys: number[], v: Ruling[], hasV: (x: number, y: number) => boolean): void {
+  const top = Math.min(...v.map((r) => r.y0));
+  const bottom = Math.max(...v.map((r) => r.y1));
+  const open = (band: number, next: number) => {
+    const dividing = xs.filter((x) => hasV(x, next));
+    return dividing.length >= 3 && dividing.every((x) => hasV(x, band));
+  };
+  if (ys.length >= 2 && ys[0] - top > MIN_ROW && open((top + ys[0]) / 2, (ys[0] + ys[1]) / 2)) ys.unshift(top);
+  const n = ys.length;
+  if (n >= 2 && bottom - ys[n - 1] > MIN_ROW && open((ys[n - 1] + bottom) / 2, (ys[n - 2] + ys[n - 1]) / 2)) ys.push(bottom);
 }
 
 /** A cell's glyphs → its text: lines by baseline, top to bottom, joined without inserting spaces into Chinese. */

@@ -114,6 +114,37 @@ describe("findTables", () => {
     ]);
     expect(rest.map((c) => c.text).join("")).toBe("表外文字");
   });
+  it("a row left open at the top or foot of a page (the column rules reach past the last horizontal rule) is a row", () => {
+    // the table runs on from the page before: no rule above its first row, the column rules from 80 down
+    const open = [hr(100, 100, 400), hr(120, 100, 400), ...[100, 200, 300, 400].map((x) => vr(x, 80, 120))];
+    const chars = [
+      ...glyphs("2210201", 105, 95),
+      ...glyphs("住房公积金", 205, 95),
+      ...glyphs("1,029.15", 305, 95),
+      ...glyphs("提租补贴", 205, 115),
+    ];
+    expect(texts(findTables(open, chars).tables[0].rows)).toEqual([
+      ["2210201", "住房公积金", "1,029.15"],
+      ["", "提租补贴", ""],
+    ]);
+    // and onto the next: no rule under its last row
+    const foot = [hr(80, 100, 400), hr(100, 100, 400), ...[100, 200, 300, 400].map((x) => vr(x, 80, 120))];
+    expect(texts(findTables(foot, chars).tables[0].rows)).toEqual([
+      ["2210201", "住房公积金", "1,029.15"],
+      ["", "提租补贴", ""],
+    ]);
+    // a box's two sides over the table (a title drawn in a frame) make no row: its text stays outside
+    const framed = [hr(100, 100, 400), hr(120, 100, 400), vr(100, 80, 120), vr(400, 80, 120), vr(200, 100, 120), vr(300, 100, 120)];
+    const { tables, rest } = findTables(framed, chars);
+    expect(texts(tables[0].rows)).toEqual([["", "提租补贴", ""]]);
+    expect(rest.map((c) => c.text).join("")).toBe("2210201住房公积金1,029.15");
+    // a table of one column: its two sides reaching up are as much a frame as a row: no row
+    const single = [hr(100, 100, 400), hr(120, 100, 400), hr(140, 100, 400), vr(100, 80, 140), vr(400, 80, 140)];
+    expect(texts(findTables(single, chars).tables[0].rows)).toEqual([["提租补贴"], [""]]);
+    // rules overshooting by less than a row: no row
+    const over = [hr(100, 100, 400), hr(120, 100, 400), ...[100, 200, 300, 400].map((x) => vr(x, 95, 120))];
+    expect(texts(findTables(over, chars).tables[0].rows)).toEqual([["", "提租补贴", ""]]);
+  });
   it("needs two rules each way; rules that do not touch make no table", () => {
     const chars = glyphs("文字", 105, 118);
     for (const segs of [

@@ -2,15 +2,14 @@
 """Renders a document model (paragraphs, and tables whose cells span rows and columns) as the other
 formats jixiao reads, for the table format-invariance test (test/extract/table-invariance.test.ts):
 
-    /usr/bin/python3 scripts/render-model.py MODEL.json OUT_DIR
+    /usr/bin/python3 scripts/render-model.py MODEL.json OUT_DIR [MODEL.json OUT_DIR ...]
 
 MODEL.json: {"blocks": [{"kind": "paragraph", "text": "…"} | {"kind": "table", "rows": [[{"text": "…",
 "colspan": 1, "rowspan": 1}, …], …]}]} — a row lists the cells that start in it, left to right, as in
 HTML. OUT_DIR receives:
   report.docx   python-docx: the paragraphs, each table with its cells merged as the model spans them
   report.html   the same in a bare web page (rowspan, colspan)
-  report.pdf    LibreOffice's PDF of the .docx
-  report.doc    LibreOffice's Word 97 file of the .docx
+  report.pdf    LibreOffice's PDF of the .docx (one LibreOffice run for all the models)
 Needs Debian's python3-docx, libreoffice-writer-nogui and fonts-wqy-microhei (see render-formats.py).
 """
 import json
@@ -120,25 +119,37 @@ def make_html(blocks, out):
 
 
 def main(argv):
-    if len(argv) != 2:
-        print(__doc__.strip().splitlines()[3].strip(), file=sys.stderr)
+    if len(argv) < 2 or len(argv) % 2:
+        print("usage: render-model.py MODEL.json OUT_DIR [MODEL.json OUT_DIR ...]", file=sys.stderr)
         return 2
-    model, out_dir = argv
-    blocks = json.load(open(model, encoding="utf-8"))["blocks"]
-    os.makedirs(out_dir, exist_ok=True)
+    pairs = list(zip(argv[0::2], argv[1::2]))
     with tempfile.TemporaryDirectory() as stage:
-        docx = os.path.join(stage, "report.docx")
-        make_docx(blocks, docx)
-        make_html(blocks, os.path.join(stage, "report.html"))
-        soffice_convert([docx], "pdf", stage)
-        soffice_convert([docx], "doc:MS Word 97", stage)
-        for name in ("report.docx", "report.html", "report.pdf", "report.doc"):
-            if not os.path.exists(os.path.join(stage, name)):
-                print(f"render-model: LibreOffice made no {name}", file=sys.stderr)
+        docs = []
+        for i, (model, out_dir) in enumerate(pairs):
+            blocks = json.load(open(model, encoding="utf-8"))["blocks"]
+            work = os.path.join(stage, str(i))
+            os.makedirs(work)
+            make_docx(blocks, os.path.join(work, "report.docx"))
+            make_html(blocks, os.path.join(work, "report.html"))
+            docs.append(os.path.join(work, "report.docx"))
+        # one LibreOffice run for all: its start-up is most of the time; the PDFs land side by side, so
+        # each .docx goes under its own name first
+        named = []
+        for i, d in enumerate(docs):
+            n = os.path.join(stage, f"m{i}.docx")
+            shutil.copy(d, n)
+            named.append(n)
+        soffice_convert(named, "pdf", stage)
+        for i, (model, out_dir) in enumerate(pairs):
+            pdf = os.path.join(stage, f"m{i}.pdf")
+            if not os.path.exists(pdf):
+                print(f"render-model: LibreOffice made no PDF of {model}", file=sys.stderr)
                 return 1
-        # written last, all at once: a directory with report.doc in it is complete
-        for name in ("report.docx", "report.html", "report.pdf", "report.doc"):
-            shutil.move(os.path.join(stage, name), os.path.join(out_dir, name))
+            shutil.move(pdf, os.path.join(stage, str(i), "report.pdf"))
+            os.makedirs(out_dir, exist_ok=True)
+            # the PDF written last: a directory with report.pdf in it is complete
+            for name in ("report.docx", "report.html", "report.pdf"):
+                shutil.move(os.path.join(stage, str(i), name), os.path.join(out_dir, name))
     return 0
 
 

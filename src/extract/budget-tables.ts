@@ -796,6 +796,14 @@ function readTables(ctx: Context): RawTable[] {
       else if (prev) prev.view = v;
     }
   }
+  // a form's cells are no lines: its header paths would be its narrative
+  const forms = new Set(TABLE_KINDS.filter((k) => k.form).map((k) => k.id));
+  for (const t of out)
+    if (forms.has(t.kind)) {
+      t.lines = [];
+      t.values = [];
+      t.columns = [];
+    }
   splitGluedNames(out, glued);
   return out;
 }

@@ -23,13 +23,15 @@ export interface TableKind {
   has: string[][];
   /** none of these may occur in the title */
   not?: string[];
+  /** a form (labels beside values, narrative targets), not lines under a header: kept, read for no lines */
+  form?: true;
 }
 
 export const TABLE_KINDS: readonly TableKind[] = [
   { id: "sangong", name: "“三公”经费表", has: [["三公"]] },
   { id: "operating", name: "机关运行经费表", has: [["机关运行经费"]] },
   { id: "procurement", name: "政府采购表", has: [["政府采购"]] },
-  { id: "performance", name: "绩效目标表", has: [["绩效目标", "绩效自评", "绩效评价"]] },
+  { id: "performance", name: "绩效目标表", has: [["绩效目标", "绩效自评", "绩效评价"]], form: true },
   { id: "fiscal_summary", name: "财政拨款收支总表", has: [["财政拨款"], ["收支", "收入支出"], ["总表"]] },
   { id: "summary", name: "收支总表", has: [["收支", "收入支出"], ["总表"]] },
   { id: "fund", name: "政府性基金预算支出表", has: [["政府性基金"]] },

@@ -111,6 +111,21 @@ describe("lines of a function-class table", () => {
   });
 });
 
+describe("forms", () => {
+  it("a 绩效目标表 is kept with its kind, and read for no lines: its cells are labels beside values and narrative", () => {
+    const form = table([
+      ["项目名称", { text: "社区事务受理中心建设", colspan: 3 }],
+      ["年度总体目标", { text: "建成后作为社区事务受理、社区管理、社区文化艺术活动场所。", colspan: 3 }],
+      ["年度资金申请总额", "4,100,000.00", "当年财政拨款", "4,100,000.00"],
+      ["上年结转资金", "0.00", "其他资金", "0.00"],
+    ]);
+    const [t] = tablesOf(para("财政项目支出绩效目标填报表"), para("单位：元"), form);
+    expect([t.kind, t.title, t.unit]).toEqual(["performance", "财政项目支出绩效目标填报表", "元"]);
+    expect(t.lines).toEqual([]);
+    expect(t.checks).toEqual([]);
+  });
+});
+
 describe("checks that fail", () => {
   it("a misprinted line: the check fails with its figures, its cells are failed, the other lines stay ok", () => {
     const rows = FUNCTION_ROWS.map((r) => [...r]);

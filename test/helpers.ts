@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,4 +11,18 @@ export function shared(...p: string[]): string {
   const f = join(SHARED, ...p);
   if (!existsSync(f)) throw new Error(`missing shared data: ${f} (the tests need ../shared beside the repository)`);
   return f;
+}
+
+/**
+ * Runs a program to its end, its output on the test's: without blocking the worker (a synchronous
+ * run of minutes starves vitest's worker of its event loop, and its messages to the runner time out).
+ */
+export function run(program: string, args: string[], timeoutMs: number): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(program, args, { stdio: "inherit", timeout: timeoutMs });
+    child.on("error", fail);
+    child.on("exit", (code, signal) =>
+      code === 0 ? done() : fail(new Error(`${program} ${args[0] ?? ""} ended with ${signal ?? `exit code ${code}`}`)),
+    );
+  });
 }

@@ -14,7 +14,7 @@
  * fonts-wqy-microhei; where they are missing it is skipped with a message, unless
  * JIXIAO_REQUIRE_TOOLS=1 (.ci/run sets it), where that is a failure.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -24,7 +24,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CHROME_FIELDS, comparable, METADATA_BLOCKS, PERTURBATIONS, recordDiff, seedOf } from "../../scripts/invariance.mjs";
 import { extractFields } from "../../src/extract/extract.js";
 import { readDocument } from "../../src/extract/read.js";
-import { ROOT, shared } from "../helpers.js";
+import { ROOT, run, shared } from "../helpers.js";
 import { type Case, FORMAT_CASES, PERTURBATION_CASES } from "./invariance-cases.js";
 
 const EXCERPTS = [shared("real-dev"), shared("real-dev2")].flatMap((dir) =>
@@ -78,14 +78,11 @@ if (!tools && !required && !haveAll())
   console.warn("format invariance skipped: python3-docx, python3-reportlab or LibreOffice missing (apt-get install them, see .ci/run)");
 
 describe.skipIf(!tools && !required && !haveAll())("format invariance over all real excerpts", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     if (haveAll()) return;
     if (!tools)
       throw new Error("python3-docx, python3-reportlab and LibreOffice are needed to render the excerpts (JIXIAO_REQUIRE_TOOLS=1)");
-    execFileSync("/usr/bin/python3", [join(ROOT, "scripts", "render-formats.py"), "--out", CACHE, ...EXCERPTS], {
-      stdio: "inherit",
-      timeout: 15 * 60_000,
-    });
+    await run("/usr/bin/python3", [join(ROOT, "scripts", "render-formats.py"), "--out", CACHE, ...EXCERPTS], 15 * 60_000);
   }, 16 * 60_000);
 
   it("each excerpt as .docx, LibreOffice PDF, CID-font PDF, .doc and a web page gives its text's record", async () => {

@@ -11,7 +11,7 @@
  * Needs Debian's python3-docx, libreoffice-writer-nogui and fonts-wqy-microhei; skipped with a message
  * where they are missing, unless JIXIAO_REQUIRE_TOOLS=1 (.ci/run sets it).
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -21,7 +21,7 @@ import { budgetTables } from "../../src/extract/budget-tables.js";
 import { buildContext } from "../../src/extract/extract.js";
 import { readDocument } from "../../src/extract/read.js";
 import type { Block, DocModel } from "../../src/model.js";
-import { ROOT, shared } from "../helpers.js";
+import { ROOT, run, shared } from "../helpers.js";
 
 /**
  * Jiangsu (类/款/项 whole, 三公 in columns, tables over several pages, a row left open at a page's top,
@@ -140,7 +140,7 @@ describe.skipIf(!tools && !required)("the budget tables of real PDFs in every fo
       writeFileSync(join(dir, "model.json"), json);
       todo.push(join(dir, "model.json"), dir);
     }
-    if (todo.length) execFileSync("/usr/bin/python3", [RENDERER, ...todo], { stdio: "inherit", timeout: 10 * 60_000 });
+    if (todo.length) await run("/usr/bin/python3", [RENDERER, ...todo], 10 * 60_000);
   }, 11 * 60_000);
 
   it.each(DOCS.map((f) => [f.split("/").slice(-2).join("/"), f]))(
